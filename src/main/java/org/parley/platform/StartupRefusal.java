@@ -1,0 +1,11 @@
+package org.parley.platform;
+
+/**
+ * A start-up problem the operator must fix, stated in one line that names the setting.
+ */
+public final class StartupRefusal extends RuntimeException {
+
+    public StartupRefusal(String message) {
+        super(message, null, false, false);
+    }
+}
