@@ -18,7 +18,10 @@ public class CallerFactory {
         String username = claim(token, "preferred_username", token.getSubject());
         String displayName = claim(token, "name", username);
         String court = claim(token, "court", "");
-        return new Caller(token.getSubject(), username, displayName, court, Set.copyOf(identity.getRoles()));
+        String email = claim(token, "email", "");
+        boolean emailVerified = Boolean.parseBoolean(claim(token, "email_verified", "false"));
+        return new Caller(token.getSubject(), username, displayName, email, emailVerified, court,
+                Set.copyOf(identity.getRoles()));
     }
 
     private static String claim(JsonWebToken token, String name, String fallback) {

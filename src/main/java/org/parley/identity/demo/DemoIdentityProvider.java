@@ -83,6 +83,7 @@ public class DemoIdentityProvider {
                 .claim("preferred_username", account.username())
                 .claim("name", account.displayName())
                 .claim("email", account.email())
+                .claim("email_verified", true)
                 .claim("court", config.court())
                 .claim("realm_access", Map.of("roles", List.of(account.role())))
                 .build();

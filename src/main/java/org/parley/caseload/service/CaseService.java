@@ -1,0 +1,215 @@
+package org.parley.caseload.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.parley.caseload.CaseParticipant;
+import org.parley.caseload.CaseRole;
+import org.parley.caseload.Court;
+import org.parley.caseload.MediationCase;
+import org.parley.caseload.repository.CaseRepository;
+import org.parley.caseload.repository.CourtRepository;
+import org.parley.caseload.repository.ParticipantRepository;
+import org.parley.identity.Caller;
+import org.parley.identity.Roles;
+import org.parley.platform.problem.ApiException;
+
+/**
+ * Creates cases, invites participants and answers who may see which case: a court-admin sees its court's cases,
+ * everybody else only the cases they take part in; any other case is "not found".
+ */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Pattern SIDE = Pattern.compile("[A-Za-z0-9-]{1,20}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,200}@[^@\\s]{1,100}");
+
+    private final CaseRepository cases;
+    private final ParticipantRepository participants;
+    private final CourtRepository courts;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts, Clock clock) {
+        this.cases = cases;
+        this.participants = participants;
+        this.courts = courts;
+        this.clock = clock;
+    }
+
+    /** What a court-admin sends to open a case. */
+    public record NewCase(String reference, String title) {
+    }
+
+    /** What a court-admin sends to invite someone to a case. */
+    public record Invitation(String email, String displayName, String role, String side) {
+    }
+
+    @WithTransaction
+    public Uni<MediationCase> create(Caller caller, NewCase request) {
+        requireCourtAdmin(caller);
+        if (request == null || blank(request.reference()) || blank(request.title())
+                || request.reference().length() > 100 || request.title().length() > 200) {
+            return Uni.createFrom().failure(ApiException.invalid("reference (≤ 100) and title (≤ 200) are required"));
+        }
+        return ensureCourt(caller.court())
+                .chain(() -> cases.count("courtId = ?1 and reference = ?2", caller.court(), request.reference()))
+                .chain(existing -> {
+                    if (existing > 0) {
+                        return Uni.createFrom().failure(ApiException.conflict("duplicate_reference",
+                                "this court already has a case with that reference"));
+                    }
+                    MediationCase created = new MediationCase();
+                    created.id = UUID.randomUUID();
+                    created.courtId = caller.court();
+                    created.reference = request.reference();
+                    created.title = request.title();
+                    created.status = "open";
+                    created.createdAt = clock.instant();
+                    return cases.persist(created);
+                });
+    }
+
+    /** Courts come into being with their first case; their id is the court claim of the admin's token. */
+    private Uni<Court> ensureCourt(String courtId) {
+        return courts.findById(courtId).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            Court court = new Court();
+            court.id = courtId;
+            court.name = courtId;
+            court.createdAt = clock.instant();
+            return courts.persist(court);
+        });
+    }
+
+    /** Invites a person; inviting the same email again returns the existing invitation unchanged. */
+    @WithTransaction
+    public Uni<CaseParticipant> invite(Caller caller, UUID caseId, Invitation invitation) {
+        return administeredCase(caller, caseId).chain(mediationCase -> {
+            CaseRole role = validate(invitation);
+            return participants.byEmail(caseId, invitation.email()).chain(existing -> {
+                if (existing != null && existing.active()) {
+                    if (!existing.role.equals(role.wire()) || !Objects.equals(existing.side, side(role, invitation))) {
+                        return Uni.createFrom().failure(ApiException.conflict("invitation_conflict",
+                                "this email is already invited to the case with another role or side"));
+                    }
+                    return Uni.createFrom().item(existing);
+                }
+                CaseParticipant participant = existing != null ? existing : new CaseParticipant();
+                if (existing == null) {
+                    participant.id = UUID.randomUUID();
+                    participant.caseId = caseId;
+                    participant.email = invitation.email().toLowerCase();
+                }
+                participant.displayName = invitation.displayName();
+                participant.role = role.wire();
+                participant.side = side(role, invitation);
+                participant.invitedAt = clock.instant();
+                participant.removedAt = null;
+                return participants.persist(participant);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> remove(Caller caller, UUID caseId, UUID participantId) {
+        return administeredCase(caller, caseId)
+                .chain(() -> participants.findById(participantId))
+                .chain(participant -> {
+                    if (participant == null || !participant.caseId.equals(caseId) || !participant.active()) {
+                        return Uni.createFrom().failure(ApiException.notFound("participant"));
+                    }
+                    participant.removedAt = clock.instant();
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Cases the caller may see, linking the caller's pending invitations first. */
+    @WithTransaction
+    public Uni<List<MediationCase>> visible(Caller caller) {
+        if (caller.hasRole(Roles.COURT_ADMIN)) {
+            return cases.ofCourt(caller.court());
+        }
+        return linkInvitations(caller).chain(() -> cases.ofParticipant(caller.subject()));
+    }
+
+    /** One case the caller may see, or "not found". */
+    @WithTransaction
+    public Uni<MediationCase> visible(Caller caller, UUID caseId) {
+        return linkInvitations(caller).chain(() -> cases.findById(caseId)).chain(found -> {
+            if (found == null) {
+                return notFound();
+            }
+            if (caller.hasRole(Roles.COURT_ADMIN) && found.courtId.equals(caller.court())) {
+                return Uni.createFrom().item(found);
+            }
+            return membership(caller, caseId).replaceWith(found);
+        });
+    }
+
+    /** The caller's own active participation in a case, or "not found". */
+    @WithSession
+    public Uni<CaseParticipant> membership(Caller caller, UUID caseId) {
+        return participants.find("caseId = ?1 and subject = ?2 and removedAt is null", caseId, caller.subject())
+                .firstResult()
+                .chain(found -> found == null ? notFound() : Uni.createFrom().item(found));
+    }
+
+    @WithSession
+    public Uni<List<CaseParticipant>> participants(UUID caseId) {
+        return participants.activeOfCase(caseId);
+    }
+
+    /** A first sign-in claims the invitations made for the caller's verified email. */
+    Uni<Void> linkInvitations(Caller caller) {
+        if (!caller.emailVerified() || blank(caller.email())) {
+            return Uni.createFrom().voidItem();
+        }
+        return participants.unlinkedByEmail(caller.email()).invoke(found -> found.forEach(p -> p.subject = caller.subject()))
+                .replaceWithVoid();
+    }
+
+    private Uni<MediationCase> administeredCase(Caller caller, UUID caseId) {
+        requireCourtAdmin(caller);
+        return cases.findById(caseId).chain(found -> found == null || !found.courtId.equals(caller.court())
+                ? notFound() : Uni.createFrom().item(found));
+    }
+
+    private static CaseRole validate(Invitation invitation) {
+        if (invitation == null || blank(invitation.email()) || !EMAIL.matcher(invitation.email()).matches()
+                || blank(invitation.displayName()) || invitation.displayName().length() > 200) {
+            throw ApiException.invalid("email and displayName (≤ 200) are required");
+        }
+        CaseRole role = CaseRole.fromWire(invitation.role())
+                .orElseThrow(() -> ApiException.invalid("role must be mediator, party, counsel or observer"));
+        if (role.sided() && (invitation.side() == null || !SIDE.matcher(invitation.side()).matches())) {
+            throw ApiException.invalid("parties and counsel need a side (letters, digits, '-', ≤ 20)");
+        }
+        return role;
+    }
+
+    private static String side(CaseRole role, Invitation invitation) {
+        return role.sided() ? invitation.side() : null;
+    }
+
+    private static void requireCourtAdmin(Caller caller) {
+        if (!caller.hasRole(Roles.COURT_ADMIN) || blank(caller.court())) {
+            throw ApiException.forbidden("only a court-admin of a court may do this");
+        }
+    }
+
+    private static <T> Uni<T> notFound() {
+        return Uni.createFrom().failure(ApiException.notFound("case"));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

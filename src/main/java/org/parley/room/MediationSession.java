@@ -1,0 +1,39 @@
+package org.parley.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One mediation session of a case, as metadata: when it was created, started and ended. What was said lives only
+ * in the live session in memory.
+ */
+@Entity
+@Table(name = "mediation_session")
+public class MediationSession {
+
+    public static final String SCHEDULED = "scheduled";
+    public static final String LIVE = "live";
+    public static final String ENDED = "ended";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+}

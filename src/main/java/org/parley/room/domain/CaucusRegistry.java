@@ -1,0 +1,43 @@
+package org.parley.room.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The caucuses of a session, open and closed; closed ones are kept (until the end) for reviews and history. */
+final class CaucusRegistry {
+
+    private final Map<CaucusId, CaucusInfo> caucuses = new LinkedHashMap<>();
+
+    void add(CaucusInfo caucus) {
+        caucuses.put(caucus.id(), caucus);
+    }
+
+    Optional<CaucusInfo> find(CaucusId id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(caucuses.get(id));
+    }
+
+    Optional<CaucusInfo> findOpen(CaucusId id) {
+        return find(id).filter(CaucusInfo::open);
+    }
+
+    /** At most one caucus per side is open, so "the other side's caucus" is never ambiguous for a release. */
+    Optional<CaucusInfo> openFor(Side side) {
+        return caucuses.values().stream()
+                .filter(c -> c.open() && c.forSide().equals(Optional.of(side)))
+                .findFirst();
+    }
+
+    void close(CaucusId id) {
+        caucuses.computeIfPresent(id, (key, caucus) -> caucus.closed());
+    }
+
+    void clear() {
+        caucuses.clear();
+    }
+
+    List<CaucusInfo> snapshot() {
+        return List.copyOf(caucuses.values());
+    }
+}

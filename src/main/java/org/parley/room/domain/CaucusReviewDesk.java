@@ -1,0 +1,77 @@
+package org.parley.room.domain;
+
+import static org.parley.room.domain.Decision.refused;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Builds each party's review of a closed caucus and records the party's confirmation of it. */
+final class CaucusReviewDesk {
+
+    private final SessionState state;
+
+    CaucusReviewDesk(SessionState state) {
+        this.state = state;
+    }
+
+    void requestReviews(Outcome outcome, CaucusInfo caucus) {
+        for (Participant participant : state.roster().all()) {
+            if (participant.role() == Role.PARTY && caucus.members().contains(participant.id())) {
+                state.reviews().request(caucus.id(), participant.id());
+                if (state.placement().isConnected(participant.id())) {
+                    outcome.deliver(participant.id(), reviewFor(caucus.id(), participant));
+                }
+            }
+        }
+    }
+
+    List<Event.CaucusReview> pendingReviewsFor(Participant participant) {
+        return state.reviews().pendingFor(participant.id()).stream()
+                .map(caucusId -> reviewFor(caucusId, participant))
+                .toList();
+    }
+
+    Decision confirm(Participant actor, CaucusId caucusId) {
+        if (actor.role() != Role.PARTY) {
+            return refused(ErrorCode.FORBIDDEN, "only a party confirms a caucus review");
+        }
+        if (caucusId == null) {
+            return refused(ErrorCode.INVALID_REQUEST, "no caucus named");
+        }
+        if (!state.reviews().isRequested(caucusId, actor.id())) {
+            Optional<CaucusInfo> caucus = state.caucuses().findOpen(caucusId);
+            if (caucus.isPresent() && caucus.get().members().contains(actor.id())) {
+                return refused(ErrorCode.INVALID_REQUEST, "caucus " + caucusId + " is still open");
+            }
+            // Same answer whether the caucus exists or belongs to the other side: its existence is not theirs.
+            return refused(ErrorCode.NO_SUCH_CAUCUS, "no review of caucus " + caucusId);
+        }
+        if (state.reviews().isConfirmed(caucusId, actor.id())) {
+            return refused(ErrorCode.ALREADY_USED, "review of caucus " + caucusId + " already confirmed");
+        }
+        state.reviews().confirm(caucusId, actor.id());
+        List<ReviewedItem> reviewed = reviewFor(caucusId, actor).items().stream()
+                .map(entry -> new ReviewedItem(entry.itemId(), entry.status()))
+                .toList();
+        Outcome outcome = new Outcome();
+        outcome.record(new Fact.CaucusReviewConfirmed(caucusId, actor.id(), reviewed, state.now()));
+        Event confirmed = new Event.CaucusReviewConfirmed(caucusId, actor.id());
+        for (ParticipantId recipient : List.of(actor.id(), state.roster().mediator())) {
+            if (state.placement().isConnected(recipient)) {
+                outcome.deliver(recipient, confirmed);
+            }
+        }
+        return outcome.accepted();
+    }
+
+    /** The party's own side's original items in that caucus which the party heard, with their current status. */
+    Event.CaucusReview reviewFor(CaucusId caucusId, Participant party) {
+        List<ReviewEntry> entries = state.history().itemsOf(Place.caucus(caucusId)).stream()
+                .filter(Item::isCaucusOrigin)
+                .filter(item -> item.authorSide().equals(party.side()) && item.heardBy(party.id()))
+                .map(item -> new ReviewEntry(item.id(), item.author(), item.text(), item.at(),
+                        state.releases().statusOf(item.id())))
+                .toList();
+        return new Event.CaucusReview(caucusId, entries);
+    }
+}

@@ -1,0 +1,47 @@
+package org.parley.room.domain;
+
+import static org.parley.room.domain.Decision.refused;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Messages and typing, always in the room the model has the actor in and only to the people present there. */
+final class ConversationCommands {
+
+    private final SessionState state;
+
+    ConversationCommands(SessionState state) {
+        this.state = state;
+    }
+
+    Decision post(Participant actor, String text) {
+        Optional<Room> room = state.placement().speakingRoomOf(actor.id());
+        if (room.isEmpty()) {
+            return refused(ErrorCode.NOT_IN_ROOM, "messages can only be sent from a room");
+        }
+        if (text == null || text.isBlank()) {
+            return refused(ErrorCode.INVALID_REQUEST, "empty message");
+        }
+        Item item = new Item(new ItemId(state.newId()), room.get(), actor.id(), actor.side(), text, state.now(),
+                Set.copyOf(state.placement().placedIn(room.get(), state.roster())), Optional.empty());
+        state.history().add(item);
+
+        Outcome outcome = new Outcome();
+        outcome.record(new Fact.ItemPosted(item.id(), item.room(), actor.id(), item.at()));
+        outcome.deliverEach(state.placement().connectedIn(room.get(), state.roster()),
+                new Event.MessagePosted(item.view()));
+        return outcome.accepted();
+    }
+
+    Decision typing(Participant actor, boolean typing) {
+        Optional<Room> room = state.placement().speakingRoomOf(actor.id());
+        if (room.isEmpty()) {
+            return refused(ErrorCode.NOT_IN_ROOM, "typing is only shown in a room");
+        }
+        Outcome outcome = new Outcome();
+        state.placement().connectedIn(room.get(), state.roster()).stream()
+                .filter(recipient -> !recipient.equals(actor.id()))
+                .forEach(recipient -> outcome.deliver(recipient, new Event.Typing(actor.id(), typing)));
+        return outcome.accepted();
+    }
+}

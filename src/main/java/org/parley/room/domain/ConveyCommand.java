@@ -1,0 +1,67 @@
+package org.parley.room.domain;
+
+import static org.parley.room.domain.Decision.refused;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The mediator's convey, the only way caucus-origin content leaves its caucus, and only as a release allows. */
+final class ConveyCommand {
+
+    private final SessionState state;
+    private final ReleaseNotices notices;
+
+    ConveyCommand(SessionState state, ReleaseNotices notices) {
+        this.state = state;
+        this.notices = notices;
+    }
+
+    /** Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room. */
+    Decision convey(Participant mediator, ReleaseId releaseId) {
+        Optional<Release> found = state.releases().find(releaseId);
+        if (found.isEmpty()) {
+            return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);
+        }
+        Release release = found.get();
+        if (release.status() == ReleaseStatus.CONVEYED) {
+            return refused(ErrorCode.ALREADY_USED, "release " + releaseId + " was already conveyed");
+        }
+        if (release.status() != ReleaseStatus.RELEASED) {
+            return refused(ErrorCode.NOT_RELEASED, "release " + releaseId + " is " + release.status());
+        }
+        Optional<Room> room = state.placement().speakingRoomOf(mediator.id());
+        if (room.isEmpty() || !covers(release.audience(), room.get())) {
+            return refused(ErrorCode.NOT_IN_ROOM, "release " + releaseId + " is for " + release.audience());
+        }
+
+        Item original = state.history().find(release.itemId()).orElseThrow();
+        Conveyance conveyance = new Conveyance(release.id(), original.id(), original.authorSide(), release.scope());
+        Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.author(), original.authorSide(),
+                release.wording(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
+                Optional.of(conveyance));
+        state.history().add(conveyed);
+        Release used = release.withStatus(ReleaseStatus.CONVEYED);
+        state.releases().put(used);
+
+        Outcome outcome = new Outcome();
+        outcome.record(new Fact.ReleaseConveyed(release.id(), original.id(), conveyed.id(), room.get(),
+                mediator.id(), conveyed.at()));
+        outcome.deliverEach(state.placement().connectedIn(room.get(), state.roster()),
+                new Event.MessagePosted(conveyed.view()));
+        notices.announce(outcome, used);
+        return outcome.accepted();
+    }
+
+    /** Exactly the audience released: the joint room, or the open caucus opened for the named side. */
+    private boolean covers(ReleaseAudience audience, Room room) {
+        if (audience instanceof ReleaseAudience.Joint) {
+            return room instanceof JointRoom;
+        }
+        Side side = ((ReleaseAudience.OtherSideCaucus) audience).side();
+        return room instanceof Caucus caucus
+                && state.caucuses().findOpen(caucus.caucusId())
+                .flatMap(CaucusInfo::forSide)
+                .filter(side::equals)
+                .isPresent();
+    }
+}

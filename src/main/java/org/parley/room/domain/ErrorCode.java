@@ -1,0 +1,32 @@
+package org.parley.room.domain;
+
+/** Stable, typed reasons for refusing a command; the wire codes never change once published. */
+public enum ErrorCode {
+    FORBIDDEN("forbidden"),
+    NOT_IN_ROOM("not_in_room"),
+    NOT_RELEASED("not_released"),
+    NO_SUCH_ITEM("no_such_item"),
+    SESSION_ENDED("session_ended"),
+    NOT_STARTED("not_started"),
+    NO_SUCH_PARTICIPANT("no_such_participant"),
+    NO_SUCH_CAUCUS("no_such_caucus"),
+    ALREADY_USED("already_used"),
+    INVALID_REQUEST("invalid_request"),
+    /** Used by the transport edge only: the frame could not be decoded. */
+    BAD_FRAME("bad_frame"),
+    /** Used by the transport edge only: the frame names a type nobody handles. */
+    UNKNOWN_TYPE("unknown_type"),
+    /** Used by the transport edge only: the frame exceeds the size limit. */
+    TOO_LARGE("too_large");
+
+    // Spelled out rather than derived from name() so that renaming a constant cannot change the protocol.
+    private final String wireCode;
+
+    ErrorCode(String wireCode) {
+        this.wireCode = wireCode;
+    }
+
+    public String wireCode() {
+        return wireCode;
+    }
+}

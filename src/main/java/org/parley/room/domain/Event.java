@@ -1,0 +1,71 @@
+package org.parley.room.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the transport sends to one participant; each record becomes one frame. */
+public sealed interface Event {
+
+    /** Sent on every connect (first or resumed): which session and in what phase. */
+    record Joined(SessionId sessionId, ParticipantId you, SessionPhase phase) implements Event {
+    }
+
+    /** The mediator started the session. */
+    record SessionStarted(Instant at) implements Event {
+    }
+
+    /** The mediator ended the session; all content is gone and every command is now refused. */
+    record SessionEnded(Instant at) implements Event {
+    }
+
+    /** The recipient is now in this place; history holds only the room's items the recipient was present for. */
+    record YouAreIn(PlaceView place, List<ItemView> history) implements Event {
+        public YouAreIn {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** A new item in the recipient's current room (a message, or an item the mediator conveyed). */
+    record MessagePosted(ItemView item) implements Event {
+    }
+
+    /** Someone in the recipient's current room started or stopped typing. */
+    record Typing(ParticipantId participant, boolean typing) implements Event {
+    }
+
+    /** Everyone on the roster as this recipient may see them. */
+    record PresenceChanged(List<PresenceEntry> participants) implements Event {
+        public PresenceChanged {
+            participants = List.copyOf(participants);
+        }
+    }
+
+    /** A caucus the recipient is a member of (or the mediator opened) now exists. */
+    record CaucusOpened(CaucusId caucusId, Optional<Side> forSide, Set<ParticipantId> members) implements Event {
+        public CaucusOpened {
+            members = Set.copyOf(members);
+        }
+    }
+
+    /** A caucus the recipient is a member of (or the mediator opened) was closed. */
+    record CaucusClosed(CaucusId caucusId) implements Event {
+    }
+
+    /** A release of one of the recipient's side's items (or one the mediator may convey) changed status. */
+    record ReleaseUpdated(ReleaseId releaseId, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
+                          ReleaseStatus status, String wording) implements Event {
+    }
+
+    /** A closed caucus's items of the recipient's side, with their status, for the party to confirm. */
+    record CaucusReview(CaucusId caucusId, List<ReviewEntry> items) implements Event {
+        public CaucusReview {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A party confirmed its review of a closed caucus. */
+    record CaucusReviewConfirmed(CaucusId caucusId, ParticipantId participant) implements Event {
+    }
+}

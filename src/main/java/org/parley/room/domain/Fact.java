@@ -1,0 +1,72 @@
+package org.parley.room.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Metadata for persistence and audit: who did what, when, where. Never message text or release wording. */
+public sealed interface Fact {
+
+    record SessionStarted(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
+    }
+
+    record SessionEnded(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
+    }
+
+    /** A participant connected; {@code resumed} when the session still had them placed. */
+    record ParticipantConnected(ParticipantId participant, Place place, boolean resumed, Instant at)
+            implements Fact {
+    }
+
+    /** A participant's connection dropped; they stay placed so that a reconnect resumes there. */
+    record ParticipantDisconnected(ParticipantId participant, Place place, Instant at) implements Fact {
+    }
+
+    /** A participant left the session and is no longer placed anywhere. */
+    record ParticipantLeft(ParticipantId participant, Place from, Instant at) implements Fact {
+    }
+
+    record ParticipantMoved(ParticipantId participant, Place from, Place to, ParticipantId by, Instant at)
+            implements Fact {
+    }
+
+    record CaucusOpened(CaucusId caucusId, Optional<Side> forSide, Set<ParticipantId> members, ParticipantId by,
+                        Instant at) implements Fact {
+        public CaucusOpened {
+            members = Set.copyOf(members);
+        }
+    }
+
+    record CaucusClosed(CaucusId caucusId, ParticipantId by, Instant at) implements Fact {
+    }
+
+    /** Someone said something in a room (metadata only: the text stays in memory). */
+    record ItemPosted(ItemId itemId, Room room, ParticipantId author, Instant at) implements Fact {
+    }
+
+    /** Counsel proposed a release; it has no effect until a party confirms. */
+    record ReleaseProposed(ReleaseId releaseId, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
+                           ParticipantId proposedBy, String wordingSha256Hex, Instant at) implements Fact {
+    }
+
+    /** A release took effect: made by a party directly (byParticipant == confirmedBy) or confirmed by one. */
+    record ReleaseRecorded(ReleaseId releaseId, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
+                           ParticipantId byParticipant, ParticipantId confirmedBy, String wordingSha256Hex,
+                           Instant at) implements Fact {
+    }
+
+    record ReleaseWithdrawn(ReleaseId releaseId, ItemId itemId, ParticipantId by, Instant at) implements Fact {
+    }
+
+    record ReleaseConveyed(ReleaseId releaseId, ItemId itemId, ItemId conveyedItemId, Room room, ParticipantId by,
+                           Instant at) implements Fact {
+    }
+
+    record CaucusReviewConfirmed(CaucusId caucusId, ParticipantId participant, List<ReviewedItem> items,
+                                 Instant at) implements Fact {
+        public CaucusReviewConfirmed {
+            items = List.copyOf(items);
+        }
+    }
+}

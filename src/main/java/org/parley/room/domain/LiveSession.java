@@ -1,0 +1,238 @@
+package org.parley.room.domain;
+
+import static org.parley.room.domain.Decision.refused;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The live-session aggregate: commands from authenticated participants in, decisions out; callers serialise calls. */
+public final class LiveSession {
+
+    /** Who may issue a command, and whether the session must have started. */
+    private enum Access {
+        ANYONE(false, false),
+        ANYONE_LIVE(false, true),
+        MEDIATOR(true, false),
+        MEDIATOR_LIVE(true, true);
+
+        private final boolean mediatorOnly;
+        private final boolean liveOnly;
+
+        Access(boolean mediatorOnly, boolean liveOnly) {
+            this.mediatorOnly = mediatorOnly;
+            this.liveOnly = liveOnly;
+        }
+    }
+
+    private final SessionState state;
+    private final PresenceView presence;
+    private final LifecycleCommands lifecycle;
+    private final ConnectionCommands connections;
+    private final MovementCommands movement;
+    private final CaucusCommands caucuses;
+    private final ConversationCommands conversation;
+    private final ReleaseCommands releases;
+    private final ConveyCommand conveying;
+    private final CaucusReviewDesk reviewDesk;
+
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
+        this.state = new SessionState(Objects.requireNonNull(sessionId, "sessionId"), new Roster(roster),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"));
+        this.presence = new PresenceView(state);
+        Relocation relocation = new Relocation(state, presence);
+        ReleaseNotices notices = new ReleaseNotices(state);
+        this.reviewDesk = new CaucusReviewDesk(state);
+        this.lifecycle = new LifecycleCommands(state);
+        this.connections = new ConnectionCommands(state, relocation, notices, reviewDesk);
+        this.movement = new MovementCommands(state, relocation);
+        this.caucuses = new CaucusCommands(state, relocation, reviewDesk);
+        this.conversation = new ConversationCommands(state);
+        this.releases = new ReleaseCommands(state, notices);
+        this.conveying = new ConveyCommand(state, notices);
+    }
+
+    // ---- mediator: lifecycle, caucuses, moves ----
+
+    public Decision startSession(ParticipantId actor) {
+        return run(actor, Access.MEDIATOR, lifecycle::start);
+    }
+
+    /** Ends the session: everyone connected is told, all content is dropped, every later command is refused. */
+    public Decision endSession(ParticipantId actor) {
+        return run(actor, Access.MEDIATOR, lifecycle::end);
+    }
+
+    /** Moves a participant waiting in the lobby into the joint room. */
+    public Decision admit(ParticipantId actor, ParticipantId participant) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.admit(mediator, participant));
+    }
+
+    /** Opens the caucus of a side; its members are that side's participants. One open caucus per side. */
+    public Decision openSideCaucus(ParticipantId actor, Side side) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.openForSide(mediator, side));
+    }
+
+    /** Opens a caucus with chosen members (not the mediator, who may enter any caucus). */
+    public Decision openAdHocCaucus(ParticipantId actor, Set<ParticipantId> members) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.openAdHoc(mediator, members));
+    }
+
+    /** Closes a caucus: everyone in it goes to the lobby, and each party member receives its review. */
+    public Decision closeCaucus(ParticipantId actor, CaucusId caucus) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.close(mediator, caucus));
+    }
+
+    /** Moves one participant (the mediator included) to the lobby, the joint room or a caucus they belong to. */
+    public Decision move(ParticipantId actor, ParticipantId participant, Place target) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.move(mediator, participant, target));
+    }
+
+    /** Moves every placed member of a side, all or none. */
+    public Decision moveSide(ParticipantId actor, Side side, Place target) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.moveSide(mediator, side, target));
+    }
+
+    public Decision sendToLobby(ParticipantId actor, ParticipantId participant) {
+        return move(actor, participant, Place.lobby());
+    }
+
+    /** The mediator goes into a place; everyone sees where the mediator is. */
+    public Decision goTo(ParticipantId actor, Place target) {
+        return move(actor, actor, target);
+    }
+
+    /** Conveys a release's wording into the mediator's current room, if the release covers exactly that room. */
+    public Decision convey(ParticipantId actor, ReleaseId release) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, release));
+    }
+
+    // ---- everyone: connection and conversation ----
+
+    /** Connects, or reconnects to the place the session still has the participant in (the lobby if none). */
+    public Decision connect(ParticipantId actor) {
+        return run(actor, Access.ANYONE, connections::connect);
+    }
+
+    public Decision disconnect(ParticipantId actor) {
+        return run(actor, Access.ANYONE, connections::disconnect);
+    }
+
+    public Decision leave(ParticipantId actor) {
+        return run(actor, Access.ANYONE, connections::leave);
+    }
+
+    /** Posts a message in the room the model has the actor in. */
+    public Decision postMessage(ParticipantId actor, String text) {
+        return run(actor, Access.ANYONE_LIVE, participant -> conversation.post(participant, text));
+    }
+
+    public Decision typing(ParticipantId actor, boolean typing) {
+        return run(actor, Access.ANYONE_LIVE, participant -> conversation.typing(participant, typing));
+    }
+
+    // ---- parties and counsel: releases and reviews ----
+
+    public Decision release(ParticipantId actor, ReleaseTerms terms) {
+        return run(actor, Access.ANYONE_LIVE, participant -> releases.release(participant, terms));
+    }
+
+    public Decision proposeRelease(ParticipantId actor, ReleaseTerms terms) {
+        return run(actor, Access.ANYONE_LIVE, participant -> releases.propose(participant, terms));
+    }
+
+    public Decision confirmRelease(ParticipantId actor, ReleaseId release) {
+        return run(actor, Access.ANYONE_LIVE, participant -> releases.confirm(participant, release));
+    }
+
+    public Decision withdrawRelease(ParticipantId actor, ReleaseId release) {
+        return run(actor, Access.ANYONE_LIVE, participant -> releases.withdraw(participant, release));
+    }
+
+    public Decision confirmCaucusReview(ParticipantId actor, CaucusId caucus) {
+        return run(actor, Access.ANYONE_LIVE, participant -> reviewDesk.confirm(participant, caucus));
+    }
+
+    // ---- queries ----
+
+    public SessionId sessionId() {
+        return state.sessionId();
+    }
+
+    public SessionPhase phase() {
+        return state.phase();
+    }
+
+    /** What the viewer may see of everyone's whereabouts; empty for someone not on the roster. */
+    public Optional<List<PresenceEntry>> presenceFor(ParticipantId viewer) {
+        return state.roster().find(viewer).map(p -> presence.forViewer(p.id()));
+    }
+
+    /** A value copy of the whole state, for tests proving that refusals change nothing. */
+    SessionSnapshot snapshot() {
+        return state.snapshot();
+    }
+
+    /**
+     * Checks the lifecycle and the actor's role once, here, then hands the command to the handler that owns the
+     * rule, then adds the presence updates the command owes to whoever now sees something different.
+     */
+    private Decision run(ParticipantId actorId, Access access, Function<Participant, Decision> command) {
+        // The order of these checks is part of the contract: after the end, everything answers SESSION_ENDED.
+        if (state.phase() == SessionPhase.ENDED) {
+            return refused(ErrorCode.SESSION_ENDED, "the session has ended");
+        }
+        Optional<Participant> actor = state.roster().find(actorId);
+        if (actor.isEmpty()) {
+            return refused(ErrorCode.NO_SUCH_PARTICIPANT, "not on this session's roster");
+        }
+        if (access.mediatorOnly && !actor.get().isMediator()) {
+            return refused(ErrorCode.FORBIDDEN, "only the mediator may do this");
+        }
+        if (access.liveOnly && state.phase() == SessionPhase.NOT_STARTED) {
+            return refused(ErrorCode.NOT_STARTED, "the session has not started");
+        }
+        Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
+        Decision decision = command.apply(actor.get());
+        if (decision instanceof Decision.Accepted accepted && state.phase() != SessionPhase.ENDED) {
+            return withPresenceUpdates(accepted, before);
+        }
+        return decision;
+    }
+
+    /** Sends a fresh presence view to each connected participant whose view this command changed. */
+    private Decision withPresenceUpdates(Decision.Accepted accepted, Map<ParticipantId, List<PresenceEntry>> before) {
+        Map<ParticipantId, List<PresenceEntry>> after = presenceOfConnected();
+        Outcome updates = new Outcome();
+        for (Participant participant : state.roster().all()) {
+            List<PresenceEntry> now = after.get(participant.id());
+            if (now != null && !now.equals(before.get(participant.id()))) {
+                updates.deliver(participant.id(), new Event.PresenceChanged(now));
+            }
+        }
+        List<Delivery> presenceDeliveries = updates.accepted().deliveries();
+        if (presenceDeliveries.isEmpty()) {
+            return accepted;
+        }
+        List<Delivery> all = new ArrayList<>(accepted.deliveries());
+        all.addAll(presenceDeliveries);
+        return new Decision.Accepted(all, accepted.facts());
+    }
+
+    private Map<ParticipantId, List<PresenceEntry>> presenceOfConnected() {
+        Map<ParticipantId, List<PresenceEntry>> views = new HashMap<>();
+        for (Participant participant : state.roster().all()) {
+            if (state.placement().isConnected(participant.id())) {
+                views.put(participant.id(), presence.forViewer(participant.id()));
+            }
+        }
+        return views;
+    }
+}

@@ -1,0 +1,77 @@
+package org.parley.room.domain;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tracks where every participant is placed and who is connected; a dropped connection keeps its place. */
+final class Placement {
+
+    // Placement survives a disconnect so that a reconnect resumes in the same place (and its audience keeps the
+    // participant, so the resume replays what was said meanwhile); only "leave" or the end of the session unplaces.
+    private final Map<ParticipantId, Place> places = new HashMap<>();
+    private final Set<ParticipantId> connected = new HashSet<>();
+
+    Optional<Place> placeOf(ParticipantId participant) {
+        return Optional.ofNullable(places.get(participant));
+    }
+
+    boolean isPlaced(ParticipantId participant) {
+        return places.containsKey(participant);
+    }
+
+    boolean isConnected(ParticipantId participant) {
+        return connected.contains(participant);
+    }
+
+    /** The room a participant can speak in right now: connected, and placed in a room rather than the lobby. */
+    Optional<Room> speakingRoomOf(ParticipantId participant) {
+        if (!isConnected(participant) || !(places.get(participant) instanceof Room room)) {
+            return Optional.empty();
+        }
+        return Optional.of(room);
+    }
+
+    /** Everyone placed in the place, connected or not, in roster order. */
+    List<ParticipantId> placedIn(Place place, Roster roster) {
+        return roster.all().stream().map(Participant::id).filter(id -> place.equals(places.get(id))).toList();
+    }
+
+    /** Everyone placed in the place who can receive a delivery now, in roster order. */
+    List<ParticipantId> connectedIn(Place place, Roster roster) {
+        return placedIn(place, roster).stream().filter(connected::contains).toList();
+    }
+
+    void place(ParticipantId participant, Place place) {
+        places.put(participant, place);
+    }
+
+    void connect(ParticipantId participant) {
+        connected.add(participant);
+    }
+
+    void disconnect(ParticipantId participant) {
+        connected.remove(participant);
+    }
+
+    void unplace(ParticipantId participant) {
+        places.remove(participant);
+        connected.remove(participant);
+    }
+
+    void clear() {
+        places.clear();
+        connected.clear();
+    }
+
+    Map<ParticipantId, Place> placesSnapshot() {
+        return Map.copyOf(places);
+    }
+
+    Set<ParticipantId> connectedSnapshot() {
+        return Set.copyOf(connected);
+    }
+}

@@ -1,0 +1,58 @@
+package org.parley.room.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds what one viewer may see of where everyone is: a caucus is disclosed only to those entitled to know it. */
+final class PresenceView {
+
+    private final SessionState state;
+
+    PresenceView(SessionState state) {
+        this.state = state;
+    }
+
+    List<PresenceEntry> forViewer(ParticipantId viewerId) {
+        Participant viewer = state.roster().get(viewerId);
+        return state.roster().all().stream()
+                .map(subject -> new PresenceEntry(subject.id(), subject.displayName(), subject.role(),
+                        subject.side(), placeSeenBy(viewer, subject),
+                        state.placement().isConnected(subject.id())))
+                .toList();
+    }
+
+    /** The full view of a place, for someone who is in it or entitled to know it. */
+    PlaceView full(Place place) {
+        if (place instanceof Lobby) {
+            return new PlaceView.InLobby();
+        }
+        if (place instanceof JointRoom) {
+            return new PlaceView.InJointRoom();
+        }
+        CaucusId id = ((Caucus) place).caucusId();
+        Optional<Side> forSide = state.caucuses().find(id).flatMap(CaucusInfo::forSide);
+        return new PlaceView.InCaucus(id, forSide);
+    }
+
+    private PlaceView placeSeenBy(Participant viewer, Participant subject) {
+        Optional<Place> place = state.placement().placeOf(subject.id());
+        if (place.isEmpty()) {
+            return new PlaceView.NotInSession();
+        }
+        if (!(place.get() instanceof Caucus caucus)) {
+            return full(place.get());
+        }
+        if (viewer.isMediator() || viewer.id().equals(subject.id()) || viewer.sameSideAs(subject)) {
+            return full(caucus);
+        }
+        CaucusInfo info = state.caucuses().find(caucus.caucusId()).orElseThrow();
+        if (subject.isMediator()) {
+            // Nobody may hide where the mediator is, but only the caucus's members learn which caucus it is.
+            return info.members().contains(viewer.id()) ? full(caucus)
+                    : new PlaceView.InUndisclosedCaucus(info.sidesServed());
+        }
+        // The other side learns only "in caucus": no id, no companions, no side served.
+        return new PlaceView.InUndisclosedCaucus(Set.of());
+    }
+}

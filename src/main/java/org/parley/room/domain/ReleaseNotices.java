@@ -1,0 +1,48 @@
+package org.parley.room.domain;
+
+import java.util.List;
+
+/** Tells a release's status to the owning side's members who heard the item, and to the mediator once confirmed. */
+final class ReleaseNotices {
+
+    private final SessionState state;
+
+    ReleaseNotices(SessionState state) {
+        this.state = state;
+    }
+
+    void announce(Outcome outcome, Release release) {
+        Item item = state.history().find(release.itemId()).orElseThrow();
+        Event event = updated(release);
+        for (Participant participant : state.roster().all()) {
+            if (state.placement().isConnected(participant.id()) && isEntitled(participant, release, item)) {
+                outcome.deliver(participant.id(), event);
+            }
+        }
+    }
+
+    /** The open releases a (re)connecting participant should know about. */
+    List<Event> openReleasesFor(Participant participant) {
+        return state.releases().all().stream()
+                .filter(Release::isOpen)
+                .filter(release -> state.history().find(release.itemId())
+                        .map(item -> isEntitled(participant, release, item))
+                        .orElse(false))
+                .map(ReleaseNotices::updated)
+                .map(Event.class::cast)
+                .toList();
+    }
+
+    private static Event.ReleaseUpdated updated(Release release) {
+        return new Event.ReleaseUpdated(release.id(), release.itemId(), release.scope(), release.audience(),
+                release.status(), release.wording());
+    }
+
+    private static boolean isEntitled(Participant participant, Release release, Item item) {
+        if (participant.isMediator()) {
+            // An unconfirmed counsel proposal is the side's internal deliberation, not yet the mediator's business.
+            return release.confirmedBy().isPresent();
+        }
+        return item.authorSide().map(participant::isOn).orElse(false) && item.heardBy(participant.id());
+    }
+}

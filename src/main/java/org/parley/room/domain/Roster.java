@@ -1,0 +1,65 @@
+package org.parley.room.domain;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The fixed list of people invited to a session, in a stable order so that deliveries are deterministic. */
+final class Roster {
+
+    private final Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
+    private final ParticipantId mediator;
+
+    Roster(Collection<Participant> participants) {
+        ParticipantId found = null;
+        for (Participant p : participants) {
+            if (byId.putIfAbsent(p.id(), p) != null) {
+                throw new IllegalArgumentException("duplicate participant " + p.id());
+            }
+            if (p.isMediator()) {
+                if (found != null) {
+                    throw new IllegalArgumentException("a session has exactly one mediator");
+                }
+                found = p.id();
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("a session has exactly one mediator");
+        }
+        this.mediator = found;
+    }
+
+    Optional<Participant> find(ParticipantId id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    Participant get(ParticipantId id) {
+        Participant p = byId.get(id);
+        if (p == null) {
+            throw new IllegalStateException("not on the roster: " + id);
+        }
+        return p;
+    }
+
+    List<Participant> all() {
+        return List.copyOf(byId.values());
+    }
+
+    ParticipantId mediator() {
+        return mediator;
+    }
+
+    List<Participant> sideMembers(Side side) {
+        return byId.values().stream().filter(p -> p.isOn(side)).toList();
+    }
+
+    Set<Side> sides() {
+        Set<Side> sides = new LinkedHashSet<>();
+        byId.values().forEach(p -> p.side().ifPresent(sides::add));
+        return sides;
+    }
+}

@@ -1,0 +1,11 @@
+package org.parley.room.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A value copy of a session's whole state, so tests can prove that a refused command changed nothing. */
+record SessionSnapshot(SessionPhase phase, Map<ParticipantId, Place> places, Set<ParticipantId> connected,
+                       List<CaucusInfo> caucuses, Map<Room, List<Item>> history, List<Release> releases,
+                       Map<CaucusId, Map<ParticipantId, Boolean>> reviews) {
+}

@@ -1,0 +1,140 @@
+package org.parley.room.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.parley.room.MediationSession;
+import org.parley.room.domain.Fact;
+import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.Place;
+import org.parley.room.PlaceCodec;
+
+/**
+ * Writes the live session's facts as metadata rows: moves, caucus openings, releases, review confirmations and the
+ * session's start and end. Facts carry no content, and neither does anything written here.
+ */
+@ApplicationScoped
+public class FactJournal {
+
+    private final Pool pool;
+
+    public FactJournal(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Writes one decision's facts in one transaction, in order. */
+    public Uni<Void> record(UUID sessionId, List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(client -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Fact fact : facts) {
+                chain = chain.chain(() -> write(client, sessionId, fact));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> write(SqlClient client, UUID sessionId, Fact fact) {
+        if (fact instanceof Fact.SessionStarted started) {
+            return update(client, "UPDATE mediation_session SET status = $2, started_at = $3 WHERE id = $1",
+                    Tuple.of(sessionId, MediationSession.LIVE, time(started.at())))
+                    .chain(() -> event(client, sessionId, "session_started", null, started.by(), null, null, null,
+                            started.at()));
+        } else if (fact instanceof Fact.SessionEnded ended) {
+            return update(client, "UPDATE mediation_session SET status = $2, ended_at = $3 WHERE id = $1",
+                    Tuple.of(sessionId, MediationSession.ENDED, time(ended.at())))
+                    .chain(() -> event(client, sessionId, "session_ended", null, ended.by(), null, null, null,
+                            ended.at()));
+        } else if (fact instanceof Fact.ParticipantConnected connected) {
+            return event(client, sessionId, connected.resumed() ? "reconnected" : "connected",
+                    connected.participant(), null, null, connected.place(), null, connected.at());
+        } else if (fact instanceof Fact.ParticipantDisconnected disconnected) {
+            return event(client, sessionId, "disconnected", disconnected.participant(), null, disconnected.place(),
+                    null, null, disconnected.at());
+        } else if (fact instanceof Fact.ParticipantLeft left) {
+            return event(client, sessionId, "left", left.participant(), null, left.from(), null, null, left.at());
+        } else if (fact instanceof Fact.ParticipantMoved moved) {
+            return event(client, sessionId, "moved", moved.participant(), moved.by(), moved.from(), moved.to(), null,
+                    moved.at());
+        } else if (fact instanceof Fact.CaucusOpened opened) {
+            return event(client, sessionId, "caucus_opened", null, opened.by(), null, null,
+                    opened.caucusId().value(), opened.at());
+        } else if (fact instanceof Fact.CaucusClosed closed) {
+            return event(client, sessionId, "caucus_closed", null, closed.by(), null, null,
+                    closed.caucusId().value(), closed.at());
+        } else if (fact instanceof Fact.ItemPosted posted) {
+            return event(client, sessionId, "item_posted", posted.author(), posted.author(), null, posted.room(), null,
+                    posted.at());
+        } else if (fact instanceof Fact.ReleaseProposed proposed) {
+            return update(client, "INSERT INTO release_record (id, session_id, item_id, scope, audience, status,"
+                    + " proposed_by, wording_sha256, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8)",
+                    Tuple.from(List.of(proposed.releaseId().value(), sessionId, proposed.itemId().value(),
+                            lower(proposed.scope().name()), proposed.audience().toString(),
+                            proposed.proposedBy().value(), proposed.wordingSha256Hex(), time(proposed.at()))));
+        } else if (fact instanceof Fact.ReleaseRecorded recorded) {
+            // A confirmed proposal already has its row; a direct release gets one now.
+            return update(client, "INSERT INTO release_record (id, session_id, item_id, scope, audience, status,"
+                    + " proposed_by, released_by, wording_sha256, created_at, released_at)"
+                    + " VALUES ($1, $2, $3, $4, $5, 'released', $6, $7, $8, $9, $9)"
+                    + " ON CONFLICT (id) DO UPDATE SET status = 'released', released_by = EXCLUDED.released_by,"
+                    + " released_at = EXCLUDED.released_at",
+                    Tuple.from(List.of(recorded.releaseId().value(), sessionId, recorded.itemId().value(),
+                            lower(recorded.scope().name()), recorded.audience().toString(),
+                            recorded.byParticipant().value(), recorded.confirmedBy().value(),
+                            recorded.wordingSha256Hex(), time(recorded.at()))));
+        } else if (fact instanceof Fact.ReleaseWithdrawn withdrawn) {
+            return update(client, "UPDATE release_record SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1",
+                    Tuple.of(withdrawn.releaseId().value(), time(withdrawn.at())));
+        } else if (fact instanceof Fact.ReleaseConveyed conveyed) {
+            return update(client, "UPDATE release_record SET status = 'conveyed', conveyed_at = $2, conveyed_by = $3"
+                    + " WHERE id = $1", Tuple.of(conveyed.releaseId().value(), time(conveyed.at()),
+                            conveyed.by().value()));
+        } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
+            String statuses = confirmed.items().stream()
+                    .map(item -> item.itemId().value() + "=" + lower(item.status().name()))
+                    .collect(Collectors.joining(","));
+            return update(client, "INSERT INTO caucus_review_confirmation (session_id, caucus_id, participant_id,"
+                    + " item_statuses, confirmed_at) VALUES ($1, $2, $3, $4, $5)",
+                    Tuple.of(sessionId, confirmed.caucusId().value(), confirmed.participant().value(), statuses,
+                            time(confirmed.at())));
+        }
+        throw new IllegalArgumentException("no journal entry for " + fact.getClass().getSimpleName());
+    }
+
+    private static Uni<Void> event(SqlClient client, UUID sessionId, String kind, ParticipantId participant,
+            ParticipantId actor, Place from, Place to, String caucusId, Instant at) {
+        return update(client, "INSERT INTO session_event (session_id, kind, participant_id, actor_id, from_place,"
+                + " to_place, caucus_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                Tuple.from(java.util.Arrays.asList(sessionId, kind, value(participant), value(actor), place(from),
+                        place(to), caucusId, time(at))));
+    }
+
+    private static Uni<Void> update(SqlClient client, String sql, Tuple arguments) {
+        return client.preparedQuery(sql).execute(arguments).replaceWithVoid();
+    }
+
+    private static String value(ParticipantId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static String place(Place place) {
+        return place == null ? null : PlaceCodec.format(place);
+    }
+
+    private static java.time.OffsetDateTime time(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,14 @@
+package org.parley.room.service;
+
+import java.util.List;
+import org.parley.room.domain.Delivery;
+import org.parley.room.domain.SessionId;
+
+/**
+ * Where the live session's decisions go out: implemented over WebSocket connections, captured in tests.
+ */
+public interface Deliveries {
+
+    /** Sends each delivery to its recipient's open connection in this session, in order; absent recipients get nothing. */
+    void deliver(SessionId session, List<Delivery> deliveries);
+}

@@ -1,0 +1,160 @@
+package org.parley.room.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.room.domain.ErrorCode;
+
+/**
+ * Turns the text of one client frame into a {@link ClientFrame}, or into the error code that explains why not.
+ * Nothing here trusts the frame: sizes are checked before parsing and every field is typed.
+ */
+public final class FrameDecoder {
+
+    /** Largest frame accepted, in UTF-8 bytes; larger frames are refused with {@code too_large} unparsed. */
+    public static final int MAX_FRAME_BYTES = 16 * 1024;
+    /** Longest message or wording, in characters. */
+    public static final int MAX_TEXT_CHARS = 4_000;
+    private static final int MAX_ID_CHARS = 64;
+    private static final int MAX_MEMBERS = 50;
+
+    private final ObjectMapper json;
+
+    public FrameDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The outcome of decoding: a frame, or a refusal with a code, a detail and the ref when one was readable. */
+    public sealed interface Result {
+    }
+
+    public record Decoded(ClientFrame frame) implements Result {
+    }
+
+    public record Undecodable(ErrorCode code, String detail, String ref) implements Result {
+    }
+
+    /** A field that is missing or of the wrong shape; caught once in {@link #decode}. */
+    private static final class FieldProblem extends RuntimeException {
+        FieldProblem(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    public Result decode(String text) {
+        if (text.length() > MAX_FRAME_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+            return new Undecodable(ErrorCode.TOO_LARGE, "a frame may hold at most " + MAX_FRAME_BYTES + " bytes", null);
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the input; never echo it.
+            return new Undecodable(ErrorCode.BAD_FRAME, "a frame is one JSON object", null);
+        }
+        if (node == null || !node.isObject()) {
+            return new Undecodable(ErrorCode.BAD_FRAME, "a frame is one JSON object", null);
+        }
+        String ref = null;
+        try {
+            ref = optionalString(node, "ref", MAX_ID_CHARS);
+            JsonNode type = node.get("type");
+            if (type == null || !type.isTextual()) {
+                return new Undecodable(ErrorCode.BAD_FRAME, "a frame needs a string field 'type'", ref);
+            }
+            ClientFrame frame = frame(type.asText(), node, ref);
+            return frame == null
+                    ? new Undecodable(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref)
+                    : new Decoded(frame);
+        } catch (FieldProblem problem) {
+            return new Undecodable(problem.getMessage().startsWith("too long")
+                    ? ErrorCode.TOO_LARGE : ErrorCode.BAD_FRAME, problem.getMessage(), ref);
+        }
+    }
+
+    private static ClientFrame frame(String type, JsonNode node, String ref) {
+        return switch (type) {
+            case "start" -> new ClientFrame.Start(ref);
+            case "end" -> new ClientFrame.End(ref);
+            case "admit" -> new ClientFrame.Admit(ref, id(node, "participant"));
+            case "open_caucus" -> new ClientFrame.OpenCaucus(ref, optionalString(node, "side", MAX_ID_CHARS),
+                    members(node));
+            case "close_caucus" -> new ClientFrame.CloseCaucus(ref, id(node, "caucus"));
+            case "move" -> new ClientFrame.Move(ref, id(node, "participant"), id(node, "to"));
+            case "move_side" -> new ClientFrame.MoveSide(ref, id(node, "side"), id(node, "to"));
+            case "send_to_lobby" -> new ClientFrame.SendToLobby(ref, id(node, "participant"));
+            case "go_to" -> new ClientFrame.GoTo(ref, id(node, "to"));
+            case "message" -> new ClientFrame.Message(ref, text(node, "text"));
+            case "typing" -> new ClientFrame.Typing(ref, bool(node, "typing"));
+            case "leave" -> new ClientFrame.Leave(ref);
+            case "release" -> new ClientFrame.Release(ref, id(node, "item"), id(node, "scope"),
+                    optionalString(node, "wording", MAX_TEXT_CHARS));
+            case "propose_release" -> new ClientFrame.ProposeRelease(ref, id(node, "item"), id(node, "scope"),
+                    optionalString(node, "wording", MAX_TEXT_CHARS));
+            case "confirm_release" -> new ClientFrame.ConfirmRelease(ref, id(node, "release"));
+            case "withdraw_release" -> new ClientFrame.WithdrawRelease(ref, id(node, "release"));
+            case "convey" -> new ClientFrame.Convey(ref, id(node, "release"));
+            case "confirm_review" -> new ClientFrame.ConfirmReview(ref, id(node, "caucus"));
+            default -> null;
+        };
+    }
+
+    private static String id(JsonNode node, String field) {
+        String value = optionalString(node, field, MAX_ID_CHARS);
+        if (value == null || value.isBlank()) {
+            throw new FieldProblem("field '" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        String value = optionalString(node, field, MAX_TEXT_CHARS);
+        if (value == null || value.isBlank()) {
+            throw new FieldProblem("field '" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonNode node, String field, int maxChars) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new FieldProblem("field '" + field + "' must be a string");
+        }
+        if (value.asText().length() > maxChars) {
+            throw new FieldProblem("too long: field '" + field + "' holds at most " + maxChars + " characters");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new FieldProblem("field '" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static List<String> members(JsonNode node) {
+        JsonNode value = node.get("members");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > MAX_MEMBERS) {
+            throw new FieldProblem("field 'members' must be a list of at most " + MAX_MEMBERS + " participant ids");
+        }
+        List<String> members = new ArrayList<>();
+        for (JsonNode member : value) {
+            if (!member.isTextual() || member.asText().length() > MAX_ID_CHARS) {
+                throw new FieldProblem("field 'members' must hold participant ids");
+            }
+            members.add(member.asText());
+        }
+        return members;
+    }
+}

@@ -1,0 +1,163 @@
+package org.parley.room.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.parley.room.PlaceCodec;
+import org.parley.room.domain.Event;
+import org.parley.room.domain.ItemView;
+import org.parley.room.domain.PlaceView;
+import org.parley.room.domain.PresenceEntry;
+import org.parley.room.domain.ReviewEntry;
+
+/**
+ * Writes domain events as server frames. Every frame starts with the connection's sequence number and its type;
+ * the mapping is explicit so that nothing reaches the wire by accident.
+ */
+public final class FrameEncoder {
+
+    private final ObjectMapper json;
+
+    public FrameEncoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String encode(long seq, Event event) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("seq", seq);
+        if (event instanceof Event.Joined joined) {
+            frame.put("type", "joined");
+            frame.put("session", joined.sessionId().value());
+            frame.put("you", joined.you().value());
+            frame.put("phase", lower(joined.phase().name()));
+        } else if (event instanceof Event.SessionStarted started) {
+            frame.put("type", "session_started");
+            frame.put("at", started.at().toString());
+        } else if (event instanceof Event.SessionEnded ended) {
+            frame.put("type", "session_ended");
+            frame.put("at", ended.at().toString());
+        } else if (event instanceof Event.YouAreIn in) {
+            frame.put("type", "you_are_in");
+            frame.set("place", place(in.place()));
+            ArrayNode history = frame.putArray("history");
+            in.history().forEach(item -> history.add(item(item)));
+        } else if (event instanceof Event.MessagePosted posted) {
+            frame.put("type", "message");
+            frame.set("item", item(posted.item()));
+        } else if (event instanceof Event.Typing typing) {
+            frame.put("type", "typing");
+            frame.put("participant", typing.participant().value());
+            frame.put("typing", typing.typing());
+        } else if (event instanceof Event.PresenceChanged presence) {
+            frame.put("type", "presence");
+            ArrayNode participants = frame.putArray("participants");
+            presence.participants().forEach(entry -> participants.add(presence(entry)));
+        } else if (event instanceof Event.CaucusOpened opened) {
+            frame.put("type", "caucus_opened");
+            frame.put("caucus", opened.caucusId().value());
+            opened.forSide().ifPresent(side -> frame.put("side", side.name()));
+            ArrayNode members = frame.putArray("members");
+            opened.members().stream().map(member -> member.value()).sorted().forEach(members::add);
+        } else if (event instanceof Event.CaucusClosed closed) {
+            frame.put("type", "caucus_closed");
+            frame.put("caucus", closed.caucusId().value());
+        } else if (event instanceof Event.ReleaseUpdated release) {
+            frame.put("type", "release_updated");
+            frame.put("release", release.releaseId().value());
+            frame.put("item", release.itemId().value());
+            frame.put("scope", lower(release.scope().name()));
+            frame.put("audience", release.audience().toString());
+            frame.put("status", lower(release.status().name()));
+            frame.put("wording", release.wording());
+        } else if (event instanceof Event.CaucusReview review) {
+            frame.put("type", "caucus_review");
+            frame.put("caucus", review.caucusId().value());
+            ArrayNode items = frame.putArray("items");
+            review.items().forEach(entry -> items.add(review(entry)));
+        } else if (event instanceof Event.CaucusReviewConfirmed confirmed) {
+            frame.put("type", "caucus_review_confirmed");
+            frame.put("caucus", confirmed.caucusId().value());
+            frame.put("participant", confirmed.participant().value());
+        } else {
+            throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
+        }
+        return frame.toString();
+    }
+
+    /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
+    public String error(long seq, String code, String detail, String ref) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("seq", seq);
+        frame.put("type", "error");
+        frame.put("code", code);
+        frame.put("detail", detail);
+        if (ref != null) {
+            frame.put("ref", ref);
+        }
+        return frame.toString();
+    }
+
+    private ObjectNode item(ItemView view) {
+        ObjectNode item = json.createObjectNode();
+        item.put("id", view.itemId().value());
+        item.put("room", PlaceCodec.format(view.room()));
+        item.put("author", view.author().value());
+        item.put("text", view.text());
+        item.put("at", view.at().toString());
+        view.conveyed().ifPresent(conveyance -> {
+            ObjectNode conveyed = item.putObject("conveyed");
+            conveyed.put("release", conveyance.releaseId().value());
+            conveyed.put("original_item", conveyance.originalItemId().value());
+            conveyance.originSide().ifPresent(side -> conveyed.put("origin_side", side.name()));
+            conveyed.put("scope", lower(conveyance.scope().name()));
+        });
+        return item;
+    }
+
+    private ObjectNode presence(PresenceEntry entry) {
+        ObjectNode node = json.createObjectNode();
+        node.put("participant", entry.participant().value());
+        node.put("name", entry.displayName());
+        node.put("role", lower(entry.role().name()));
+        entry.side().ifPresent(side -> node.put("side", side.name()));
+        node.set("place", place(entry.place()));
+        node.put("connected", entry.connected());
+        return node;
+    }
+
+    private ObjectNode review(ReviewEntry entry) {
+        ObjectNode node = json.createObjectNode();
+        node.put("item", entry.itemId().value());
+        node.put("author", entry.author().value());
+        node.put("text", entry.text());
+        node.put("at", entry.at().toString());
+        node.put("status", lower(entry.status().name()));
+        return node;
+    }
+
+    private ObjectNode place(PlaceView view) {
+        ObjectNode place = json.createObjectNode();
+        if (view instanceof PlaceView.InLobby) {
+            place.put("kind", "lobby");
+        } else if (view instanceof PlaceView.InJointRoom) {
+            place.put("kind", "joint");
+        } else if (view instanceof PlaceView.InCaucus caucus) {
+            place.put("kind", "caucus");
+            place.put("caucus", caucus.caucusId().value());
+            caucus.forSide().ifPresent(side -> place.put("side", side.name()));
+        } else if (view instanceof PlaceView.InUndisclosedCaucus undisclosed) {
+            // Another side's caucus: that it exists and whose it is, never its id or what is said there.
+            place.put("kind", "in_caucus");
+            ArrayNode sides = place.putArray("sides");
+            undisclosed.withSides().stream().map(side -> side.name()).sorted().forEach(sides::add);
+        } else {
+            place.put("kind", "absent");
+        }
+        return place;
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

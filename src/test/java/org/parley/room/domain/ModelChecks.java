@@ -1,0 +1,174 @@
+package org.parley.room.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The invariants checked after every accepted step of the model test, against the test's own {@link ModelWorld}. */
+final class ModelChecks {
+
+    private final ModelWorld world;
+    /** The last presence view each participant received, to prove nobody is left with a stale view. */
+    final Map<ParticipantId, List<PresenceEntry>> lastPresence = new HashMap<>();
+
+    ModelChecks(ModelWorld world) {
+        this.world = world;
+    }
+
+    /** Checks one accepted decision; the world must already have applied the decision's facts. */
+    void checkAccepted(Decision.Accepted accepted, ParticipantId actor, boolean typingCommand) {
+        for (Fact fact : accepted.facts()) {
+            assertTrue(ModelWorld.markersIn(fact.toString()).isEmpty(), "a fact carries content: " + fact);
+        }
+        Map<ItemId, Set<ParticipantId>> messageRecipients = new LinkedHashMap<>();
+        Set<ParticipantId> typingRecipients = new LinkedHashSet<>();
+        for (Delivery delivery : accepted.deliveries()) {
+            ParticipantId to = delivery.recipient();
+            Event event = delivery.event();
+            checkMarkers(to, event);
+            if (event instanceof Event.SessionEnded) {
+                assertTrue(world.connectedWhenEnded.contains(to), "SessionEnded to someone not connected");
+                continue;
+            }
+            assertTrue(world.connected.contains(to), "delivery to someone not connected: " + event);
+            if (event instanceof Event.MessagePosted posted) {
+                checkRoomItem(to, posted.item());
+                messageRecipients.computeIfAbsent(posted.item().itemId(), id -> new LinkedHashSet<>()).add(to);
+            } else if (event instanceof Event.Typing typing) {
+                assertTrue(typingCommand, "typing event from a command that is not typing");
+                typingRecipients.add(to);
+                assertEquals(actor, typing.participant(), "typing names someone else");
+            } else if (event instanceof Event.YouAreIn youAreIn) {
+                checkArrival(to, youAreIn);
+            } else if (event instanceof Event.PresenceChanged presence) {
+                assertEquals(world.expectedPresence(to), presence.participants(), "presence seen by " + to);
+                lastPresence.put(to, presence.participants());
+            } else if (event instanceof Event.ReleaseUpdated update) {
+                checkReleaseUpdate(to, update);
+            } else if (event instanceof Event.CaucusReview review) {
+                checkReview(to, review);
+            } else if (event instanceof Event.CaucusOpened opened) {
+                assertTrue(isInsider(to, opened.caucusId()), "caucus id told to an outsider");
+            } else if (event instanceof Event.CaucusClosed closed) {
+                assertTrue(isInsider(to, closed.caucusId()), "caucus id told to an outsider");
+            }
+        }
+        // Completeness: a room event reaches everyone connected in the room, not only nobody-else.
+        messageRecipients.forEach((itemId, recipients) -> assertEquals(
+                Set.copyOf(world.connectedIn(world.items.get(itemId).room())), recipients,
+                "recipients of item " + itemId));
+        if (typingCommand) {
+            checkTypingAudience(actor, typingRecipients);
+        }
+    }
+
+    /** After every step: everyone's view from the model equals the test's, and connected people hold it. */
+    void checkPresenceEverywhere(LiveSession session) {
+        for (ParticipantId viewer : world.roster.keySet()) {
+            List<PresenceEntry> actual = session.presenceFor(viewer).orElseThrow();
+            assertEquals(world.expectedPresence(viewer), actual, "model presence for " + viewer);
+            if (world.connected.contains(viewer)) {
+                assertEquals(actual, lastPresence.get(viewer), "stale presence view held by " + viewer);
+            }
+        }
+    }
+
+    private void checkTypingAudience(ParticipantId actor, Set<ParticipantId> recipients) {
+        Room room = world.speakingRoom(actor).orElseThrow();
+        Set<ParticipantId> expected = new LinkedHashSet<>(world.connectedIn(room));
+        expected.remove(actor);
+        assertEquals(expected, recipients, "typing recipients");
+    }
+
+    /** THE invariant: room content only to someone present in the room, or a covered convey to those present. */
+    private void checkRoomItem(ParticipantId to, ItemView view) {
+        ModelWorld.ItemRecord item = world.items.get(view.itemId());
+        assertTrue(item != null, "unknown item delivered");
+        assertEquals(item.room(), view.room(), "item room");
+        assertEquals(Optional.of(item.room()), Optional.ofNullable(world.places.get(to)),
+                "room content delivered to someone not in that room");
+        assertTrue(item.audience().contains(to), "room content delivered outside its audience");
+        assertEquals(item.text(), view.text(), "item text");
+        if (view.conveyed().isPresent()) {
+            Conveyance conveyance = view.conveyed().get();
+            ModelWorld.ReleaseRecord release = world.releases.get(conveyance.releaseId());
+            assertEquals(Optional.of(release.id()), item.conveyedBy(), "conveyed without that release");
+            assertEquals(release.itemId(), conveyance.originalItemId(), "conveyed a different item");
+            assertEquals(release.scope(), conveyance.scope());
+            assertTrue(world.covers(release.audience(), item.room()), "conveyed outside the release audience");
+        } else {
+            assertTrue(item.conveyedBy().isEmpty(), "a conveyed item lost its conveyance");
+        }
+    }
+
+    private void checkArrival(ParticipantId to, Event.YouAreIn arrival) {
+        Place place = world.places.get(to);
+        assertEquals(world.fullView(place), arrival.place(), "arrival place of " + to);
+        List<ItemId> expected = world.items.values().stream()
+                .filter(i -> i.room().equals(place) && i.audience().contains(to))
+                .map(ModelWorld.ItemRecord::id)
+                .toList();
+        assertEquals(expected, arrival.history().stream().map(ItemView::itemId).toList(),
+                "replay must be exactly the items the entrant was present for");
+    }
+
+    private void checkReleaseUpdate(ParticipantId to, Event.ReleaseUpdated update) {
+        ModelWorld.ReleaseRecord release = world.releases.get(update.releaseId());
+        ModelWorld.ItemRecord item = world.items.get(release.itemId());
+        assertEquals(release.status(), update.status(), "release status");
+        if (world.who(to).isMediator()) {
+            assertTrue(release.everConfirmed(), "the mediator learned of an unconfirmed proposal");
+        } else {
+            assertTrue(world.who(to).sameSideAs(world.who(item.author())) && item.audience().contains(to),
+                    "release update to someone outside the owning side's audience");
+        }
+    }
+
+    private void checkReview(ParticipantId to, Event.CaucusReview review) {
+        ModelWorld.CaucusRecord caucus = world.caucuses.get(review.caucusId());
+        assertEquals(Role.PARTY, world.who(to).role(), "review sent to a non-party");
+        assertTrue(caucus.members().contains(to) && !caucus.open(), "review of a caucus not theirs or open");
+        for (ReviewEntry entry : review.items()) {
+            ModelWorld.ItemRecord item = world.items.get(entry.itemId());
+            assertEquals(Place.caucus(review.caucusId()), item.room());
+            assertTrue(item.conveyedBy().isEmpty() && item.audience().contains(to)
+                    && world.who(to).sameSideAs(world.who(item.author())), "review lists an item not theirs");
+            assertEquals(world.statusOf(item.id()), entry.status(), "review status");
+        }
+    }
+
+    private boolean isInsider(ParticipantId to, CaucusId caucus) {
+        return world.who(to).isMediator() || world.caucuses.get(caucus).members().contains(to);
+    }
+
+    /** Every planted marker in the event must be one this recipient may see; cross-side leaks are named. */
+    private void checkMarkers(ParticipantId to, Event event) {
+        for (String marker : ModelWorld.markersIn(event.toString())) {
+            ModelWorld.MarkerRecord record = world.markers.get(marker);
+            if (record == null) {
+                fail("unknown marker " + marker + " delivered to " + to);
+            }
+            if (!record.allowed().contains(to)) {
+                Participant recipient = world.who(to);
+                boolean crossSide = record.caucusOrigin() && record.originSide().isPresent()
+                        && recipient.side().isPresent() && !recipient.side().equals(record.originSide());
+                fail((crossSide ? "CROSS-SIDE LEAK: side " + record.originSide().get() + " caucus text reached "
+                        : "text reached ") + to + " who was never in its audience: " + event.getClass()
+                        .getSimpleName());
+            }
+        }
+    }
+
+    static void assertNoMarkers(String text, String where) {
+        assertFalse(ModelWorld.MARKER.matcher(text).find(), "content leaked into " + where);
+    }
+}

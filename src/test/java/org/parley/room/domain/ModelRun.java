@@ -1,0 +1,155 @@
+package org.parley.room.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Drives one seeded random run of the model test: runs the chosen commands and checks every decision. */
+final class ModelRun {
+
+    static final ParticipantId M = ParticipantId.of("mediator");
+    static final ParticipantId PA = ParticipantId.of("partyA");
+    static final ParticipantId CA = ParticipantId.of("counselA");
+    static final ParticipantId PB = ParticipantId.of("partyB");
+    static final ParticipantId CB = ParticipantId.of("counselB");
+    static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB);
+    static final List<ParticipantId> NON_MEDIATORS = List.of(PA, CA, PB, CB);
+    static final Side A = Side.of("A");
+    static final Side B = Side.of("B");
+    private static final List<Participant> ROSTER = List.of(
+            Participant.mediator(M.value(), "Mediator"),
+            Participant.party(PA.value(), "Party A", "A"),
+            Participant.counsel(CA.value(), "Counsel A", "A"),
+            Participant.party(PB.value(), "Party B", "B"),
+            Participant.counsel(CB.value(), "Counsel B", "B"));
+    private static final int STEPS_CHECKED_AFTER_END = 10;
+
+    /** What the test itself expects of a command, when it can tell: accepted, or refused with a code. */
+    record Expect(boolean accept, ErrorCode code) {
+        static final Expect ACCEPT = new Expect(true, null);
+
+        static Expect refuse(ErrorCode code) {
+            return new Expect(false, code);
+        }
+    }
+
+    /** One randomly chosen command. {@code text} is the content it carries, if any, for marker tracking. */
+    record Action(String kind, ParticipantId actor, String description, Supplier<Decision> command, Expect expect,
+                  String text, Runnable afterAccepted) {
+        Action(String kind, ParticipantId actor, String description, Supplier<Decision> command, Expect expect,
+               String text) {
+            this(kind, actor, description, command, expect, text, () -> { });
+        }
+    }
+
+    private final long seed;
+    private final int steps;
+    private final Random random;
+    private final ModelStats stats;
+    private LiveSession session;
+    private ModelWorld world;
+    private ModelChecks checks;
+    private int sessionNumber;
+    private int stepsSinceEnd;
+    private ModelActions actions;
+    /** Shared across the sessions of a run, so that every planted marker is unique within the run. */
+    private final AtomicInteger markers = new AtomicInteger();
+
+    ModelRun(long seed, int steps, ModelStats stats) {
+        this.seed = seed;
+        this.steps = steps;
+        this.random = new Random(seed);
+        this.stats = stats;
+    }
+
+    void run() {
+        newSession();
+        for (int step = 1; step <= steps; step++) {
+            Action action = actions.next();
+            try {
+                execute(action);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("seed=" + seed + " step=" + step + " session=" + sessionNumber + " "
+                        + action.kind() + " by " + action.actor() + " (" + action.description() + "): "
+                        + e.getMessage() + "  -- replay with -Dparley.model.seed=" + seed
+                        + " -Dparley.model.steps=" + step, e);
+            }
+        }
+    }
+
+    private void newSession() {
+        sessionNumber++;
+        stepsSinceEnd = 0;
+        session = new LiveSession(new SessionId("model-" + seed + "-" + sessionNumber), ROSTER,
+                Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC),
+                IdSource.sequential("s" + sessionNumber + "-"));
+        world = new ModelWorld(ROSTER);
+        checks = new ModelChecks(world);
+        actions = new ModelActions(session, world, random, markers);
+    }
+
+    private void execute(Action action) {
+        boolean endedBefore = world.phase == SessionPhase.ENDED;
+        world.pendingText = action.text();
+        SessionSnapshot before = session.snapshot();
+        Map<ParticipantId, List<PresenceEntry>> presenceBefore = presenceOfEveryone();
+
+        Decision decision = action.command().get();
+
+        stats.count(action.kind(), decision);
+        if (endedBefore) {
+            Decision.Refused refused = assertInstanceOf(Decision.Refused.class, decision, "accepted after the end");
+            assertEquals(ErrorCode.SESSION_ENDED, refused.code());
+        } else if (action.expect() != null) {
+            checkExpectation(action.expect(), decision);
+        }
+        if (decision instanceof Decision.Refused refused) {
+            // A refusal carries no deliveries by construction; it must also leave every bit of state as it was.
+            assertEquals(before, session.snapshot(), "refused " + refused.code() + " but state changed");
+            assertEquals(presenceBefore, presenceOfEveryone(), "refused but a presence view changed");
+            ModelChecks.assertNoMarkers(refused.detail(), "a refusal detail");
+        } else {
+            Decision.Accepted accepted = (Decision.Accepted) decision;
+            for (Fact fact : accepted.facts()) {
+                if (fact instanceof Fact.ParticipantMoved moved) {
+                    assertEquals(M, moved.by(), "only the mediator moves anyone");
+                    assertEquals(M, action.actor(), "a move came from a command by " + action.actor());
+                }
+                world.apply(fact);
+            }
+            checks.checkAccepted(accepted, action.actor(), action.kind().equals("typing"));
+            action.afterAccepted().run();
+        }
+        checks.checkPresenceEverywhere(session);
+
+        if (world.phase == SessionPhase.ENDED && stepsSinceEnd++ >= STEPS_CHECKED_AFTER_END) {
+            newSession();
+        }
+    }
+
+    private void checkExpectation(Expect expect, Decision decision) {
+        if (expect.accept()) {
+            if (decision instanceof Decision.Refused refused) {
+                fail("expected acceptance, was refused " + refused.code() + ": " + refused.detail());
+            }
+        } else {
+            Decision.Refused refused = assertInstanceOf(Decision.Refused.class, decision,
+                    "expected refusal " + expect.code());
+            assertEquals(expect.code(), refused.code(), refused.detail());
+        }
+    }
+
+    private Map<ParticipantId, List<PresenceEntry>> presenceOfEveryone() {
+        return EVERYONE.stream().collect(Collectors.toMap(p -> p, p -> session.presenceFor(p).orElseThrow()));
+    }
+}

@@ -1,0 +1,337 @@
+package org.parley.room.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The model test's own record of the session, built only from accepted facts and the test's own commands,
+ * never from the model's internals; it is the oracle every delivery is checked against.
+ */
+final class ModelWorld {
+
+    static final Pattern MARKER = Pattern.compile("MK\\d+#");
+
+    record CaucusRecord(Optional<Side> forSide, Set<ParticipantId> members, Set<Side> sides, boolean open) {
+    }
+
+    record ItemRecord(ItemId id, Room room, ParticipantId author, Set<ParticipantId> audience, String text,
+                      Optional<ReleaseId> conveyedBy) {
+    }
+
+    record ReleaseRecord(ReleaseId id, ItemId itemId, ReleaseScope scope, ReleaseAudience audience, String wording,
+                         ReleaseStatus status, boolean everConfirmed) {
+        ReleaseRecord with(ReleaseStatus newStatus) {
+            return new ReleaseRecord(id, itemId, scope, audience, wording, newStatus,
+                    everConfirmed || newStatus == ReleaseStatus.RELEASED);
+        }
+    }
+
+    /** Who may ever see a planted marker, and the side whose caucus (or party) it came from, if any. */
+    record MarkerRecord(Optional<Side> originSide, boolean caucusOrigin, Set<ParticipantId> allowed) {
+    }
+
+    final Map<ParticipantId, Participant> roster = new LinkedHashMap<>();
+    SessionPhase phase = SessionPhase.NOT_STARTED;
+    final Map<ParticipantId, Place> places = new HashMap<>();
+    final Set<ParticipantId> connected = new HashSet<>();
+    Set<ParticipantId> connectedWhenEnded = Set.of();
+    final Map<CaucusId, CaucusRecord> caucuses = new LinkedHashMap<>();
+    final Map<ItemId, ItemRecord> items = new LinkedHashMap<>();
+    final Map<ReleaseId, ReleaseRecord> releases = new LinkedHashMap<>();
+    final Map<String, MarkerRecord> markers = new HashMap<>();
+    final Set<List<Object>> confirmedReviews = new HashSet<>();
+
+    /** Text of the command being run, so the fact it produces can be tied to its markers. */
+    String pendingText;
+
+    ModelWorld(List<Participant> participants) {
+        participants.forEach(p -> roster.put(p.id(), p));
+    }
+
+    Participant who(ParticipantId id) {
+        return roster.get(id);
+    }
+
+    List<ParticipantId> placedIn(Place place) {
+        return roster.keySet().stream().filter(id -> place.equals(places.get(id))).toList();
+    }
+
+    List<ParticipantId> connectedIn(Place place) {
+        return placedIn(place).stream().filter(connected::contains).toList();
+    }
+
+    Optional<Room> speakingRoom(ParticipantId id) {
+        return connected.contains(id) && places.get(id) instanceof Room room ? Optional.of(room) : Optional.empty();
+    }
+
+    boolean covers(ReleaseAudience audience, Place place) {
+        if (audience instanceof ReleaseAudience.Joint) {
+            return place instanceof JointRoom;
+        }
+        Side side = ((ReleaseAudience.OtherSideCaucus) audience).side();
+        return place instanceof Caucus c && caucuses.get(c.caucusId()).open()
+                && caucuses.get(c.caucusId()).forSide().equals(Optional.of(side));
+    }
+
+    ItemStatus statusOf(ItemId item) {
+        ReleaseRecord latest = null;
+        for (ReleaseRecord r : releases.values()) {
+            if (r.itemId().equals(item)) {
+                latest = r;
+            }
+        }
+        if (latest == null) {
+            return ItemStatus.CONFIDENTIAL;
+        }
+        return switch (latest.status()) {
+            case PENDING -> ItemStatus.RELEASE_PENDING;
+            case RELEASED -> ItemStatus.RELEASED;
+            case CONVEYED -> ItemStatus.CONVEYED;
+            case WITHDRAWN -> ItemStatus.WITHDRAWN;
+        };
+    }
+
+    /** The presence rules, written independently of the model: what {@code viewer} may see of everyone. */
+    List<PresenceEntry> expectedPresence(ParticipantId viewer) {
+        List<PresenceEntry> entries = new ArrayList<>();
+        for (Participant subject : roster.values()) {
+            entries.add(new PresenceEntry(subject.id(), subject.displayName(), subject.role(), subject.side(),
+                    expectedPlace(who(viewer), subject), connected.contains(subject.id())));
+        }
+        return entries;
+    }
+
+    PlaceView fullView(Place place) {
+        if (place instanceof Lobby) {
+            return new PlaceView.InLobby();
+        }
+        if (place instanceof JointRoom) {
+            return new PlaceView.InJointRoom();
+        }
+        CaucusId id = ((Caucus) place).caucusId();
+        return new PlaceView.InCaucus(id, caucuses.get(id).forSide());
+    }
+
+    private PlaceView expectedPlace(Participant viewer, Participant subject) {
+        Place place = places.get(subject.id());
+        if (place == null) {
+            return new PlaceView.NotInSession();
+        }
+        if (!(place instanceof Caucus caucus)) {
+            return fullView(place);
+        }
+        boolean sameSide = viewer.side().isPresent() && viewer.side().equals(subject.side());
+        if (viewer.isMediator() || viewer.id().equals(subject.id()) || sameSide) {
+            return fullView(place);
+        }
+        CaucusRecord record = caucuses.get(caucus.caucusId());
+        if (subject.isMediator()) {
+            return record.members().contains(viewer.id()) ? fullView(place)
+                    : new PlaceView.InUndisclosedCaucus(record.sides());
+        }
+        return new PlaceView.InUndisclosedCaucus(Set.of());
+    }
+
+    // ---- applying facts ----
+
+    void apply(Fact fact) {
+        if (fact instanceof Fact.SessionStarted) {
+            phase = SessionPhase.LIVE;
+        } else if (fact instanceof Fact.SessionEnded) {
+            phase = SessionPhase.ENDED;
+            connectedWhenEnded = Set.copyOf(connected);
+            places.clear();
+            connected.clear();
+        } else if (fact instanceof Fact.ParticipantConnected c) {
+            assertEquals(places.containsKey(c.participant()), c.resumed(), "resumed flag");
+            assertEquals(places.getOrDefault(c.participant(), Place.lobby()), c.place(), "connect place");
+            places.put(c.participant(), c.place());
+            connected.add(c.participant());
+        } else if (fact instanceof Fact.ParticipantDisconnected d) {
+            assertTrue(connected.remove(d.participant()), "disconnect of someone not connected");
+            assertEquals(places.get(d.participant()), d.place());
+        } else if (fact instanceof Fact.ParticipantLeft l) {
+            assertEquals(places.remove(l.participant()), l.from());
+            connected.remove(l.participant());
+        } else if (fact instanceof Fact.ParticipantMoved m) {
+            applyMove(m);
+        } else if (fact instanceof Fact.CaucusOpened o) {
+            Set<Side> sides = new LinkedHashSet<>();
+            o.forSide().ifPresent(sides::add);
+            if (o.forSide().isEmpty()) {
+                o.members().forEach(id -> who(id).side().ifPresent(sides::add));
+            } else {
+                assertEquals(Set.copyOf(roster.values().stream().filter(p -> p.isOn(o.forSide().get()))
+                        .map(Participant::id).toList()), o.members(), "side caucus members are that side");
+            }
+            caucuses.put(o.caucusId(), new CaucusRecord(o.forSide(), o.members(), sides, true));
+        } else if (fact instanceof Fact.CaucusClosed c) {
+            assertTrue(placedIn(Place.caucus(c.caucusId())).isEmpty(), "closed caucus must be empty");
+            CaucusRecord r = caucuses.get(c.caucusId());
+            caucuses.put(c.caucusId(), new CaucusRecord(r.forSide(), r.members(), r.sides(), false));
+        } else if (fact instanceof Fact.ItemPosted p) {
+            applyPost(p);
+        } else if (fact instanceof Fact.ReleaseProposed p) {
+            assertMayActOnItem(p.proposedBy(), p.itemId(), Role.COUNSEL);
+            newRelease(p.releaseId(), p.itemId(), p.scope(), p.audience(), p.wordingSha256Hex(),
+                    ReleaseStatus.PENDING);
+        } else if (fact instanceof Fact.ReleaseRecorded r) {
+            applyRecorded(r);
+        } else if (fact instanceof Fact.ReleaseWithdrawn w) {
+            ReleaseRecord r = releases.get(w.releaseId());
+            assertMayActOnItem(w.by(), r.itemId(), Role.PARTY);
+            assertTrue(r.status() == ReleaseStatus.PENDING || r.status() == ReleaseStatus.RELEASED,
+                    "withdrawn from " + r.status());
+            releases.put(r.id(), r.with(ReleaseStatus.WITHDRAWN));
+        } else if (fact instanceof Fact.ReleaseConveyed c) {
+            applyConveyed(c);
+        } else if (fact instanceof Fact.CaucusReviewConfirmed c) {
+            assertFalse(caucuses.get(c.caucusId()).open(), "review of an open caucus");
+            assertTrue(caucuses.get(c.caucusId()).members().contains(c.participant()), "review by a non-member");
+            assertTrue(confirmedReviews.add(List.of(c.caucusId(), c.participant())), "review confirmed twice");
+        } else {
+            fail("unexpected fact " + fact.getClass().getSimpleName());
+        }
+    }
+
+    private void applyMove(Fact.ParticipantMoved m) {
+        assertEquals(places.get(m.participant()), m.from(), "move from where the participant was");
+        if (m.to() instanceof Caucus c) {
+            CaucusRecord r = caucuses.get(c.caucusId());
+            assertTrue(r.open(), "moved into a closed caucus");
+            assertTrue(who(m.participant()).isMediator() || r.members().contains(m.participant()),
+                    "moved into a caucus of which they are not a member");
+        }
+        places.put(m.participant(), m.to());
+    }
+
+    private void applyPost(Fact.ItemPosted p) {
+        // The model chose the room; the test checks it is where its own record has the author.
+        assertEquals(Optional.of(p.room()), speakingRoom(p.author()), "message room is not the author's room");
+        Set<ParticipantId> audience = Set.copyOf(placedIn(p.room()));
+        items.put(p.itemId(), new ItemRecord(p.itemId(), p.room(), p.author(), audience, pendingText,
+                Optional.empty()));
+        boolean caucus = p.room() instanceof Caucus;
+        for (String marker : markersIn(pendingText)) {
+            markers.put(marker, new MarkerRecord(who(p.author()).side(), caucus, new HashSet<>(audience)));
+        }
+    }
+
+    private void newRelease(ReleaseId id, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
+                            String sha, ReleaseStatus status) {
+        ItemRecord item = items.get(itemId);
+        String wording = pendingText != null ? pendingText : item.text();
+        assertEquals(sha256(wording), sha, "wording hash");
+        releases.put(id, new ReleaseRecord(id, itemId, scope, audience, wording, status,
+                status == ReleaseStatus.RELEASED));
+        Optional<Side> side = who(item.author()).side();
+        for (String marker : markersIn(wording)) {
+            if (!markers.containsKey(marker)) {
+                // New wording: the owning side's members who heard the item may see it.
+                Set<ParticipantId> allowed = new HashSet<>();
+                item.audience().stream().filter(id2 -> side.isPresent() && who(id2).isOn(side.get()))
+                        .forEach(allowed::add);
+                markers.put(marker, new MarkerRecord(side, true, allowed));
+            }
+        }
+        if (status == ReleaseStatus.RELEASED) {
+            allow(wording, List.of(mediator()));
+        }
+    }
+
+    private void applyRecorded(Fact.ReleaseRecorded r) {
+        assertMayActOnItem(r.confirmedBy(), r.itemId(), Role.PARTY);
+        ReleaseRecord existing = releases.get(r.releaseId());
+        if (existing == null) {
+            newRelease(r.releaseId(), r.itemId(), r.scope(), r.audience(), r.wordingSha256Hex(),
+                    ReleaseStatus.RELEASED);
+            return;
+        }
+        assertEquals(ReleaseStatus.PENDING, existing.status(), "confirmed a release that was not pending");
+        releases.put(existing.id(), existing.with(ReleaseStatus.RELEASED));
+        allow(existing.wording(), List.of(mediator()));
+    }
+
+    private void applyConveyed(Fact.ReleaseConveyed c) {
+        ReleaseRecord r = releases.get(c.releaseId());
+        // The heart of the release rule: only a confirmed, unwithdrawn, unused release for exactly this room.
+        assertEquals(ReleaseStatus.RELEASED, r.status(), "conveyed a release that was " + r.status());
+        assertEquals(r.itemId(), c.itemId(), "conveyed a different item than released");
+        assertEquals(places.get(mediator()), c.room(), "conveyed into a room the mediator is not in");
+        assertTrue(covers(r.audience(), c.room()), "conveyed to " + c.room() + " under a release for "
+                + r.audience());
+        releases.put(r.id(), r.with(ReleaseStatus.CONVEYED));
+        List<ParticipantId> audience = placedIn(c.room());
+        ItemRecord original = items.get(r.itemId());
+        items.put(c.conveyedItemId(), new ItemRecord(c.conveyedItemId(), c.room(), original.author(),
+                Set.copyOf(audience), r.wording(), Optional.of(r.id())));
+        allow(r.wording(), audience);
+    }
+
+    /**
+     * A release is only as good as who made it: a party of the item's side who heard it and authored it (or whose
+     * counsel did), or counsel of that side for a proposal.
+     */
+    private void assertMayActOnItem(ParticipantId actor, ItemId itemId, Role role) {
+        ItemRecord item = items.get(itemId);
+        Participant who = who(actor);
+        Participant author = who(item.author());
+        assertTrue(item.room() instanceof Caucus && item.conveyedBy().isEmpty(), "released a non-caucus item");
+        assertEquals(role, who.role(), "release action by a " + who.role());
+        assertTrue(who.sameSideAs(author), "release action by the other side");
+        assertTrue(item.audience().contains(actor), "release action on an item the actor never heard");
+        if (role == Role.PARTY) {
+            assertTrue(author.id().equals(actor) || author.role() == Role.COUNSEL,
+                    "party released someone else's item");
+        }
+    }
+
+    private void allow(String text, List<ParticipantId> recipients) {
+        for (String marker : markersIn(text)) {
+            markers.get(marker).allowed().addAll(recipients);
+        }
+    }
+
+    ParticipantId mediator() {
+        return roster.values().stream().filter(Participant::isMediator).findFirst().orElseThrow().id();
+    }
+
+    static List<String> markersIn(String text) {
+        List<String> found = new ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        Matcher matcher = MARKER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

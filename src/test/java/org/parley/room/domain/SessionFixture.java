@@ -1,0 +1,137 @@
+package org.parley.room.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** A standard session for rule tests: a mediator, side A (party, counsel) and side B (party, counsel). */
+final class SessionFixture {
+
+    static final ParticipantId M = ParticipantId.of("mediator");
+    static final ParticipantId PA = ParticipantId.of("partyA");
+    static final ParticipantId CA = ParticipantId.of("counselA");
+    static final ParticipantId PB = ParticipantId.of("partyB");
+    static final ParticipantId CB = ParticipantId.of("counselB");
+    static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB);
+    static final Side A = Side.of("A");
+    static final Side B = Side.of("B");
+    static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+
+    final LiveSession session;
+
+    private SessionFixture() {
+        List<Participant> roster = List.of(
+                Participant.mediator(M.value(), "Mediator"),
+                Participant.party(PA.value(), "Party A", "A"),
+                Participant.counsel(CA.value(), "Counsel A", "A"),
+                Participant.party(PB.value(), "Party B", "B"),
+                Participant.counsel(CB.value(), "Counsel B", "B"));
+        session = new LiveSession(new SessionId("session-1"), roster, Clock.fixed(NOW, ZoneOffset.UTC),
+                IdSource.sequential("id-"));
+    }
+
+    /** A session nobody has connected to yet. */
+    static SessionFixture fresh() {
+        return new SessionFixture();
+    }
+
+    /** Everyone connected, session started, everyone (mediator included) in the joint room. */
+    static SessionFixture allInJointRoom() {
+        SessionFixture f = new SessionFixture();
+        EVERYONE.forEach(p -> accepted(f.session.connect(p)));
+        accepted(f.session.startSession(M));
+        EVERYONE.forEach(p -> accepted(f.session.admit(M, p)));
+        return f;
+    }
+
+    /** Everyone in the joint room, then side A (with the mediator) moved into side A's caucus. */
+    static SessionFixture sideAInCaucus() {
+        SessionFixture f = allInJointRoom();
+        CaucusId a = f.openCaucus(A);
+        accepted(f.session.moveSide(M, A, Place.caucus(a)));
+        accepted(f.session.goTo(M, Place.caucus(a)));
+        return f;
+    }
+
+    CaucusId openCaucus(Side side) {
+        return factOf(session.openSideCaucus(M, side), Fact.CaucusOpened.class).caucusId();
+    }
+
+    /** The open caucus's id as known to the mediator's presence view of a participant placed in it. */
+    CaucusId caucusOf(ParticipantId participant) {
+        PlaceView place = placeSeenBy(M, participant);
+        return assertInstanceOf(PlaceView.InCaucus.class, place).caucusId();
+    }
+
+    ItemId say(ParticipantId who, String text) {
+        return factOf(session.postMessage(who, text), Fact.ItemPosted.class).itemId();
+    }
+
+    ReleaseId released(Decision decision) {
+        Fact fact = accepted(decision).facts().get(0);
+        if (fact instanceof Fact.ReleaseRecorded recorded) {
+            return recorded.releaseId();
+        }
+        return assertInstanceOf(Fact.ReleaseProposed.class, fact).releaseId();
+    }
+
+    PlaceView placeSeenBy(ParticipantId viewer, ParticipantId subject) {
+        return session.presenceFor(viewer).orElseThrow().stream()
+                .filter(e -> e.participant().equals(subject))
+                .findFirst().orElseThrow().place();
+    }
+
+    /** Asserts the command is refused with the code and that neither state nor anyone's presence view changed. */
+    Decision.Refused assertRefusedAndUnchanged(ErrorCode code, Supplier<Decision> command) {
+        SessionSnapshot before = session.snapshot();
+        Map<ParticipantId, ?> presenceBefore = presenceOfEveryone();
+        Decision decision = command.get();
+        Decision.Refused refused = assertInstanceOf(Decision.Refused.class, decision, () -> "expected " + code);
+        assertEquals(code, refused.code(), refused::detail);
+        assertEquals(before, session.snapshot(), "a refused command must change nothing");
+        assertEquals(presenceBefore, presenceOfEveryone(), "a refused command must change nobody's presence view");
+        return refused;
+    }
+
+    private Map<ParticipantId, ?> presenceOfEveryone() {
+        return EVERYONE.stream().collect(Collectors.toMap(p -> p, p -> session.presenceFor(p).orElseThrow()));
+    }
+
+    static Decision.Accepted accepted(Decision decision) {
+        if (decision instanceof Decision.Refused refused) {
+            fail("expected acceptance but was refused: " + refused.code() + " " + refused.detail());
+        }
+        return (Decision.Accepted) decision;
+    }
+
+    static <F extends Fact> F factOf(Decision decision, Class<F> type) {
+        return accepted(decision).facts().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " fact"));
+    }
+
+    static <E extends Event> List<E> eventsFor(Decision decision, ParticipantId recipient, Class<E> type) {
+        return accepted(decision).deliveries().stream()
+                .filter(d -> d.recipient().equals(recipient))
+                .map(Delivery::event)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    static Set<ParticipantId> recipientsOf(Decision decision, Class<? extends Event> type) {
+        return accepted(decision).deliveries().stream()
+                .filter(d -> type.isInstance(d.event()))
+                .map(Delivery::recipient)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
