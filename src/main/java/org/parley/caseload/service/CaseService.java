@@ -157,7 +157,13 @@ public class CaseService {
     /** The caller's own active participation in a case, or "not found". */
     @WithSession
     public Uni<CaseParticipant> membership(Caller caller, UUID caseId) {
-        return participants.find("caseId = ?1 and subject = ?2 and removedAt is null", caseId, caller.subject())
+        return membership(caller.subject(), caseId);
+    }
+
+    /** The active participation of the person with this verified subject in a case, or "not found". */
+    @WithSession
+    public Uni<CaseParticipant> membership(String subject, UUID caseId) {
+        return participants.find("caseId = ?1 and subject = ?2 and removedAt is null", caseId, subject)
                 .firstResult()
                 .chain(found -> found == null ? notFound() : Uni.createFrom().item(found));
     }
@@ -168,7 +174,12 @@ public class CaseService {
     }
 
     /** A first sign-in claims the invitations made for the caller's verified email. */
-    Uni<Void> linkInvitations(Caller caller) {
+    @WithTransaction
+    public Uni<Void> claimInvitations(Caller caller) {
+        return linkInvitations(caller);
+    }
+
+    private Uni<Void> linkInvitations(Caller caller) {
         if (!caller.emailVerified() || blank(caller.email())) {
             return Uni.createFrom().voidItem();
         }

@@ -1,0 +1,48 @@
+package org.parley.room.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.parley.identity.CallerFactory;
+import org.parley.room.rest.SessionResource.SessionView;
+import org.parley.room.service.SessionService;
+
+/**
+ * Scheduling and listing the sessions of one case.
+ */
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Path("/api/cases/{caseId}/sessions")
+public class CaseSessionResource {
+
+    private final SessionService sessions;
+    private final CallerFactory callers;
+    private final SecurityIdentity identity;
+
+    public CaseSessionResource(SessionService sessions, CallerFactory callers, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.callers = callers;
+        this.identity = identity;
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("caseId") UUID caseId) {
+        return sessions.create(callers.from(identity), caseId)
+                .map(created -> Response.status(201).entity(SessionView.of(created)).build());
+    }
+
+    @GET
+    public Uni<List<SessionView>> list(@PathParam("caseId") UUID caseId) {
+        return sessions.ofCase(callers.from(identity), caseId)
+                .map(found -> found.stream().map(SessionView::of).toList());
+    }
+}

@@ -1,0 +1,108 @@
+package org.parley.room.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.parley.identity.CallerFactory;
+import org.parley.platform.problem.ApiException;
+import org.parley.room.MediationSession;
+import org.parley.room.PlaceCodec;
+import org.parley.room.ReleaseRecord;
+import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.PresenceEntry;
+import org.parley.room.repository.ReleaseRecordRepository;
+import org.parley.room.service.LiveSessionRegistry;
+import org.parley.room.service.SessionService;
+
+/**
+ * REST for what is not live about one session: the mediator's view of it and its release records (metadata only).
+ */
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Path("/api/sessions/{sessionId}")
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final LiveSessionRegistry registry;
+    private final ReleaseRecordRepository releases;
+    private final CallerFactory callers;
+    private final SecurityIdentity identity;
+
+    public SessionResource(SessionService sessions, LiveSessionRegistry registry, ReleaseRecordRepository releases,
+            CallerFactory callers, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.registry = registry;
+        this.releases = releases;
+        this.callers = callers;
+        this.identity = identity;
+    }
+
+    /** A session as its participants see it. */
+    public record SessionView(UUID id, UUID caseId, String status, Instant createdAt, Instant startedAt,
+            Instant endedAt) {
+        public static SessionView of(MediationSession session) {
+            return new SessionView(session.id, session.caseId, session.status, session.createdAt, session.startedAt,
+                    session.endedAt);
+        }
+    }
+
+    /** Where one participant is, as the mediator sees it. */
+    public record PresenceView(String participant, String displayName, String role, String side, String place,
+            boolean connected) {
+        static PresenceView of(PresenceEntry entry) {
+            return new PresenceView(entry.participant().value(), entry.displayName(), entry.role().name().toLowerCase(),
+                    entry.side().map(side -> side.name()).orElse(null), PlaceCodec.describe(entry.place()),
+                    entry.connected());
+        }
+    }
+
+    /** The mediator's view of a session: its metadata and, while it is live here, who is where. */
+    public record MediatorView(SessionView session, List<PresenceView> presence) {
+    }
+
+    /** A release record; the wording itself is never stored, only its SHA-256. */
+    public record ReleaseView(String id, String item, String scope, String audience, String status, String proposedBy,
+            String releasedBy, String wordingSha256, Instant createdAt, Instant releasedAt, Instant withdrawnAt,
+            Instant conveyedAt) {
+        static ReleaseView of(ReleaseRecord r) {
+            return new ReleaseView(r.id, r.itemId, r.scope, r.audience, r.status, r.proposedBy, r.releasedBy,
+                    r.wordingSha256, r.createdAt, r.releasedAt, r.withdrawnAt, r.conveyedAt);
+        }
+    }
+
+    @GET
+    public Uni<MediatorView> get(@PathParam("sessionId") UUID sessionId) {
+        return sessions.access(callers.from(identity).subject(), sessionId).map(access -> {
+            if (!access.byMediator()) {
+                return new MediatorView(SessionView.of(access.session()), List.of());
+            }
+            ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
+            List<PresenceView> presence = registry.find(sessionId)
+                    .flatMap(runtime -> runtime.read(session -> session.presenceFor(mediator)))
+                    .map(entries -> entries.stream().map(PresenceView::of).toList())
+                    .orElse(List.of());
+            return new MediatorView(SessionView.of(access.session()), presence);
+        });
+    }
+
+    @GET
+    @Path("/releases")
+    @WithSession
+    public Uni<List<ReleaseView>> releases(@PathParam("sessionId") UUID sessionId) {
+        return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
+            if (!access.byMediator()) {
+                return Uni.createFrom().failure(ApiException.forbidden("only the session's mediator sees its releases"));
+            }
+            return releases.ofSession(sessionId).map(found -> found.stream().map(ReleaseView::of).toList());
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package org.parley.room.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.parley.caseload.CaseParticipant;
+import org.parley.caseload.CaseRole;
+import org.parley.caseload.service.CaseService;
+import org.parley.identity.Caller;
+import org.parley.platform.problem.ApiException;
+import org.parley.room.MediationSession;
+import org.parley.room.repository.SessionRepository;
+
+/**
+ * Sessions of a case: creating and listing them, and deciding who may take part in one.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private final SessionRepository sessions;
+    private final CaseService cases;
+    private final Clock clock;
+
+    public SessionService(SessionRepository sessions, CaseService cases, Clock clock) {
+        this.sessions = sessions;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** A session together with the caller's participation in its case. */
+    public record SessionAccess(MediationSession session, CaseParticipant participant) {
+
+        public boolean byMediator() {
+            return participant.role.equals(CaseRole.MEDIATOR.wire());
+        }
+    }
+
+    /** Only the case's mediator schedules sessions. */
+    @WithTransaction
+    public Uni<MediationSession> create(Caller caller, UUID caseId) {
+        return cases.visible(caller, caseId)
+                .chain(() -> cases.membership(caller, caseId))
+                .chain(participant -> {
+                    if (!participant.role.equals(CaseRole.MEDIATOR.wire())) {
+                        return Uni.createFrom().failure(ApiException.forbidden("only the case's mediator may do this"));
+                    }
+                    MediationSession session = new MediationSession();
+                    session.id = UUID.randomUUID();
+                    session.caseId = caseId;
+                    session.status = MediationSession.SCHEDULED;
+                    session.createdAt = clock.instant();
+                    return sessions.persist(session);
+                });
+    }
+
+    @WithSession
+    public Uni<List<MediationSession>> ofCase(Caller caller, UUID caseId) {
+        return cases.visible(caller, caseId).chain(() -> sessions.ofCase(caseId));
+    }
+
+    /**
+     * The session and the part in it of the person with this verified subject; "not found" for anyone who does not
+     * take part in its case (including someone removed from it).
+     */
+    @WithSession
+    public Uni<SessionAccess> access(String subject, UUID sessionId) {
+        return sessions.findById(sessionId)
+                .chain(session -> session == null
+                        ? Uni.createFrom().<SessionAccess>failure(ApiException.notFound("session"))
+                        : cases.membership(subject, session.caseId)
+                                .map(participant -> new SessionAccess(session, participant)));
+    }
+
+    /** Everyone who may take part in the session's rooms: the case's mediator, parties and counsel. */
+    @WithSession
+    public Uni<List<CaseParticipant>> roster(UUID sessionId) {
+        return sessions.findById(sessionId).chain(session -> session == null
+                ? Uni.createFrom().failure(ApiException.notFound("session"))
+                : cases.participants(session.caseId));
+    }
+}

@@ -1,0 +1,101 @@
+package org.parley.room.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+import org.parley.room.domain.Decision;
+import org.parley.room.domain.ErrorCode;
+import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.SessionId;
+import org.parley.room.domain.SessionPhase;
+import org.parley.room.service.LiveSessionRegistry;
+import org.parley.room.service.SessionRuntime;
+import org.parley.room.service.SessionService;
+import org.parley.ticket.TicketClaims;
+import org.parley.ticket.auth.TicketAuthenticationMechanism;
+
+/**
+ * The room WebSocket: one connection per participant and session, opened with a verified room ticket. It decodes
+ * frames, hands them to the live session, and leaves every routing decision to the domain.
+ */
+@WebSocket(path = "/ws/sessions/{sessionId}")
+@Authenticated
+public class RoomSocket {
+
+    /** Bad frames one connection may send before it is closed. */
+    static final int BAD_FRAME_LIMIT = 20;
+
+    private final SecurityIdentity identity;
+    private final SessionService sessions;
+    private final LiveSessionRegistry registry;
+    private final RoomConnections connections;
+    private final FrameDecoder decoder;
+
+    public RoomSocket(SecurityIdentity identity, SessionService sessions, LiveSessionRegistry registry,
+            RoomConnections connections, ObjectMapper json) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.registry = registry;
+        this.connections = connections;
+        this.decoder = new FrameDecoder(json);
+    }
+
+    @OnOpen
+    public Uni<Void> onOpen(WebSocketConnection connection) {
+        TicketClaims ticket = identity.getAttribute(TicketAuthenticationMechanism.TICKET_ATTRIBUTE);
+        // The ticket was verified for exactly this path's session; membership is checked again now, so that
+        // someone removed between ticket and upgrade does not get in.
+        UUID sessionId = UUID.fromString(ticket.sessionId());
+        return sessions.access(ticket.subject(), sessionId)
+                .chain(access -> registry.runtime(sessionId).map(runtime -> {
+                    ParticipantId participant = ParticipantId.of(access.participant().id.toString());
+                    connections.attach(connection, new SessionId(sessionId.toString()), participant);
+                    runtime.apply(session -> session.connect(participant));
+                    return (Void) null;
+                }))
+                .onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));
+    }
+
+    @OnTextMessage
+    public void onMessage(WebSocketConnection connection, String text) {
+        connections.of(connection).ifPresent(attached -> {
+            FrameDecoder.Result result = decoder.decode(text);
+            if (result instanceof FrameDecoder.Undecodable bad) {
+                refuseBadFrame(attached, bad.code(), bad.detail(), bad.ref());
+                return;
+            }
+            ClientFrame frame = ((FrameDecoder.Decoded) result).frame();
+            SessionRuntime runtime = registry.find(UUID.fromString(attached.session().value())).orElseThrow();
+            Decision decision = runtime.apply(session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
+            if (decision instanceof Decision.Refused refused) {
+                connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref());
+            } else if (runtime.read(session -> session.phase()) == SessionPhase.ENDED) {
+                connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED);
+            }
+        });
+    }
+
+    private void refuseBadFrame(RoomConnections.Attached attached, ErrorCode code, String detail, String ref) {
+        connections.sendError(attached, code.wireCode(), detail, ref);
+        if (attached.badFrame() >= BAD_FRAME_LIMIT) {
+            connections.close(attached, RoomConnections.TOO_MANY_BAD_FRAMES);
+        }
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        connections.of(connection).ifPresent(attached -> {
+            if (connections.detach(connection)) {
+                registry.find(UUID.fromString(attached.session().value()))
+                        .ifPresent(runtime -> runtime.apply(session -> session.disconnect(attached.participant())));
+            }
+        });
+    }
+}

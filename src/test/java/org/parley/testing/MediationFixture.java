@@ -1,0 +1,70 @@
+package org.parley.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh case in court-north with a mediator, side A (party and counsel) and side B (a party), one scheduled
+ * session, and real Keycloak users behind every role.
+ */
+public final class MediationFixture {
+
+    public static final String ORIGIN = "http://localhost:8081";
+
+    public final String caseId;
+    public final String sessionId;
+    private final URI server;
+    private final Map<String, String> participantIds = new HashMap<>();
+
+    private MediationFixture(URI server) {
+        this.server = server;
+        this.caseId = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON)
+                .body(Map.of("reference", "R-" + UUID.randomUUID(), "title", "Smith v. Jones"))
+                .when().post("/api/cases").then().statusCode(201).extract().path("id");
+        invite("mediator.north", "mediator", null);
+        invite("party.a", "party", "A");
+        invite("counsel.a", "counsel", "A");
+        invite("party.b", "party", "B");
+        given().auth().oauth2(token("mediator.north")).when().get("/api/cases").then().statusCode(200);
+        this.sessionId = given().auth().oauth2(token("mediator.north"))
+                .when().post("/api/cases/" + caseId + "/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    public static MediationFixture create(URI server) {
+        return new MediationFixture(server);
+    }
+
+    private void invite(String username, String role, String side) {
+        Map<String, Object> invitation = new HashMap<>();
+        invitation.put("email", username + "@parley.test");
+        invitation.put("displayName", username);
+        invitation.put("role", role);
+        invitation.put("side", side);
+        String id = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON).body(invitation)
+                .when().post("/api/cases/" + caseId + "/participants").then().statusCode(201).extract().path("id");
+        participantIds.put(username, id);
+    }
+
+    /** The participant id (as used on the wire) of a test user in this case. */
+    public String participant(String username) {
+        return participantIds.get(username);
+    }
+
+    public static String token(String username) {
+        return KeycloakServer.shared().passwordGrantToken(username, username + "-pw");
+    }
+
+    public String ticket(String username) {
+        return given().auth().oauth2(token(username)).when().post("/api/sessions/" + sessionId + "/ticket")
+                .then().statusCode(200).extract().path("ticket");
+    }
+
+    public RoomClient connect(String username) {
+        return RoomClient.connect(server, sessionId, ticket(username), ORIGIN);
+    }
+}

@@ -1,0 +1,161 @@
+package org.parley.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client of a room, as a browser opens it: the ticket in the subprotocol header, an Origin, and
+ * every frame received kept for the test to inspect.
+ */
+public final class RoomClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final WebSocket socket;
+    private final Listener listener;
+    private final List<JsonNode> seen = new ArrayList<>();
+
+    private RoomClient(WebSocket socket, Listener listener) {
+        this.socket = socket;
+        this.listener = listener;
+    }
+
+    /** Opens a room connection; throws a {@link CompletionException} when the server refuses the upgrade. */
+    public static RoomClient connect(URI server, String sessionId, String ticket, String origin) {
+        Listener listener = new Listener();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        if (ticket != null) {
+            builder.subprotocols("parley.v1", "ticket." + ticket);
+        } else {
+            builder.subprotocols("parley.v1");
+        }
+        URI uri = URI.create("ws://" + server.getHost() + ":" + server.getPort() + "/ws/sessions/" + sessionId);
+        return new RoomClient(builder.buildAsync(uri, listener).orTimeout(10, TimeUnit.SECONDS).join(), listener);
+    }
+
+    /** Collects whole text frames and the close code. */
+    private static final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    inbox.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("the server sent a frame that is not JSON", e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+
+    /** Sends a frame built from alternating field names and values. */
+    public RoomClient send(String type, Object... fields) {
+        ObjectNode frame = JSON.createObjectNode().put("type", type);
+        for (int i = 0; i < fields.length; i += 2) {
+            frame.set((String) fields[i], JSON.valueToTree(fields[i + 1]));
+        }
+        return sendRaw(frame.toString());
+    }
+
+    public RoomClient sendRaw(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** Waits for the next frame of this type that matches; frames passed over stay in {@link #settle()}. */
+    public JsonNode await(String type, Predicate<JsonNode> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame;
+            try {
+                frame = listener.inbox.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (frame != null) {
+                seen.add(frame);
+                if (frame.path("type").asText().equals(type) && match.test(frame)) {
+                    return frame;
+                }
+            }
+        }
+        throw new AssertionError("no matching '" + type + "' frame arrived; received: " + seen);
+    }
+
+    public JsonNode await(String type) {
+        return await(type, frame -> true);
+    }
+
+    /** Every frame received so far, after a moment for frames in flight to arrive. */
+    public List<JsonNode> settle() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listener.inbox.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
+    /** Whether any frame received so far contains this text anywhere. */
+    public boolean received(String text) {
+        return settle().stream().anyMatch(frame -> frame.toString().contains(text));
+    }
+
+    /** The close code the server sent, waiting for it. */
+    public int closeCode() {
+        try {
+            return listener.closed.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the connection", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).join();
+            } catch (CompletionException e) {
+                socket.abort();
+            }
+        }
+    }
+}
