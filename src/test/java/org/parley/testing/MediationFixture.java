@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fresh case in court-north with a mediator, side A (party and counsel) and side B (a party), one scheduled
@@ -30,7 +32,10 @@ public final class MediationFixture {
         invite("party.a", "party", "A");
         invite("counsel.a", "counsel", "A");
         invite("party.b", "party", "B");
-        given().auth().oauth2(token("mediator.north")).when().get("/api/cases").then().statusCode(200);
+        // Each person signs in once, which links their Keycloak account to the invitation.
+        for (String username : participantIds.keySet()) {
+            given().auth().oauth2(token(username)).when().get("/api/cases").then().statusCode(200);
+        }
         this.sessionId = given().auth().oauth2(token("mediator.north"))
                 .when().post("/api/cases/" + caseId + "/sessions").then().statusCode(201).extract().path("id");
     }
@@ -55,9 +60,24 @@ public final class MediationFixture {
         return participantIds.get(username);
     }
 
+    /**
+     * A Keycloak access token of a test user, reused for a few minutes: signing in afresh for every request would
+     * trip the realm's brute-force protection, which treats bursts of logins as an attack.
+     */
     public static String token(String username) {
-        return KeycloakServer.shared().passwordGrantToken(username, username + "-pw");
+        CachedToken cached = TOKENS.get(username);
+        if (cached == null || cached.obtained().isBefore(Instant.now().minusSeconds(120))) {
+            cached = new CachedToken(KeycloakServer.shared().passwordGrantToken(username, username + "-pw"),
+                    Instant.now());
+            TOKENS.put(username, cached);
+        }
+        return cached.token();
     }
+
+    private record CachedToken(String token, Instant obtained) {
+    }
+
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
 
     public String ticket(String username) {
         return given().auth().oauth2(token(username)).when().post("/api/sessions/" + sessionId + "/ticket")

@@ -4,10 +4,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Declares the real components every {@code @QuarkusTest} runs against: PostgreSQL and Keycloak.
+ * Declares the real components every {@code @QuarkusTest} runs against: PostgreSQL, Keycloak and a known ticket key.
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KeycloakTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestTicketKey.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

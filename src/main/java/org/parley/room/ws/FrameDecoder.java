@@ -2,7 +2,9 @@ package org.parley.room.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +23,11 @@ public final class FrameDecoder {
     private static final int MAX_ID_CHARS = 64;
     private static final int MAX_MEMBERS = 50;
 
-    private final ObjectMapper json;
+    private final ObjectReader json;
 
     public FrameDecoder(ObjectMapper json) {
-        this.json = json;
+        // One frame is exactly one JSON value: anything after it makes the frame bad rather than ignored.
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The outcome of decoding: a frame, or a refusal with a code, a detail and the ref when one was readable. */

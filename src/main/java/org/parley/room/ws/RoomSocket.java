@@ -18,7 +18,6 @@ import org.parley.room.domain.SessionPhase;
 import org.parley.room.service.LiveSessionRegistry;
 import org.parley.room.service.SessionRuntime;
 import org.parley.room.service.SessionService;
-import org.parley.ticket.TicketClaims;
 import org.parley.ticket.auth.TicketAuthenticationMechanism;
 
 /**
@@ -33,15 +32,13 @@ public class RoomSocket {
     static final int BAD_FRAME_LIMIT = 20;
 
     private final SecurityIdentity identity;
-    private final SessionService sessions;
     private final LiveSessionRegistry registry;
     private final RoomConnections connections;
     private final FrameDecoder decoder;
 
-    public RoomSocket(SecurityIdentity identity, SessionService sessions, LiveSessionRegistry registry,
-            RoomConnections connections, ObjectMapper json) {
+    public RoomSocket(SecurityIdentity identity, LiveSessionRegistry registry, RoomConnections connections,
+            ObjectMapper json) {
         this.identity = identity;
-        this.sessions = sessions;
         this.registry = registry;
         this.connections = connections;
         this.decoder = new FrameDecoder(json);
@@ -49,18 +46,16 @@ public class RoomSocket {
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        TicketClaims ticket = identity.getAttribute(TicketAuthenticationMechanism.TICKET_ATTRIBUTE);
-        // The ticket was verified for exactly this path's session; membership is checked again now, so that
-        // someone removed between ticket and upgrade does not get in.
-        UUID sessionId = UUID.fromString(ticket.sessionId());
-        return sessions.access(ticket.subject(), sessionId)
-                .chain(access -> registry.runtime(sessionId).map(runtime -> {
-                    ParticipantId participant = ParticipantId.of(access.participant().id.toString());
-                    connections.attach(connection, new SessionId(sessionId.toString()), participant);
-                    runtime.apply(session -> session.connect(participant));
-                    return (Void) null;
-                }))
-                .onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));
+        // The upgrade was authenticated with a ticket for exactly this path's session, and the holder's
+        // participation was checked then (TicketAuthenticationMechanism).
+        SessionService.SessionAccess access = identity.getAttribute(TicketAuthenticationMechanism.ACCESS_ATTRIBUTE);
+        UUID sessionId = access.session().id;
+        ParticipantId participant = ParticipantId.of(access.participant().id.toString());
+        return registry.runtime(sessionId).map(runtime -> {
+            connections.attach(connection, new SessionId(sessionId.toString()), participant);
+            runtime.apply(session -> session.connect(participant));
+            return (Void) null;
+        }).onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));
     }
 
     @OnTextMessage

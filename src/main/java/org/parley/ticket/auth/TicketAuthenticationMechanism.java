@@ -12,8 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.room.MediationSession;
+import org.parley.room.service.SessionService;
 import org.parley.ticket.TicketClaims;
 import org.parley.ticket.TicketVerification;
 import org.parley.ticket.TicketVerifier;
@@ -27,6 +30,8 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** The identity attribute holding the verified {@link TicketClaims}. */
     public static final String TICKET_ATTRIBUTE = "parley.ticket";
+    /** The identity attribute holding the holder's {@link SessionService.SessionAccess}, checked at the upgrade. */
+    public static final String ACCESS_ATTRIBUTE = "parley.session-access";
     /** The subprotocol a client offers and the server selects. */
     public static final String SUBPROTOCOL = "parley.v1";
     /** The prefix of the subprotocol entry that carries the ticket. */
@@ -39,10 +44,12 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private final TicketVerifier verifier;
     private final RoomAccessConfig config;
+    private final SessionService sessions;
 
-    public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config) {
+    public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config, SessionService sessions) {
         this.verifier = verifier;
         this.config = config;
+        this.sessions = sessions;
     }
 
     @Override
@@ -62,10 +69,22 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
             return refuse(context, rejected.reason().code());
         }
         TicketClaims claims = ((TicketVerification.Valid) verification).claims();
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(claims.subject()))
-                .addAttribute(TICKET_ATTRIBUTE, claims)
-                .build());
+        // The ticket names its holder; they must still take part in the session's case now, at the upgrade.
+        return sessions.access(claims.subject(), UUID.fromString(claims.sessionId()))
+                .onFailure().recoverWithItem((SessionService.SessionAccess) null)
+                .chain(access -> {
+                    if (access == null) {
+                        return refuse(context, "not_a_participant");
+                    }
+                    if (MediationSession.ENDED.equals(access.session().status)) {
+                        return refuse(context, "session_ended");
+                    }
+                    return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(claims.subject()))
+                            .addAttribute(TICKET_ATTRIBUTE, claims)
+                            .addAttribute(ACCESS_ATTRIBUTE, access)
+                            .build());
+                });
     }
 
     static Optional<String> ticketFrom(String protocols) {

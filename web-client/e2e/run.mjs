@@ -1,0 +1,363 @@
+#!/usr/bin/env node
+// End-to-end test of the browser client in real headless Chromium against a running Parley server (demo profile).
+//
+//   PARLEY_E2E_URL=http://localhost:8080 node e2e/run.mjs
+//
+// Environment:
+//   PARLEY_E2E_URL        the server (default http://localhost:8080); it must serve this client at / and allow the
+//                         URL's origin for WebSocket upgrades
+//   PARLEY_E2E_SHOTS      where to write a screenshot of each step (default ../target/e2e-screenshots)
+//   PARLEY_E2E_DOC_SHOTS  if set, also write one small screenshot of each main screen there (docs/screenshots)
+//   PARLEY_E2E_CHROMIUM   the browser (default /usr/bin/chromium, Debian's package; never downloaded)
+//
+// Scenario: the court-admin creates a case and invites; the mediator and two parties sign in from three browser
+// contexts, attest and are admitted; the mediator opens side A's caucus and moves side A in; party A's caucus
+// message reaches the mediator and never party B; party A releases it in edited wording (joint_convey); the
+// mediator conveys it in the joint room; party B sees exactly the released wording.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webClient = path.resolve(here, "..");
+const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
+const SHOTS = path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? "../target/e2e-screenshots");
+const DOC_SHOTS = process.env.PARLEY_E2E_DOC_SHOTS ? path.resolve(process.env.PARLEY_E2E_DOC_SHOTS) : null;
+const CHROMIUM = process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
+
+const SECRET = "We could accept 40,000 if the fence stays.";
+const EDITED = "Side A is open to a settlement figure if the fence stays where it is.";
+const JOINT_HELLO = "Good morning, we are ready to start.";
+
+/** Debian's Chromium, installed if we may (root), otherwise a one-line instruction. Never skipped silently. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (CHROMIUM === "/usr/bin/chromium" && typeof process.getuid === "function" && process.getuid() === 0) {
+    console.log("e2e: /usr/bin/chromium is missing; installing Debian's chromium package (apt-get install -y chromium)");
+    let result = spawnSync("apt-get", ["install", "-y", "-q", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (result.status !== 0) {
+      spawnSync("apt-get", ["update", "-q"], { stdio: "inherit" });
+      result = spawnSync("apt-get", ["install", "-y", "-q", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    }
+    if (existsSync(CHROMIUM)) return CHROMIUM;
+  }
+  console.error(`e2e: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+  process.exit(2);
+}
+
+let playwright;
+try {
+  playwright = await import("playwright-core");
+} catch {
+  console.error("e2e: FAILED: playwright-core is not installed. Run `npm ci` in web-client/ first.");
+  process.exit(2);
+}
+
+mkdirSync(SHOTS, { recursive: true });
+if (DOC_SHOTS) mkdirSync(DOC_SHOTS, { recursive: true });
+
+const executablePath = ensureChromium();
+const browser = await playwright.chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+
+const pages = {};
+let stepNo = 0;
+let checks = 0;
+const consoleErrors = [];
+
+function check(condition, message) {
+  checks += 1;
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+async function shot(name) {
+  for (const [who, page] of Object.entries(pages)) {
+    if (!page.isClosed()) await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${who}.png`) });
+  }
+}
+
+async function docShot(page, name) {
+  if (DOC_SHOTS) await page.screenshot({ path: path.join(DOC_SHOTS, `${name}.png`) });
+}
+
+async function step(name, body) {
+  stepNo += 1;
+  const started = Date.now();
+  try {
+    await body();
+    await shot(name);
+    console.log(`e2e: ok   ${String(stepNo).padStart(2, " ")} ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.error(`e2e: FAIL ${String(stepNo).padStart(2, " ")} ${name}: ${error?.message ?? error}`);
+    try {
+      await shot(`${name}-FAILED`);
+    } catch {
+      // The failure matters more than its screenshot.
+    }
+    throw error;
+  }
+}
+
+async function newPage(who, viewport) {
+  const context = await browser.newContext({ viewport, baseURL: BASE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+      consoleErrors.push(`${who}: ${message.text()}`);
+    }
+  });
+  pages[who] = page;
+  return page;
+}
+
+async function signIn(page, displayName) {
+  await page.goto("/");
+  await page.getByRole("button", { name: `Sign in as ${displayName}` }).click();
+  await page.getByText(`Signed in as`).waitFor();
+}
+
+/** The case card with this run's reference on "My cases". */
+function caseCard(page, reference) {
+  return page.locator("article.card").filter({ hasText: reference });
+}
+
+async function joinSession(page, reference, attest = true) {
+  const card = caseCard(page, reference);
+  await card.getByRole("button", { name: /^Join session/ }).first().click();
+  await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  if (!attest) return;
+  await page.getByLabel("I have read and accept the confidentiality agreement").check();
+  await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
+  await page.getByLabel("I am in a private place; nobody else can see or hear").check();
+  await page.getByRole("button", { name: "Join the session" }).click();
+}
+
+async function textOf(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** Nothing of a session may be kept in browser storage. */
+async function storageIsEmpty(page) {
+  return page.evaluate(async () => {
+    const idb = indexedDB.databases ? await indexedDB.databases() : [];
+    const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
+    return localStorage.length === 0 && sessionStorage.length === 0 && idb.length === 0 && cacheKeys.length === 0;
+  });
+}
+
+const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
+const title = "Boundary fence dispute";
+let exitCode = 0;
+
+try {
+  console.log(`e2e: server ${BASE}, screenshots in ${SHOTS}${DOC_SHOTS ? `, docs in ${DOC_SHOTS}` : ""}`);
+  const admin = await newPage("admin", { width: 1100, height: 760 });
+  const mediator = await newPage("mediator", { width: 1360, height: 900 });
+  const partyA = await newPage("partyA", { width: 1100, height: 760 });
+  // Party B uses a phone-sized window: every step must work from 360 px wide.
+  const partyB = await newPage("partyB", { width: 360, height: 740 });
+
+  await step("court-admin-creates-case-and-invites", async () => {
+    await signIn(admin, "Ada Admin (court-admin)");
+    await admin.getByLabel("Reference").fill(reference);
+    await admin.getByLabel("Title").fill(title);
+    await admin.getByRole("button", { name: "Create case" }).click();
+    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
+    const invitations = [
+      ["demo.mediator@demo.parley.invalid", "Maya Mediator", "mediator", ""],
+      ["demo.party.a@demo.parley.invalid", "Paul Party", "party", "A"],
+      ["demo.counsel.a@demo.parley.invalid", "Carl Counsel", "counsel", "A"],
+      ["demo.party.b@demo.parley.invalid", "Petra Party", "party", "B"],
+    ];
+    for (const [email, name, role, side] of invitations) {
+      await admin.getByLabel("Email").fill(email);
+      await admin.getByLabel("Name", { exact: true }).fill(name);
+      await admin.getByLabel("Role").selectOption(role);
+      if (side) await admin.getByLabel("Side").fill(side);
+      await admin.getByRole("button", { name: "Invite", exact: true }).click();
+      await admin.getByRole("status").filter({ hasText: `${name} is invited.` }).waitFor();
+      await admin.locator("tbody tr", { hasText: email }).waitFor();
+    }
+    const rows = admin.locator("section", { hasText: `Participants of ${reference}` }).locator("tbody tr");
+    check((await rows.count()) === 4, "four participants are listed");
+    await docShot(admin, "court-admin");
+  });
+
+  await step("mediator-schedules-joins-and-starts", async () => {
+    await signIn(mediator, "Maya Mediator");
+    const card = caseCard(mediator, reference);
+    await card.getByRole("button", { name: "Schedule a session" }).click();
+    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
+    await joinSession(mediator, reference);
+    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
+    await mediator.getByRole("button", { name: "Start the session" }).click();
+    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+  });
+
+  await step("parties-attest-and-wait-in-lobby", async () => {
+    await signIn(partyA, "Paul Party (side A)");
+    await joinSession(partyA, reference, false);
+    const join = partyA.getByRole("button", { name: "Join the session" });
+    check(await join.isDisabled(), "joining needs the attestations");
+    await docShot(partyA, "pre-join");
+    await partyA.getByLabel("I have read and accept the confidentiality agreement").check();
+    await partyA.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
+    await partyA.getByLabel("I am in a private place; nobody else can see or hear").check();
+    await join.click();
+    await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+
+    await signIn(partyB, "Petra Party (side B)");
+    await joinSession(partyB, reference);
+    await partyB.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    await docShot(partyA, "lobby");
+  });
+
+  await step("mediator-admits-both-and-enters-joint-room", async () => {
+    const lobby = mediator.locator('[data-column="lobby"]');
+    for (const name of ["Paul Party", "Petra Party"]) {
+      const card = lobby.locator(".pcard", { hasText: name });
+      await card.waitFor();
+      await card.getByRole("button", { name: "Admit" }).click();
+      await mediator.locator('[data-column="joint"] .pcard', { hasText: name }).waitFor();
+    }
+    await mediator.locator('[data-column="joint"]').getByRole("button", { name: "Go here" }).click();
+    await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
+    for (const page of [partyA, partyB]) await page.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    await partyB.getByLabel("Message to the joint room").fill(JOINT_HELLO);
+    await partyB.getByLabel("Message to the joint room").press("Enter");
+    await partyA.locator(".items .text", { hasText: JOINT_HELLO }).waitFor();
+    await mediator.locator(".items .text", { hasText: JOINT_HELLO }).waitFor();
+    await docShot(partyB, "joint-room");
+  });
+
+  await step("mediator-opens-caucus-A-and-moves-side-A-in", async () => {
+    await mediator.getByRole("button", { name: "Open caucus for side A" }).click();
+    const caucus = mediator.locator(".column-caucus");
+    await caucus.waitFor();
+    // Party A by drag and drop …
+    await mediator.locator('[data-column="joint"] .pcard', { hasText: "Paul Party" }).dragTo(caucus);
+    await caucus.locator(".pcard", { hasText: "Paul Party" }).waitFor();
+    // … and the mediator by keyboard, with the menu on its own card.
+    const self = mediator.locator(".pcard.self");
+    const select = self.getByLabel("Go to");
+    await select.focus();
+    await select.selectOption({ label: "Caucus — side A" });
+    await self.getByRole("button", { name: "Go there" }).focus();
+    await mediator.keyboard.press("Enter");
+    await mediator.locator(".you-are-in", { hasText: "Caucus with side A" }).waitFor();
+    await partyA.getByText("Caucus — only the mediator and your side see this").waitFor();
+    check(!(await textOf(partyB)).includes("Caucus — only the mediator"), "party B has no caucus banner");
+    await partyB.locator(".people li", { hasText: "Paul Party" }).filter({ hasText: "In caucus" }).waitFor();
+  });
+
+  await step("caucus-message-reaches-mediator-not-party-B", async () => {
+    const box = partyA.getByLabel("Message to your caucus");
+    await box.fill(SECRET);
+    await box.press("Enter");
+    await partyA.locator(".items .text", { hasText: SECRET }).waitFor();
+    await mediator.locator(".items .text", { hasText: SECRET }).waitFor();
+    // Give any stray delivery time to arrive before looking for it.
+    await partyB.waitForTimeout(1000);
+    check(!(await textOf(partyB)).includes(SECRET), "party B never sees the caucus message");
+    check(!(await partyB.content()).includes("40,000"), "nothing of it is anywhere in party B's page");
+    await docShot(partyA, "caucus");
+  });
+
+  await step("party-A-releases-edited-wording", async () => {
+    const item = partyA.locator(".items li.item", { hasText: SECRET });
+    await item.getByRole("button", { name: "Release…" }).click();
+    const dialog = partyA.getByRole("dialog", { name: "Release this item" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Let the mediator convey it to everyone, in this wording").check();
+    await dialog.getByLabel("Wording the mediator will use (edit it as you wish)").fill(EDITED);
+    await dialog.getByRole("button", { name: "Release", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await item.getByText("Released: the mediator may convey it to everyone").waitFor();
+    const released = mediator.locator(".convey li", { hasText: EDITED });
+    await released.waitFor();
+    check(await released.getByRole("button", { name: "Convey to the joint room" }).isDisabled(), "no convey from inside the caucus");
+    check(!(await textOf(partyB)).includes(EDITED), "party B sees nothing before the convey");
+    await docShot(mediator, "mediator-console");
+  });
+
+  await step("mediator-conveys-in-joint-room-party-B-sees-released-wording", async () => {
+    await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).click();
+    await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
+    await mediator.locator(".convey").getByRole("button", { name: "Convey to the joint room" }).click();
+    const conveyed = partyB.locator(".items li.item.conveyed");
+    await conveyed.waitFor();
+    const text = await conveyed.locator(".text").innerText();
+    check(text === EDITED, `party B sees exactly the released wording (saw "${text}")`);
+    check((await conveyed.innerText()).includes("released by side A"), "the conveyed item names the origin side");
+    const pageB = await textOf(partyB);
+    check(!pageB.includes(SECRET) && !pageB.includes("40,000"), "party B never sees the original wording");
+    await partyA.locator(".items li.item", { hasText: SECRET }).getByText("Conveyed by the mediator to the joint room").waitFor();
+  });
+
+  await step("mediator-closes-caucus-party-A-confirms-review", async () => {
+    await mediator.locator(".column-caucus").getByRole("button", { name: "Close caucus" }).click();
+    const review = partyA.getByRole("dialog", { name: /review your side's items/ });
+    await review.waitFor();
+    check((await review.innerText()).includes("Conveyed by the mediator"), "the review shows the item as conveyed");
+    await review.getByRole("button", { name: "Confirm review" }).click();
+    await review.waitFor({ state: "detached" });
+    await mediator.getByText("Paul Party confirmed the review of a closed caucus.").waitFor();
+    await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+  });
+
+  await step("hygiene-watermark-storage-keyboard", async () => {
+    for (const [who, page, name] of [
+      ["mediator", mediator, "Maya Mediator"],
+      ["partyA", partyA, "Paul Party"],
+      ["partyB", partyB, "Petra Party"],
+    ]) {
+      check((await page.locator(".watermark").innerText()).includes(name), `${who} sees a watermark with their name`);
+      check(await storageIsEmpty(page), `${who}: nothing in localStorage, sessionStorage, IndexedDB or caches`);
+    }
+    check(!(await partyB.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)), "no sideways scrolling at 360 px");
+    const overheard = partyB.getByRole("button", { name: "I can be overheard" });
+    check((await overheard.getAttribute("aria-disabled")) === "true", "'I can be overheard' is shown, marked unavailable");
+  });
+
+  await step("sign-out-clears-everything", async () => {
+    await partyB.getByRole("button", { name: "Sign out" }).click();
+    await partyB.getByRole("heading", { name: "Sign in to Parley" }).waitFor();
+    const after = await textOf(partyB);
+    check(!after.includes(EDITED) && !after.includes(JOINT_HELLO), "no session content remains after sign-out");
+    check(await storageIsEmpty(partyB), "storage is empty after sign-out");
+    await mediator.locator(".pcard", { hasText: "Petra Party" }).filter({ hasText: "disconnected" }).waitFor();
+  });
+
+  await step("mediator-ends-session", async () => {
+    await mediator.getByRole("button", { name: "End the session" }).click();
+    await mediator.getByRole("dialog", { name: "End the session for everyone?" }).getByRole("button", { name: "End the session" }).click();
+    await partyA.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
+    await mediator.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
+  });
+
+  check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
+  console.log(`e2e: PASSED ${stepNo} steps, ${checks} checks`);
+} catch (error) {
+  exitCode = 1;
+  console.error(`e2e: FAILED after ${checks} checks: ${error?.stack ?? error}`);
+  if (consoleErrors.length) console.error(`e2e: page errors:\n  ${consoleErrors.join("\n  ")}`);
+} finally {
+  await browser.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,210 @@
+// The app's actions: what a button does. It talks to the network module and updates the store; views call these
+// and nothing else.
+
+import type { ClientCommand } from "../protocol/frames";
+import type { Attestations, CaseView, Invitation, Net, ParticipantView, RoomConnection, SessionView } from "../net";
+import { ApiError } from "../net";
+import type { RoomEvent } from "../state/room";
+import { initialRoomState, roomReducer } from "../state/room";
+import type { AppState, Screen, SessionRef } from "./state";
+import { initialAppState, isCourtAdmin } from "./state";
+import type { Store } from "./store";
+
+export const SIGNED_OUT_BY_RELOAD =
+  "Parley keeps nothing in this browser: reloading or closing the page signs you out.";
+
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  if (error instanceof Error) return error.message;
+  return "Something went wrong.";
+}
+
+export class Controller {
+  private room: RoomConnection | null = null;
+
+  constructor(
+    private readonly net: Net,
+    private readonly store: Store<AppState>,
+    private readonly browser: { search: () => string; clearSearch: () => void; assign: (url: string) => void },
+  ) {}
+
+  private patch(change: Partial<AppState>): void {
+    this.store.update((state) => ({ ...state, ...change }));
+  }
+
+  private go(screen: Screen, notice: string | null = null): void {
+    this.patch({ screen, notice });
+  }
+
+  /** Loads the sign-in options, and finishes a single sign-on that sent the browser back here. */
+  async init(): Promise<void> {
+    try {
+      const config = await this.net.config();
+      this.patch({ config, configError: null });
+    } catch (error) {
+      this.patch({ configError: describeError(error) });
+    }
+    const search = this.browser.search();
+    if (this.net.isSingleSignOnReturn(search)) {
+      this.browser.clearSearch();
+      try {
+        const me = await this.net.completeSingleSignOn(search);
+        this.signedIn(me);
+        return;
+      } catch (error) {
+        this.go({ name: "signin" }, describeError(error));
+        return;
+      }
+    }
+    this.go({ name: "signin" });
+  }
+
+  async signInDemo(username: string): Promise<void> {
+    try {
+      const me = await this.net.signInDemo(username);
+      this.signedIn(me);
+    } catch (error) {
+      this.patch({ notice: describeError(error) });
+    }
+  }
+
+  async signInSingleSignOn(): Promise<void> {
+    try {
+      this.browser.assign(await this.net.beginSingleSignOn());
+    } catch (error) {
+      this.patch({ notice: describeError(error) });
+    }
+  }
+
+  private signedIn(me: AppState["me"]): void {
+    this.patch({ me, notice: null, screen: isCourtAdmin(me) ? { name: "admin" } : { name: "cases" } });
+  }
+
+  /** Drops everything: tokens, room connection, every piece of session content and every cached list. */
+  signOut(notice: string | null = "You have signed out. Nothing from this session is kept in this browser."): void {
+    this.room = null;
+    const logoutUrl = this.net.signOut();
+    const config = this.store.get().config;
+    this.store.set({ ...initialAppState(), config, screen: { name: "signin" }, notice });
+    if (logoutUrl) this.browser.assign(logoutUrl);
+  }
+
+  /** The server no longer accepts the sign-in. */
+  sessionExpired(): void {
+    if (this.store.get().me) this.signOut("Your sign-in has expired. Sign in again.");
+  }
+
+  showCases(): void {
+    this.go({ name: "cases" });
+  }
+
+  showAdmin(): void {
+    this.go({ name: "admin" });
+  }
+
+  dismissNotice(): void {
+    this.patch({ notice: null });
+  }
+
+  // --- Cases and sessions (REST)
+
+  loadCases(): Promise<CaseView[]> {
+    return this.net.api.cases();
+  }
+
+  loadSessions(caseId: string): Promise<SessionView[]> {
+    return this.net.api.sessions(caseId);
+  }
+
+  scheduleSession(caseId: string): Promise<SessionView> {
+    return this.net.api.createSession(caseId);
+  }
+
+  createCase(reference: string, title: string): Promise<CaseView> {
+    return this.net.api.createCase(reference.trim(), title.trim());
+  }
+
+  loadParticipants(caseId: string): Promise<ParticipantView[]> {
+    return this.net.api.participants(caseId);
+  }
+
+  invite(caseId: string, invitation: Invitation): Promise<ParticipantView> {
+    return this.net.api.invite(caseId, {
+      ...invitation,
+      email: invitation.email.trim(),
+      displayName: invitation.displayName.trim(),
+    });
+  }
+
+  removeParticipant(caseId: string, participantId: string): Promise<void> {
+    return this.net.api.removeParticipant(caseId, participantId);
+  }
+
+  // --- Joining and the live room
+
+  prepareJoin(session: SessionRef): void {
+    this.go({ name: "prejoin", session });
+  }
+
+  async join(session: SessionRef, attestations: Attestations): Promise<void> {
+    this.room?.stop("left");
+    this.patch({ room: initialRoomState(), screen: { name: "room", session }, notice: null });
+    try {
+      this.room = await this.net.joinRoom(session.sessionId, attestations, (event) => this.onRoomEvent(event));
+    } catch (error) {
+      this.go({ name: "prejoin", session }, describeError(error));
+    }
+  }
+
+  private onRoomEvent(event: RoomEvent): void {
+    this.store.update((state) => ({ ...state, room: roomReducer(state.room, event) }));
+  }
+
+  /** Sends a room command; says so if there is no connection to send it on. */
+  send(command: ClientCommand): boolean {
+    const ref = this.room?.send(command) ?? null;
+    if (ref === null) {
+      this.onRoomEvent({
+        type: "frame",
+        frame: {
+          seq: this.store.get().room.seq,
+          type: "error",
+          code: "not_connected",
+          detail: "Not connected right now: wait for the connection to come back, then try again.",
+        },
+      });
+      return false;
+    }
+    return true;
+  }
+
+  dismissRoomError(index: number): void {
+    this.onRoomEvent({ type: "dismiss_error", index });
+  }
+
+  retryConnection(): void {
+    this.room?.retryNow();
+  }
+
+  /** Leaves the session (the others see us as not here) and drops its content from this browser. */
+  leaveRoom(notice = "You left the session. Its content is no longer in this browser."): void {
+    const room = this.room;
+    this.room = null;
+    if (room) {
+      room.leave();
+      this.net.forget(room);
+    }
+    this.patch({ room: initialRoomState(), screen: { name: "cases" }, notice });
+  }
+
+  /** Back to the case list after the session closed on its own (ended, replaced, revoked). */
+  closeRoom(): void {
+    const room = this.room;
+    this.room = null;
+    if (room) {
+      room.stop("left");
+      this.net.forget(room);
+    }
+    this.patch({ room: initialRoomState(), screen: { name: "cases" } });
+  }
+}

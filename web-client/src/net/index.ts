@@ -1,0 +1,150 @@
+// The client's only door to the network: REST with the bearer token, sign-in, room tickets and the room WebSocket.
+// Views never call fetch or open sockets; they go through the controller, which goes through this module.
+
+import type { RoomEvent } from "../state/room";
+import { Api } from "./api";
+import type { Attestations } from "./api";
+import { Auth, loadClientConfig } from "./auth";
+import type { ClientConfig } from "./auth";
+import { Http } from "./http";
+import type { FetchFn } from "./http";
+import { isCallback } from "./oidc";
+import type { OidcDeps } from "./oidc";
+import type { SocketLike } from "./room";
+import { RoomConnection } from "./room";
+
+export { ApiError } from "./http";
+export type { Me, CaseView, ParticipantView, SessionView, Invitation, Attestations } from "./api";
+export type { ClientConfig, DemoAccount } from "./auth";
+export type { RoomConnection } from "./room";
+
+export interface NetOptions {
+  /** Origin of the server, e.g. `https://parley.example.org`; the page's own origin in the browser. */
+  origin: string;
+  fetch: FetchFn;
+  socket: (url: string, protocols: string[]) => SocketLike;
+  crypto: Crypto;
+  /** Holds only the one-time PKCE values across the sign-in redirect. */
+  storage: OidcDeps["storage"];
+  now: () => number;
+  setTimer: (run: () => void, ms: number) => unknown;
+  clearTimer: (timer: unknown) => void;
+  /** Told when the server no longer accepts the sign-in. */
+  onSignedOut?: () => void;
+}
+
+export class Net {
+  readonly api: Api;
+  private readonly auth: Auth;
+  private readonly http: Http;
+  private rooms = new Set<RoomConnection>();
+  private configPromise: Promise<ClientConfig> | null = null;
+
+  constructor(private readonly options: NetOptions) {
+    this.http = new Http({
+      baseUrl: options.origin,
+      fetch: options.fetch,
+      token: () => this.auth.token(),
+      onUnauthorized: () => options.onSignedOut?.(),
+    });
+    this.auth = new Auth(this.http, {
+      fetch: options.fetch,
+      crypto: options.crypto,
+      storage: options.storage,
+      now: options.now,
+    });
+    this.api = new Api(this.http);
+  }
+
+  config(): Promise<ClientConfig> {
+    this.configPromise ??= loadClientConfig(this.http).catch((error) => {
+      this.configPromise = null;
+      throw error;
+    });
+    return this.configPromise;
+  }
+
+  signedIn(): boolean {
+    return this.auth.signedIn();
+  }
+
+  async signInDemo(username: string) {
+    await this.auth.signInDemo(username);
+    return this.api.me();
+  }
+
+  /** The page address the identity provider returns to. */
+  redirectUri(): string {
+    return this.options.origin + "/";
+  }
+
+  /** Where to send the browser to sign in with single sign-on. */
+  async beginSingleSignOn(): Promise<string> {
+    const config = await this.config();
+    if (!config.oidc) throw new Error("Single sign-on is not configured on this server.");
+    return this.auth.beginOidc(config.oidc, this.redirectUri());
+  }
+
+  isSingleSignOnReturn(search: string): boolean {
+    return isCallback(search);
+  }
+
+  async completeSingleSignOn(search: string) {
+    const config = await this.config();
+    if (!config.oidc) throw new Error("Single sign-on is not configured on this server.");
+    await this.auth.completeOidc(config.oidc, search);
+    return this.api.me();
+  }
+
+  /** Records the attestations, then opens the room connection. Frames and status arrive through `emit`. */
+  async joinRoom(sessionId: string, attestations: Attestations, emit: (event: RoomEvent) => void) {
+    await this.api.attest(sessionId, attestations);
+    const room = new RoomConnection(
+      sessionId,
+      {
+        ticket: (id) => this.api.ticket(id),
+        socket: this.options.socket,
+        url: (id) => this.socketUrl(id),
+        setTimer: this.options.setTimer,
+        clearTimer: this.options.clearTimer,
+      },
+      emit,
+    );
+    this.rooms.add(room);
+    room.start();
+    return room;
+  }
+
+  socketUrl(sessionId: string): string {
+    const url = new URL(`/ws/sessions/${encodeURIComponent(sessionId)}`, this.options.origin);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    return url.toString();
+  }
+
+  /** Closes every room connection and forgets the tokens; returns where to end single sign-on, if anywhere. */
+  signOut(): string | null {
+    for (const room of this.rooms) room.stop("signed_out");
+    this.rooms.clear();
+    return this.auth.signOut(this.redirectUri());
+  }
+
+  forget(room: RoomConnection): void {
+    this.rooms.delete(room);
+  }
+}
+
+/** The network module wired to the browser. */
+export function browserNet(onSignedOut: () => void): Net {
+  return new Net({
+    origin: window.location.origin,
+    fetch: (input, init) => window.fetch(input, init),
+    // The browser WebSocket satisfies SocketLike; its handler types are only narrower in their `this`.
+    socket: (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike,
+    crypto: window.crypto,
+    storage: window.sessionStorage,
+    now: () => Date.now(),
+    setTimer: (run, ms) => window.setTimeout(run, ms),
+    clearTimer: (timer) => window.clearTimeout(timer as number),
+    onSignedOut,
+  });
+}

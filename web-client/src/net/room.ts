@@ -1,0 +1,215 @@
+// One participant's connection to one live session: a fresh single-use ticket for every attempt, the ticket in the
+// subprotocol header (never the URL), automatic reconnection with backoff, and status events the UI shows.
+
+import type { ClientCommand } from "../protocol/frames";
+import { CLOSE, LIMITS, SUBPROTOCOL, TICKET_PREFIX, parseServerFrame } from "../protocol/frames";
+import type { ConnectionStatus, RoomEvent } from "../state/room";
+import { ApiError } from "./http";
+
+/** The part of the browser's WebSocket this module uses, so that tests can stand in for it. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export interface RoomDeps {
+  ticket: (sessionId: string) => Promise<{ ticket: string }>;
+  socket: (url: string, protocols: string[]) => SocketLike;
+  url: (sessionId: string) => string;
+  setTimer: (run: () => void, ms: number) => unknown;
+  clearTimer: (timer: unknown) => void;
+  random?: () => number;
+}
+
+const OPEN = 1;
+/** Attempts in a row that never reached an open connection before we stop and ask the user. */
+export const MAX_FAILED_ATTEMPTS = 8;
+const MAX_DELAY_MS = 15_000;
+
+/** Backoff before reconnect attempt `attempt` (1-based): 0.5 s, 1 s, 2 s … up to 15 s, with a little jitter. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+export class RoomConnection {
+  private socket: SocketLike | null = null;
+  private timer: unknown = null;
+  private failedAttempts = 0;
+  private everOpened = false;
+  private stopped = false;
+  private refCounter = 0;
+  /** A ticket is being fetched: no second attempt may start meanwhile. */
+  private connecting = false;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly deps: RoomDeps,
+    private readonly emit: (event: RoomEvent) => void,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.failedAttempts = 0;
+    void this.connect();
+  }
+
+  /** Reconnects at once instead of waiting for the backoff (the user asked, or the network came back). */
+  retryNow(): void {
+    if (this.connecting || this.socket) return;
+    this.clearTimer();
+    if (this.stopped) this.failedAttempts = 0;
+    this.stopped = false;
+    void this.connect();
+  }
+
+  /** Sends a command; returns its `ref`, or null when there is no open connection to send it on. */
+  send(command: ClientCommand): string | null {
+    if (!this.socket || this.socket.readyState !== OPEN) return null;
+    if ("text" in command && command.text.length > LIMITS.text) return null;
+    const ref = `c${++this.refCounter}`;
+    this.socket.send(JSON.stringify({ ...command, ref }));
+    return ref;
+  }
+
+  /** Leaves the session (everyone sees us as absent) and closes the connection. */
+  leave(): void {
+    this.send({ type: "leave" });
+    this.stop("left");
+  }
+
+  /** Closes without reconnecting. */
+  stop(reason: "left" | "signed_out"): void {
+    this.stopped = true;
+    this.clearTimer();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.onmessage = null;
+      socket.close(1000, reason);
+    }
+    this.status({ state: "closed", reason });
+  }
+
+  private async connect(): Promise<void> {
+    const attempt = this.failedAttempts + 1;
+    this.status(
+      this.everOpened
+        ? { state: "reconnecting", attempt, inSeconds: 0, reason: "Connecting again" }
+        : { state: "connecting", attempt },
+    );
+    let ticket: string;
+    this.connecting = true;
+    try {
+      ticket = (await this.deps.ticket(this.sessionId)).ticket;
+    } catch (error) {
+      this.connecting = false;
+      if (this.stopped) return;
+      const final = finalTicketRefusal(error);
+      if (final) {
+        this.stopped = true;
+        this.status(final);
+      } else {
+        this.scheduleRetry(error instanceof ApiError ? error.detail : "The server cannot be reached");
+      }
+      return;
+    }
+    this.connecting = false;
+    if (this.stopped) return;
+    let socket: SocketLike;
+    try {
+      socket = this.deps.socket(this.deps.url(this.sessionId), [SUBPROTOCOL, TICKET_PREFIX + ticket]);
+    } catch {
+      this.scheduleRetry("The connection could not be opened");
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      if (this.socket !== socket) return;
+      this.failedAttempts = 0;
+      const reconnected = this.everOpened;
+      this.everOpened = true;
+      this.status({ state: "open", reconnected });
+    };
+    socket.onmessage = (event) => {
+      if (this.socket !== socket || typeof event.data !== "string") return;
+      const frame = parseServerFrame(event.data);
+      if (frame) this.emit({ type: "frame", frame });
+    };
+    socket.onerror = () => {
+      // A close event always follows; it decides what happens next.
+    };
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.onClosed(event.code);
+    };
+  }
+
+  private onClosed(code: number): void {
+    if (this.stopped) return;
+    switch (code) {
+      case CLOSE.sessionEnded:
+        this.stopped = true;
+        this.status({ state: "closed", reason: "ended" });
+        return;
+      case CLOSE.replaced:
+        this.stopped = true;
+        this.status({
+          state: "closed",
+          reason: "replaced",
+          detail: "You joined this session from another tab or device; this one has stopped.",
+        });
+        return;
+      case CLOSE.accessRevoked:
+        this.stopped = true;
+        this.status({ state: "closed", reason: "revoked", detail: "Your access to this session was withdrawn." });
+        return;
+      default:
+        this.scheduleRetry(code === CLOSE.tooManyBadFrames ? "The connection was reset" : "The connection was lost");
+    }
+  }
+
+  private scheduleRetry(reason: string): void {
+    this.failedAttempts += 1;
+    if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+      this.stopped = true;
+      this.status({
+        state: "closed",
+        reason: "refused",
+        detail: `${reason}. Parley stopped trying after ${this.failedAttempts} attempts.`,
+      });
+      return;
+    }
+    const delay = reconnectDelay(this.failedAttempts, this.deps.random);
+    this.status({ state: "reconnecting", attempt: this.failedAttempts, inSeconds: Math.ceil(delay / 1000), reason });
+    this.clearTimer();
+    this.timer = this.deps.setTimer(() => {
+      this.timer = null;
+      if (!this.stopped) void this.connect();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private status(status: ConnectionStatus): void {
+    this.emit({ type: "connection", status });
+  }
+}
+
+/** A ticket refusal that retrying cannot fix. */
+function finalTicketRefusal(error: unknown): ConnectionStatus | null {
+  if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) return null;
+  if (error.code === "session_ended") return { state: "closed", reason: "ended" };
+  if (error.status === 401) return { state: "closed", reason: "signed_out", detail: "Your sign-in has expired." };
+  return { state: "closed", reason: "refused", detail: error.detail };
+}

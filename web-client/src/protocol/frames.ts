@@ -1,0 +1,208 @@
+// The room protocol `parley.v1` as TypeScript types (docs/protocol.md is authoritative), and the one place where
+// server text is decoded into them.
+
+export const SUBPROTOCOL = "parley.v1";
+export const TICKET_PREFIX = "ticket.";
+
+export type Role = "mediator" | "party" | "counsel";
+export type Phase = "not_started" | "live" | "ended";
+export type Scope = "joint_verbatim" | "joint_convey" | "other_side_convey";
+export type ReleaseStatus = "pending" | "released" | "withdrawn" | "conveyed";
+export type ReviewStatus = "confidential" | "release_pending" | "released" | "conveyed" | "withdrawn";
+
+/** Where someone is, as the viewer may see it. */
+export type Place =
+  | { kind: "lobby" }
+  | { kind: "joint" }
+  | { kind: "caucus"; caucus: string; side?: string }
+  | { kind: "in_caucus"; sides: string[] }
+  | { kind: "absent" };
+
+/** A place one sends people to: `lobby`, `joint` or `caucus:<id>`. */
+export type Target = "lobby" | "joint" | `caucus:${string}`;
+
+export interface Conveyed {
+  release: string;
+  original_item: string;
+  origin_side: string;
+  scope: Scope;
+}
+
+export interface Item {
+  id: string;
+  room: string;
+  author: string;
+  text: string;
+  at: string;
+  conveyed?: Conveyed;
+}
+
+export interface PresenceEntry {
+  participant: string;
+  name: string;
+  role: Role;
+  side?: string;
+  place: Place;
+  connected: boolean;
+}
+
+export interface ReviewItem {
+  item: string;
+  author: string;
+  text: string;
+  at: string;
+  status: ReviewStatus;
+}
+
+export type ServerFrame =
+  | { seq: number; type: "joined"; session: string; you: string; phase: Phase }
+  | { seq: number; type: "you_are_in"; place: Place; history: Item[] }
+  | { seq: number; type: "presence"; participants: PresenceEntry[] }
+  | { seq: number; type: "session_started"; at: string }
+  | { seq: number; type: "session_ended"; at: string }
+  | { seq: number; type: "message"; item: Item }
+  | { seq: number; type: "typing"; participant: string; typing: boolean }
+  | { seq: number; type: "caucus_opened"; caucus: string; side?: string; members: string[] }
+  | { seq: number; type: "caucus_closed"; caucus: string }
+  | {
+      seq: number;
+      type: "release_updated";
+      release: string;
+      item: string;
+      scope: Scope;
+      audience: string;
+      status: ReleaseStatus;
+      wording: string;
+    }
+  | { seq: number; type: "caucus_review"; caucus: string; items: ReviewItem[] }
+  | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
+  | { seq: number; type: "error"; code: string; detail: string; ref?: string };
+
+export type ServerFrameType = ServerFrame["type"];
+
+/** Client frames without `ref`; the connection adds one. */
+export type ClientCommand =
+  | { type: "start" }
+  | { type: "end" }
+  | { type: "admit"; participant: string }
+  | { type: "open_caucus"; side: string }
+  | { type: "open_caucus"; members: string[] }
+  | { type: "close_caucus"; caucus: string }
+  | { type: "move"; participant: string; to: Target }
+  | { type: "move_side"; side: string; to: Target }
+  | { type: "send_to_lobby"; participant: string }
+  | { type: "go_to"; to: Target }
+  | { type: "convey"; release: string }
+  | { type: "message"; text: string }
+  | { type: "typing"; typing: boolean }
+  | { type: "leave" }
+  | { type: "release"; item: string; scope: Scope; wording?: string }
+  | { type: "propose_release"; item: string; scope: Scope; wording?: string }
+  | { type: "confirm_release"; release: string }
+  | { type: "withdraw_release"; release: string }
+  | { type: "confirm_review"; caucus: string };
+
+/** Limits the server enforces; the client checks them first to give a friendlier message. */
+export const LIMITS = { text: 4000, frameBytes: 16384, id: 64 } as const;
+
+/** Close codes with a meaning of their own (protocol "Close codes"). */
+export const CLOSE = {
+  tooManyBadFrames: 4008,
+  replaced: 4009,
+  accessRevoked: 4403,
+  sessionEnded: 4410,
+} as const;
+
+const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
+  "joined",
+  "you_are_in",
+  "presence",
+  "session_started",
+  "session_ended",
+  "message",
+  "typing",
+  "caucus_opened",
+  "caucus_closed",
+  "release_updated",
+  "caucus_review",
+  "caucus_review_confirmed",
+  "error",
+]);
+
+const REQUIRED: Record<ServerFrameType, Record<string, "string" | "boolean" | "object" | "array">> = {
+  joined: { session: "string", you: "string", phase: "string" },
+  you_are_in: { place: "object", history: "array" },
+  presence: { participants: "array" },
+  session_started: { at: "string" },
+  session_ended: { at: "string" },
+  message: { item: "object" },
+  typing: { participant: "string", typing: "boolean" },
+  caucus_opened: { caucus: "string", members: "array" },
+  caucus_closed: { caucus: "string" },
+  release_updated: {
+    release: "string",
+    item: "string",
+    scope: "string",
+    audience: "string",
+    status: "string",
+    wording: "string",
+  },
+  caucus_review: { caucus: "string", items: "array" },
+  caucus_review_confirmed: { caucus: "string", participant: "string" },
+  error: { code: "string", detail: "string" },
+};
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  if (value === null) return "null";
+  return typeof value;
+}
+
+/**
+ * Decodes one text frame from the server. Returns null for anything that is not a known, well-formed frame: the
+ * client ignores what it does not understand rather than guess.
+ */
+export function parseServerFrame(text: string): ServerFrame | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (kindOf(value) !== "object") return null;
+  const frame = value as Record<string, unknown>;
+  if (typeof frame.type !== "string" || !KNOWN.has(frame.type)) return null;
+  const required = REQUIRED[frame.type as ServerFrameType];
+  for (const [field, kind] of Object.entries(required)) {
+    if (kindOf(frame[field]) !== kind) return null;
+  }
+  if (frame.type === "message" && !isItem(frame.item)) return null;
+  if (frame.type === "you_are_in" && !(frame.history as unknown[]).every(isItem)) return null;
+  return frame as unknown as ServerFrame;
+}
+
+function isItem(value: unknown): value is Item {
+  if (kindOf(value) !== "object") return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.id === "string" &&
+    typeof item.room === "string" &&
+    typeof item.author === "string" &&
+    typeof item.text === "string" &&
+    typeof item.at === "string"
+  );
+}
+
+/** The wire name of a place one can be sent to, or null for places one cannot target. */
+export function targetOf(place: Place): Target | null {
+  switch (place.kind) {
+    case "lobby":
+      return "lobby";
+    case "joint":
+      return "joint";
+    case "caucus":
+      return `caucus:${place.caucus}`;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,267 @@
+// The live session as this browser knows it: a pure reducer over server frames and connection events. It holds
+// session content in memory only; `session_ended` and sign-out drop it.
+
+import type {
+  Item,
+  Phase,
+  Place,
+  PresenceEntry,
+  ReleaseStatus,
+  ReviewItem,
+  Scope,
+  ServerFrame,
+} from "../protocol/frames";
+
+export type ConnectionStatus =
+  | { state: "idle" }
+  | { state: "connecting"; attempt: number }
+  | { state: "open"; reconnected: boolean }
+  | { state: "reconnecting"; attempt: number; inSeconds: number; reason: string }
+  | { state: "closed"; reason: ClosedReason; detail?: string };
+
+export type ClosedReason = "ended" | "replaced" | "revoked" | "left" | "refused" | "signed_out";
+
+export interface CaucusInfo {
+  id: string;
+  side?: string;
+  members: string[];
+  open: boolean;
+}
+
+export interface ReleaseInfo {
+  release: string;
+  item: string;
+  scope: Scope;
+  audience: string;
+  status: ReleaseStatus;
+  wording: string;
+}
+
+export interface Review {
+  caucus: string;
+  items: ReviewItem[];
+  confirmed: boolean;
+}
+
+export interface RoomError {
+  code: string;
+  detail: string;
+  ref?: string;
+}
+
+export interface RoomState {
+  session: string | null;
+  you: string | null;
+  phase: Phase | null;
+  /** Where the server has this participant now; null until the first `you_are_in`. */
+  place: Place | null;
+  /** Items per room (`joint`, `caucus:<id>`), oldest first, de-duplicated by id. */
+  rooms: Record<string, Item[]>;
+  presence: PresenceEntry[];
+  caucuses: Record<string, CaucusInfo>;
+  /** Releases by id, in the order first heard of. */
+  releases: Record<string, ReleaseInfo>;
+  reviews: Record<string, Review>;
+  /** Review confirmations heard of (the mediator hears every party's). */
+  reviewConfirmations: { caucus: string; participant: string }[];
+  /** Who is typing in this participant's room now. */
+  typing: string[];
+  /** The latest refusals, newest last. */
+  errors: RoomError[];
+  endedAt: string | null;
+  connection: ConnectionStatus;
+  /** The last `seq` seen on the current connection. */
+  seq: number;
+}
+
+export type RoomEvent =
+  | { type: "frame"; frame: ServerFrame }
+  | { type: "connection"; status: ConnectionStatus }
+  | { type: "dismiss_error"; index: number };
+
+const MAX_ERRORS = 5;
+
+export function initialRoomState(): RoomState {
+  return {
+    session: null,
+    you: null,
+    phase: null,
+    place: null,
+    rooms: {},
+    presence: [],
+    caucuses: {},
+    releases: {},
+    reviews: {},
+    reviewConfirmations: [],
+    typing: [],
+    errors: [],
+    endedAt: null,
+    connection: { state: "idle" },
+    seq: 0,
+  };
+}
+
+/** The room key of a place where things are said, or null (lobby, absent, someone else's caucus). */
+export function roomKey(place: Place | null): string | null {
+  if (!place) return null;
+  if (place.kind === "joint") return "joint";
+  if (place.kind === "caucus") return `caucus:${place.caucus}`;
+  return null;
+}
+
+function time(item: Item): number {
+  const parsed = Date.parse(item.at);
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+/** Adds items to a room's list: once per id, kept in the order they were said. */
+export function mergeItems(existing: Item[], incoming: Item[]): Item[] {
+  const seen = new Set(existing.map((item) => item.id));
+  const added = incoming.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
+  if (added.length === 0) return existing;
+  // Array.prototype.sort is stable: items said at the same instant keep their arrival order.
+  return [...existing, ...added].sort((a, b) => time(a) - time(b));
+}
+
+function learnCaucus(caucuses: Record<string, CaucusInfo>, place: Place): Record<string, CaucusInfo> {
+  if (place.kind !== "caucus") return caucuses;
+  const known = caucuses[place.caucus];
+  if (known) {
+    if (known.side === undefined && place.side !== undefined) {
+      return { ...caucuses, [place.caucus]: { ...known, side: place.side } };
+    }
+    return caucuses;
+  }
+  return { ...caucuses, [place.caucus]: { id: place.caucus, side: place.side, members: [], open: true } };
+}
+
+export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
+  switch (event.type) {
+    case "connection":
+      return onConnection(state, event.status);
+    case "dismiss_error":
+      return { ...state, errors: state.errors.filter((_, index) => index !== event.index) };
+    case "frame":
+      return onFrame(state, event.frame);
+  }
+}
+
+function onConnection(state: RoomState, status: ConnectionStatus): RoomState {
+  const next: RoomState = { ...state, connection: status };
+  if (status.state !== "open") {
+    // Typing is never replayed; whatever we showed is stale once the connection drops.
+    next.typing = [];
+  }
+  if (status.state === "closed" && (status.reason === "ended" || status.reason === "signed_out")) {
+    return dropContent(next);
+  }
+  return next;
+}
+
+/** Forgets everything said, released and reviewed: nothing outlives the session, in the browser either. */
+function dropContent(state: RoomState): RoomState {
+  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [] };
+}
+
+function onFrame(state: RoomState, frame: ServerFrame): RoomState {
+  const base: RoomState = { ...state, seq: frame.seq };
+  switch (frame.type) {
+    case "joined": {
+      // A frame for another session than the one we held means a fresh start, never a merge.
+      const fresh = state.session !== null && state.session !== frame.session ? initialRoomState() : state;
+      return {
+        ...fresh,
+        connection: state.connection,
+        seq: frame.seq,
+        session: frame.session,
+        you: frame.you,
+        phase: frame.phase,
+        typing: [],
+      };
+    }
+    case "you_are_in": {
+      const key = roomKey(frame.place);
+      const rooms = key ? { ...base.rooms, [key]: mergeItems(base.rooms[key] ?? [], frame.history) } : base.rooms;
+      return {
+        ...base,
+        place: frame.place,
+        rooms,
+        caucuses: learnCaucus(base.caucuses, frame.place),
+        typing: [],
+      };
+    }
+    case "presence": {
+      let caucuses = base.caucuses;
+      for (const entry of frame.participants) caucuses = learnCaucus(caucuses, entry.place);
+      const present = new Set(frame.participants.filter((p) => p.connected).map((p) => p.participant));
+      return {
+        ...base,
+        presence: frame.participants,
+        caucuses,
+        typing: base.typing.filter((id) => present.has(id)),
+      };
+    }
+    case "session_started":
+      return { ...base, phase: "live" };
+    case "session_ended":
+      return dropContent({ ...base, phase: "ended", endedAt: frame.at });
+    case "message": {
+      const room = frame.item.room;
+      return {
+        ...base,
+        rooms: { ...base.rooms, [room]: mergeItems(base.rooms[room] ?? [], [frame.item]) },
+        typing: base.typing.filter((id) => id !== frame.item.author),
+      };
+    }
+    case "typing": {
+      const others = base.typing.filter((id) => id !== frame.participant);
+      return { ...base, typing: frame.typing ? [...others, frame.participant] : others };
+    }
+    case "caucus_opened":
+      return {
+        ...base,
+        caucuses: {
+          ...base.caucuses,
+          [frame.caucus]: { id: frame.caucus, side: frame.side, members: [...frame.members], open: true },
+        },
+      };
+    case "caucus_closed": {
+      const known = base.caucuses[frame.caucus] ?? { id: frame.caucus, members: [], open: false };
+      return { ...base, caucuses: { ...base.caucuses, [frame.caucus]: { ...known, open: false } } };
+    }
+    case "release_updated": {
+      const { release, item, scope, audience, status, wording } = frame;
+      return {
+        ...base,
+        releases: { ...base.releases, [release]: { release, item, scope, audience, status, wording } },
+      };
+    }
+    case "caucus_review": {
+      const known = base.reviews[frame.caucus];
+      return {
+        ...base,
+        reviews: {
+          ...base.reviews,
+          [frame.caucus]: { caucus: frame.caucus, items: frame.items, confirmed: known?.confirmed ?? false },
+        },
+      };
+    }
+    case "caucus_review_confirmed": {
+      const confirmations = [...base.reviewConfirmations, { caucus: frame.caucus, participant: frame.participant }];
+      const review = base.reviews[frame.caucus];
+      const reviews =
+        review && frame.participant === base.you
+          ? { ...base.reviews, [frame.caucus]: { ...review, confirmed: true } }
+          : base.reviews;
+      return { ...base, reviews, reviewConfirmations: confirmations };
+    }
+    case "error": {
+      const error: RoomError = { code: frame.code, detail: frame.detail, ref: frame.ref };
+      return { ...base, errors: [...base.errors, error].slice(-MAX_ERRORS) };
+    }
+  }
+}

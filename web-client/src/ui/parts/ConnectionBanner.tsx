@@ -1,0 +1,76 @@
+// Says, always, whether the room connection is up, coming back, or gone, and why.
+
+import type { ConnectionStatus } from "../../state/room";
+
+export function ConnectionBanner({
+  status,
+  onRetry,
+  onBack,
+}: {
+  status: ConnectionStatus;
+  onRetry: () => void;
+  onBack: () => void;
+}) {
+  switch (status.state) {
+    case "idle":
+    case "connecting":
+      return (
+        <div class="conn conn-wait" role="status">
+          Connecting to the session…
+        </div>
+      );
+    case "open":
+      return status.reconnected ? (
+        <div class="conn conn-ok" role="status">
+          Reconnected. You are back where the mediator placed you.
+        </div>
+      ) : (
+        <div class="visually-hidden" role="status">
+          Connected.
+        </div>
+      );
+    case "reconnecting":
+      return (
+        <div class="conn conn-warn" role="alert">
+          <span>
+            {status.reason}. Reconnecting
+            {status.inSeconds > 0 ? ` in ${status.inSeconds} s` : "…"} (attempt {status.attempt}). You keep your place
+            meanwhile.
+          </span>
+          <button type="button" onClick={onRetry}>
+            Reconnect now
+          </button>
+        </div>
+      );
+    case "closed": {
+      const text = closedText(status.reason, status.detail);
+      const canRetry = status.reason === "refused" || status.reason === "replaced";
+      return (
+        <div class="conn conn-bad" role="alert">
+          <span>{text}</span>
+          {canRetry && (
+            <button type="button" onClick={onRetry}>
+              {status.reason === "replaced" ? "Use this tab instead" : "Try again"}
+            </button>
+          )}
+          <button type="button" onClick={onBack}>
+            Back to my cases
+          </button>
+        </div>
+      );
+    }
+  }
+}
+
+function closedText(reason: string, detail?: string): string {
+  switch (reason) {
+    case "ended":
+      return "The session has ended. Everything said in it has been discarded.";
+    case "left":
+      return "You left the session.";
+    case "signed_out":
+      return detail ?? "You are signed out.";
+    default:
+      return detail ?? "The connection was closed.";
+  }
+}

@@ -1,0 +1,12 @@
+// The viewer's name across every session view: a screenshot or a photo of the screen says whose it was.
+
+export function Watermark({ name }: { name: string }) {
+  const label = `${name} · confidential`;
+  return (
+    <div class="watermark" aria-hidden="true">
+      {Array.from({ length: 40 }, (_, index) => (
+        <span key={index}>{label}</span>
+      ))}
+    </div>
+  );
+}

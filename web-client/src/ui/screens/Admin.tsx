@@ -1,0 +1,261 @@
+// Court-admin pages: the court's cases, creating a case, and inviting its participants. A court-admin never sees
+// session content; these pages only hold case metadata.
+
+import { useState } from "preact/hooks";
+import { describeError } from "../../app/controller";
+import type { CaseView, Invitation } from "../../net";
+import { useController, useLoad } from "../hooks";
+
+export function Admin() {
+  const controller = useController();
+  const cases = useLoad(() => controller.loadCases(), []);
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = cases.value?.find((found) => found.id === selected) ?? null;
+
+  return (
+    <div class="admin">
+      <section class="panel" aria-labelledby="new-case-title">
+        <h1 id="new-case-title">New case</h1>
+        <NewCaseForm
+          onCreated={(created) => {
+            setSelected(created.id);
+            cases.reload();
+          }}
+        />
+      </section>
+      <section class="panel" aria-labelledby="court-cases-title">
+        <h2 id="court-cases-title">Cases of my court</h2>
+        {cases.loading && <p class="muted">Loading…</p>}
+        {cases.error && <p class="error">{cases.error}</p>}
+        {cases.value && cases.value.length === 0 && <p class="muted">No case yet.</p>}
+        {cases.value && cases.value.length > 0 && (
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.value.map((found) => (
+                <tr key={found.id} class={found.id === selected ? "selected" : undefined}>
+                  <td>{found.reference}</td>
+                  <td>{found.title}</td>
+                  <td>{found.status}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-pressed={found.id === selected}
+                      aria-label={`Participants of ${found.reference}`}
+                      onClick={() => setSelected(found.id)}
+                    >
+                      Participants
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {current && <CaseParticipants key={current.id} found={current} />}
+    </div>
+  );
+}
+
+function NewCaseForm({ onCreated }: { onCreated: (created: CaseView) => void }) {
+  const controller = useController();
+  const [reference, setReference] = useState("");
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await controller.createCase(reference, title);
+      setReference("");
+      setTitle("");
+      onCreated(created);
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={submit}>
+      <label>
+        Reference
+        <input
+          name="reference"
+          required
+          maxLength={100}
+          value={reference}
+          onInput={(e) => setReference(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Title
+        <input name="title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="primary" disabled={busy}>
+        Create case
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+const ROLES: { value: Invitation["role"]; label: string }[] = [
+  { value: "party", label: "Party" },
+  { value: "counsel", label: "Counsel" },
+  { value: "mediator", label: "Mediator" },
+  { value: "observer", label: "Observer / expert / interpreter" },
+];
+
+function CaseParticipants({ found }: { found: CaseView }) {
+  const controller = useController();
+  const participants = useLoad(() => controller.loadParticipants(found.id), [found.id]);
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<Invitation["role"]>("party");
+  const [side, setSide] = useState("A");
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const sided = role === "party" || role === "counsel";
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const invited = await controller.invite(found.id, { email, displayName, role, side: sided ? side : undefined });
+      setDone(`${invited.displayName} is invited.`);
+      setEmail("");
+      setDisplayName("");
+      participants.reload();
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  };
+
+  const remove = async (participantId: string) => {
+    setError(null);
+    try {
+      await controller.removeParticipant(found.id, participantId);
+      participants.reload();
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="participants-title">
+      <h2 id="participants-title">
+        Participants of {found.reference} · {found.title}
+      </h2>
+      {participants.value && participants.value.length > 0 ? (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Side</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {participants.value.map((p) => (
+              <tr key={p.id}>
+                <td>{p.displayName}</td>
+                <td class="break">{p.email}</td>
+                <td>{p.role}</td>
+                <td>{p.side ?? "—"}</td>
+                <td>{p.linked ? "yes" : "not yet"}</td>
+                <td>
+                  <button type="button" class="link" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.id)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        !participants.loading && <p class="muted">Nobody is invited yet.</p>
+      )}
+      <h3>Invite someone</h3>
+      <form class="form invite" onSubmit={submit}>
+        <label>
+          Email
+          <input type="email" name="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          Name
+          <input
+            name="displayName"
+            required
+            maxLength={200}
+            value={displayName}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Role
+          <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Invitation["role"])}>
+            {ROLES.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Side
+          <input
+            name="side"
+            value={sided ? side : ""}
+            disabled={!sided}
+            required={sided}
+            pattern="[A-Za-z0-9\-]{1,20}"
+            maxLength={20}
+            aria-describedby="side-hint"
+            onInput={(e) => setSide(e.currentTarget.value)}
+          />
+        </label>
+        <p id="side-hint" class="muted small">
+          Parties and counsel sit on a side, such as A or B. The mediator and observers have none.
+        </p>
+        <button type="submit" class="primary">
+          Invite
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p class="ok" role="status">
+            {done}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

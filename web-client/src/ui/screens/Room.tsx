@@ -1,0 +1,248 @@
+// A live session as a party or counsel sees it: the lobby, the joint room, or its side's caucus, which look
+// different at a glance. The mediator gets the console instead.
+
+import { useState } from "preact/hooks";
+import type { AppState, SessionRef } from "../../app/state";
+import type { Item } from "../../protocol/frames";
+import type { RoomState } from "../../state/room";
+import {
+  canRelease,
+  currentItems,
+  itemById,
+  myRole,
+  owedReviews,
+  pendingProposals,
+  placeLabel,
+  releaseOfItem,
+  releaseStatusLabel,
+  scopeLabel,
+} from "../../state/views";
+import { useController } from "../hooks";
+import { ConnectionBanner } from "../parts/ConnectionBanner";
+import { OverheardButton } from "../parts/OverheardButton";
+import { ReleaseDialog } from "../parts/ReleaseDialog";
+import { ReviewDialog } from "../parts/ReviewDialog";
+import { RoomErrors } from "../parts/RoomErrors";
+import { Composer, Transcript } from "../parts/Transcript";
+import { Watermark } from "../parts/Watermark";
+import { WhoIsWhere } from "../parts/WhoIsWhere";
+import { MediatorConsole } from "./MediatorConsole";
+
+export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
+
+export function Room({ state, session }: { state: AppState; session: SessionRef }) {
+  const controller = useController();
+  const room = state.room;
+  const role = myRole(room);
+  const viewer = state.me?.displayName ?? "";
+  return (
+    <div class="room-shell">
+      <ConnectionBanner
+        status={room.connection}
+        onRetry={() => controller.retryConnection()}
+        onBack={() => controller.closeRoom()}
+      />
+      {!room.place || !role ? (
+        <section class="panel narrow">
+          <h1>{session.caseTitle}</h1>
+          <p class="muted">Joining the session…</p>
+        </section>
+      ) : role === "mediator" ? (
+        <MediatorConsole room={room} session={session} />
+      ) : (
+        <ParticipantRoom room={room} session={session} />
+      )}
+      <Watermark name={viewer} />
+    </div>
+  );
+}
+
+export function RoomHeader({ title, session, children }: { title: string; session: SessionRef; children?: unknown }) {
+  const controller = useController();
+  return (
+    <header class="room-header">
+      <div class="room-title">
+        <h1>{title}</h1>
+        <p class="small">
+          {session.caseTitle} <span class="muted">({session.caseReference})</span>
+        </p>
+      </div>
+      <div class="room-actions">
+        {children as never}
+        <button type="button" onClick={() => controller.leaveRoom()}>
+          Leave session
+        </button>
+        <button type="button" class="link" onClick={() => controller.signOut()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function ParticipantRoom({ room, session }: { room: RoomState; session: SessionRef }) {
+  const controller = useController();
+  const place = room.place!;
+  const role = myRole(room)!;
+  const [releasing, setReleasing] = useState<Item | null>(null);
+  const [reviewLater, setReviewLater] = useState<string | null>(null);
+  const reviews = owedReviews(room);
+  const review = reviews.find((r) => r.caucus !== reviewLater);
+  const kind = place.kind === "caucus" ? "caucus" : place.kind === "joint" ? "joint" : "lobby";
+  const proposals = role === "party" ? pendingProposals(room) : [];
+
+  const extras = (item: Item) => {
+    if (kind !== "caucus" || !canRelease(room, item)) return null;
+    const release = releaseOfItem(room, item.id);
+    const open = release && (release.status === "pending" || release.status === "released");
+    return (
+      <div class="item-release">
+        <span class={`badge badge-${release?.status ?? "confidential"}`}>{releaseStatusLabel(release, role)}</span>
+        {release?.status === "pending" && role === "party" && (
+          <>
+            <button type="button" onClick={() => controller.send({ type: "confirm_release", release: release.release })}>
+              Confirm release
+            </button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => controller.send({ type: "withdraw_release", release: release.release })}
+            >
+              Decline
+            </button>
+          </>
+        )}
+        {release?.status !== "conveyed" && (
+          <button type="button" aria-haspopup="dialog" onClick={() => setReleasing(item)}>
+            {open ? "Release options…" : role === "counsel" ? "Propose release…" : "Release…"}
+          </button>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div class={`room place-${kind}`}>
+      <RoomHeader title={placeLabel(place, room.caucuses)} session={session}>
+        {reviews.length > 0 && review === undefined && (
+          <button type="button" onClick={() => setReviewLater(null)}>
+            Caucus review waiting
+          </button>
+        )}
+        <OverheardButton />
+      </RoomHeader>
+      {kind === "caucus" && (
+        <div class="caucus-banner" role="note">
+          {CAUCUS_BANNER}
+        </div>
+      )}
+      <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
+      <div class="room-body">
+        <div class="room-talk">
+          {kind === "lobby" ? (
+            <section class="lobby-wait" aria-live="polite">
+              <h2>Waiting for the mediator to admit you</h2>
+              <p>
+                {room.phase === "not_started"
+                  ? "The mediator has not started the session yet. Please stay on this page."
+                  : "You are in the lobby. Nobody can hear you here, and you cannot hear the rooms."}
+              </p>
+            </section>
+          ) : (
+            <>
+              <Transcript
+                state={room}
+                items={currentItems(room)}
+                label={kind === "caucus" ? "Caucus messages" : "Joint room messages"}
+                empty={
+                  kind === "caucus"
+                    ? "Nothing has been said in this caucus since you came in."
+                    : "Nothing has been said in the joint room since you came in."
+                }
+                extras={extras}
+              />
+              <Composer
+                label={kind === "caucus" ? "Message to your caucus" : "Message to the joint room"}
+                disabled={room.connection.state !== "open" || room.phase !== "live"}
+              />
+            </>
+          )}
+        </div>
+        <aside class="room-side">
+          {proposals.length > 0 && (
+            <section class="side-panel proposals" aria-labelledby="proposals-title">
+              <h2 id="proposals-title">Releases proposed by your counsel</h2>
+              <ul class="plain">
+                {proposals.map((release) => (
+                  <li key={release.release}>
+                    <p class="text">“{release.wording}”</p>
+                    <p class="small muted">{scopeLabel(release.scope)}</p>
+                    <button
+                      type="button"
+                      onClick={() => controller.send({ type: "confirm_release", release: release.release })}
+                    >
+                      Confirm release
+                    </button>{" "}
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => controller.send({ type: "withdraw_release", release: release.release })}
+                    >
+                      Decline
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <WhoIsWhere room={room} />
+          <MyReleases room={room} role={role} />
+        </aside>
+      </div>
+      {releasing && (
+        <ReleaseDialog
+          item={releasing}
+          role={role}
+          open={(() => {
+            const release = releaseOfItem(room, releasing.id);
+            return release && (release.status === "pending" || release.status === "released") ? release : undefined;
+          })()}
+          onClose={() => setReleasing(null)}
+        />
+      )}
+      {review && <ReviewDialog state={room} review={review} onLater={() => setReviewLater(review.caucus)} />}
+    </div>
+  );
+}
+
+/** The side's releases and what became of them (from release_updated frames). */
+function MyReleases({ room, role }: { room: RoomState; role: string }) {
+  const controller = useController();
+  const releases = Object.values(room.releases);
+  if (releases.length === 0) return null;
+  return (
+    <section class="side-panel" aria-labelledby="my-releases-title">
+      <h2 id="my-releases-title">Your side's releases</h2>
+      <ul class="plain releases">
+        {releases.map((release) => (
+          <li key={release.release} data-release={release.release}>
+            <p class="text">“{release.wording}”</p>
+            <span class={`badge badge-${release.status}`}>
+              {releaseStatusLabel(release, role === "party" ? "party" : "counsel")}
+            </span>
+            {!itemById(room, release.item) && <span class="muted small"> (item said before you came in)</span>}
+            {role === "party" && release.status === "released" && (
+              <button
+                type="button"
+                class="link"
+                onClick={() => controller.send({ type: "withdraw_release", release: release.release })}
+              >
+                Withdraw
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
