@@ -99,7 +99,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                 label={`${placeLabel(place, room.caucuses)} messages`}
                 empty="Nothing said here since you came in."
               />
-              <Composer label={`Message to the ${placeLabel(place, room.caucuses).toLowerCase()}`} disabled={!live} />
+              <Composer label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
             </>
           )}
         </div>

@@ -1,0 +1,133 @@
+import { webcrypto } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { Net } from "../net";
+import { FakeSocket, FakeTimers, fakeFetch, json, memoryStorage, problem } from "../test/fakes";
+import { Controller } from "./controller";
+import { initialAppState } from "./state";
+import { createStore } from "./store";
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const me = { subject: "demo-demo-party-a", username: "demo.party.a", displayName: "Paul Party", court: "demo-court", roles: ["party"] };
+const session = { sessionId: "s-1", caseId: "k-1", caseTitle: "Fence", caseReference: "R-1" };
+const attest = { agreementAccepted: true, noRecording: true, privateLocation: true };
+
+function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://localhost:8080") {
+  FakeSocket.all = [];
+  const fake = fakeFetch({
+    "GET /demo-idp/accounts": json(200, [{ username: "demo.party.a", displayName: "Paul Party", role: "party" }]),
+    "POST /demo-idp/token": json(200, { access_token: "tok-a", expires_in: 3600 }),
+    "GET /api/me": json(200, me),
+    "POST /api/sessions/s-1/ticket": json(200, { ticket: "jwt-1", expiresIn: 60, subprotocol: "parley.v1", ticketSubprotocol: "ticket.jwt-1" }),
+    ...extra,
+  });
+  const timers = new FakeTimers();
+  const storage = memoryStorage();
+  const store = createStore(initialAppState());
+  const assigned: string[] = [];
+  let controller: Controller | null = null;
+  const net = new Net({
+    origin,
+    fetch: fake.fetch,
+    socket: (url, protocols) => new FakeSocket(url, protocols),
+    crypto: webcrypto as unknown as Crypto,
+    storage,
+    now: () => 0,
+    setTimer: timers.set,
+    clearTimer: timers.clear,
+    onSignedOut: () => controller?.sessionExpired(),
+  });
+  controller = new Controller(net, store, { search: () => "", clearSearch: () => undefined, assign: (url) => void assigned.push(url) });
+  return { controller, store, net, calls: fake.calls, storage, timers, assigned };
+}
+
+async function joined() {
+  const t = setup();
+  await t.controller.init();
+  await t.controller.signInDemo("demo.party.a");
+  await t.controller.join(session, attest);
+  await flush();
+  const socket = FakeSocket.all[0];
+  socket.open();
+  socket.receive({ seq: 1, type: "joined", session: "s-1", you: "p-a", phase: "live" });
+  socket.receive({ seq: 2, type: "you_are_in", place: { kind: "joint" }, history: [{ id: "i-1", room: "joint", author: "p-b", text: "Hello", at: "2026-03-02T14:00:12Z" }] });
+  return { ...t, socket };
+}
+
+describe("controller and network module together", () => {
+  beforeEach(() => {
+    FakeSocket.all = [];
+  });
+
+  it("shows the demo accounts and signs in", async () => {
+    const { controller, store } = setup();
+    await controller.init();
+    expect(store.get().screen).toEqual({ name: "signin" });
+    expect(store.get().config?.demo).toBe(true);
+    await controller.signInDemo("demo.party.a");
+    expect(store.get().me?.displayName).toBe("Paul Party");
+    expect(store.get().screen).toEqual({ name: "cases" });
+  });
+
+  it("joins with a ticket in the subprotocol and feeds frames into the room state", async () => {
+    const { store, socket, calls } = await joined();
+    const ticketCall = calls.find((c) => c.url.endsWith("/api/sessions/s-1/ticket"))!;
+    expect((ticketCall.init.headers as Record<string, string>).Authorization).toBe("Bearer tok-a");
+    expect(socket.url).toBe("ws://localhost:8080/ws/sessions/s-1");
+    expect(socket.protocols).toEqual(["parley.v1", "ticket.jwt-1"]);
+    expect(store.get().screen.name).toBe("room");
+    expect(store.get().room.rooms.joint.map((i) => i.text)).toEqual(["Hello"]);
+  });
+
+  it("says so when a command cannot be sent", async () => {
+    const { controller, store, socket } = await joined();
+    socket.drop(1006);
+    expect(controller.send({ type: "message", text: "Hi" })).toBe(false);
+    expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_connected"]);
+    expect(store.get().room.connection.state).toBe("reconnecting");
+  });
+
+  it("sign-out closes the room, forgets the token and every piece of content", async () => {
+    const { controller, store, socket, calls, storage, net } = await joined();
+    controller.signOut();
+    expect(socket.closedWith?.code).toBe(1000);
+    expect(store.get().me).toBeNull();
+    expect(store.get().room.rooms).toEqual({});
+    expect(store.get().screen).toEqual({ name: "signin" });
+    expect(storage.data.size).toBe(0);
+    const before = calls.length;
+    await net.api.cases().catch(() => undefined);
+    expect((calls[before].init.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it("leaving tells the server and drops the session's content", async () => {
+    const { controller, store, socket } = await joined();
+    controller.leaveRoom();
+    expect(socket.sentFrames().map((f) => f.type)).toEqual(["leave"]);
+    expect(store.get().room.rooms).toEqual({});
+    expect(store.get().screen).toEqual({ name: "cases" });
+  });
+
+  it("signs out when the server no longer accepts the token", async () => {
+    const { controller, store } = setup({ "GET /api/cases": problem(401, "unauthorized", "expired") });
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    await controller.loadCases().catch(() => undefined);
+    expect(store.get().me).toBeNull();
+    expect(store.get().notice).toMatch(/expired/);
+  });
+
+  it("uses wss for an https origin", () => {
+    const { net } = setup({}, "https://parley.example");
+    expect(net.socketUrl("s 1")).toBe("wss://parley.example/ws/sessions/s%201");
+  });
+
+  it("returns to pre-join with the reason when attestations are missing", async () => {
+    const { controller, store } = setup();
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    await controller.join(session, { ...attest, privateLocation: false });
+    expect(store.get().screen.name).toBe("prejoin");
+    expect(store.get().notice).toMatch(/All three/);
+    expect(FakeSocket.all).toHaveLength(0);
+  });
+});
