@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.Court;
 import org.parley.caseload.MediationCase;
+import org.parley.caseload.ParticipantRemoved;
 import org.parley.caseload.repository.CaseRepository;
 import org.parley.caseload.repository.CourtRepository;
 import org.parley.caseload.repository.ParticipantRepository;
@@ -33,12 +35,15 @@ public class CaseService {
     private final CaseRepository cases;
     private final ParticipantRepository participants;
     private final CourtRepository courts;
+    private final Event<ParticipantRemoved> removals;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts, Clock clock) {
+    public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts,
+            Event<ParticipantRemoved> removals, Clock clock) {
         this.cases = cases;
         this.participants = participants;
         this.courts = courts;
+        this.removals = removals;
         this.clock = clock;
     }
 
@@ -128,7 +133,9 @@ public class CaseService {
                     }
                     participant.removedAt = clock.instant();
                     return Uni.createFrom().voidItem();
-                });
+                })
+                .call(() -> participants.flush())
+                .invoke(() -> removals.fire(new ParticipantRemoved(caseId, participantId)));
     }
 
     /** Cases the caller may see, linking the caller's pending invitations first. */

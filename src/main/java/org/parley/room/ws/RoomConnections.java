@@ -113,10 +113,10 @@ public class RoomConnections implements Deliveries {
                 .forEach(attached -> close(attached, reason));
     }
 
-    /** Closes one participant's connection, for example when their access was revoked. */
-    public void close(SessionId session, ParticipantId participant, CloseReason reason) {
-        Optional.ofNullable(byParticipant.get(new Key(session.value(), participant.value())))
-                .ifPresent(attached -> close(attached, reason));
+    /** Closes a participant's connections in every session, for example when their access was revoked. */
+    public void closeEverywhere(ParticipantId participant, CloseReason reason) {
+        byParticipant.values().stream().filter(attached -> attached.participant.equals(participant))
+                .forEach(attached -> close(attached, reason));
     }
 
     public void close(Attached attached, CloseReason reason) {

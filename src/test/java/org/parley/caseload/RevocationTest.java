@@ -1,0 +1,48 @@
+package org.parley.caseload;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.MediationFixture;
+import org.parley.testing.RoomClient;
+
+/**
+ * Removing someone from a case ends their access at once: open room connections close, and nothing new is issued.
+ */
+@QuarkusTest
+class RevocationTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    @Test
+    void aRemovedParticipantIsDisconnectedAtOnceAndGetsNoNewTicket() {
+        MediationFixture fixture = MediationFixture.create(server);
+        RoomClient mediator = fixture.connect("mediator.north");
+        RoomClient partyB = fixture.connect("party.b");
+        mediator.send("start").await("session_started");
+        mediator.send("admit", "participant", fixture.participant("party.b"));
+        mediator.send("go_to", "to", "joint");
+        partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
+
+        given().auth().oauth2(MediationFixture.token("admin.north"))
+                .delete("/api/cases/" + fixture.caseId + "/participants/" + fixture.participant("party.b"))
+                .then().statusCode(204);
+
+        assertEquals(4403, partyB.closeCode());
+        String after = "said after the removal " + UUID.randomUUID();
+        mediator.send("message", "text", after);
+        assertFalse(partyB.received(after));
+        given().auth().oauth2(MediationFixture.token("party.b")).post("/api/sessions/" + fixture.sessionId + "/ticket")
+                .then().statusCode(404);
+        given().auth().oauth2(MediationFixture.token("party.b")).get("/api/cases/" + fixture.caseId)
+                .then().statusCode(404);
+        mediator.close();
+    }
+}
