@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.KeycloakAdminApi;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -44,5 +45,22 @@ class RevocationTest {
         given().auth().oauth2(MediationFixture.token("party.b")).get("/api/cases/" + fixture.caseId)
                 .then().statusCode(404);
         mediator.close();
+    }
+
+    @Test
+    void aDisabledAccountIsDisconnectedWithinTheSweepIntervalAndGetsNoNewTicket() {
+        MediationFixture fixture = MediationFixture.create(server);
+        String tokenBeforeDisabling = MediationFixture.token("party.b");
+        RoomClient partyB = fixture.connect("party.b");
+        partyB.await("joined");
+        String partyBId = (String) KeycloakAdminApi.shared().usersByUsername("party.b").get(0).get("id");
+        KeycloakAdminApi.shared().setEnabled(partyBId, false);
+        try {
+            assertEquals(4403, partyB.closeCode());
+            given().auth().oauth2(tokenBeforeDisabling).post("/api/sessions/" + fixture.sessionId + "/ticket")
+                    .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("forbidden"));
+        } finally {
+            KeycloakAdminApi.shared().setEnabled(partyBId, true);
+        }
     }
 }

@@ -20,6 +20,8 @@ import org.parley.caseload.repository.CourtRepository;
 import org.parley.caseload.repository.ParticipantRepository;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;
+import org.parley.identity.provisioning.AccountProvisioner;
+import org.parley.identity.provisioning.ProvisionedAccount;
 import org.parley.platform.problem.ApiException;
 
 /**
@@ -36,14 +38,16 @@ public class CaseService {
     private final ParticipantRepository participants;
     private final CourtRepository courts;
     private final Event<ParticipantRemoved> removals;
+    private final AccountProvisioner accounts;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts,
-            Event<ParticipantRemoved> removals, Clock clock) {
+            Event<ParticipantRemoved> removals, AccountProvisioner accounts, Clock clock) {
         this.cases = cases;
         this.participants = participants;
         this.courts = courts;
         this.removals = removals;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -94,7 +98,10 @@ public class CaseService {
         });
     }
 
-    /** Invites a person; inviting the same email again returns the existing invitation unchanged. */
+    /**
+     * Invites a person and provisions their account (role = the case role, court = the case's court), so that their
+     * first sign-in already matches; inviting the same email again returns the existing invitation unchanged.
+     */
     @WithTransaction
     public Uni<CaseParticipant> invite(Caller caller, UUID caseId, Invitation invitation) {
         return administeredCase(caller, caseId).chain(mediationCase -> {
@@ -105,22 +112,39 @@ public class CaseService {
                         return Uni.createFrom().failure(ApiException.conflict("invitation_conflict",
                                 "this email is already invited to the case with another role or side"));
                     }
-                    return Uni.createFrom().item(existing);
+                    if (existing.subject != null) {
+                        return Uni.createFrom().item(existing);
+                    }
+                    // Invited before its account was provisioned (or while none could be): bind it now.
+                    return provision(mediationCase, role, invitation).map(account -> {
+                        existing.subject = account.subject();
+                        return existing;
+                    });
                 }
-                CaseParticipant participant = existing != null ? existing : new CaseParticipant();
-                if (existing == null) {
-                    participant.id = UUID.randomUUID();
-                    participant.caseId = caseId;
-                    participant.email = invitation.email().toLowerCase();
-                }
-                participant.displayName = invitation.displayName();
-                participant.role = role.wire();
-                participant.side = side(role, invitation);
-                participant.invitedAt = clock.instant();
-                participant.removedAt = null;
-                return participants.persist(participant);
+                // The account comes first: if the identity provider refuses, no invitation is stored.
+                return provision(mediationCase, role, invitation).chain(account -> {
+                    CaseParticipant participant = existing != null ? existing : new CaseParticipant();
+                    if (existing == null) {
+                        participant.id = UUID.randomUUID();
+                        participant.caseId = caseId;
+                        participant.email = invitation.email().toLowerCase();
+                    }
+                    if (account.provisioned()) {
+                        participant.subject = account.subject();
+                    }
+                    participant.displayName = invitation.displayName();
+                    participant.role = role.wire();
+                    participant.side = side(role, invitation);
+                    participant.invitedAt = clock.instant();
+                    participant.removedAt = null;
+                    return participants.persist(participant);
+                });
             });
         });
+    }
+
+    private Uni<ProvisionedAccount> provision(MediationCase mediationCase, CaseRole role, Invitation invitation) {
+        return accounts.provision(invitation.email(), invitation.displayName(), role.wire(), mediationCase.courtId);
     }
 
     @WithTransaction

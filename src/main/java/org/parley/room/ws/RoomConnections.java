@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.ParticipantId;
@@ -47,13 +49,15 @@ public class RoomConnections implements Deliveries {
         private final WebSocketConnection connection;
         private final SessionId session;
         private final ParticipantId participant;
+        private final String subject;
         private final AtomicLong seq = new AtomicLong();
         private final AtomicInteger badFrames = new AtomicInteger();
 
-        Attached(WebSocketConnection connection, SessionId session, ParticipantId participant) {
+        Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject) {
             this.connection = connection;
             this.session = session;
             this.participant = participant;
+            this.subject = subject;
         }
 
         public SessionId session() {
@@ -71,8 +75,9 @@ public class RoomConnections implements Deliveries {
     }
 
     /** Attaches a connection; an earlier connection of the same participant is closed as replaced. */
-    public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant) {
-        Attached attached = new Attached(connection, session, participant);
+    public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
+            String subject) {
+        Attached attached = new Attached(connection, session, participant, subject);
         byConnection.put(connection.id(), attached);
         Attached earlier = byParticipant.put(new Key(session.value(), participant.value()), attached);
         if (earlier != null) {
@@ -110,6 +115,17 @@ public class RoomConnections implements Deliveries {
     /** Closes every connection of a session, for example when it has ended. */
     public void closeAll(SessionId session, CloseReason reason) {
         byParticipant.values().stream().filter(attached -> attached.session.equals(session))
+                .forEach(attached -> close(attached, reason));
+    }
+
+    /** The identity subjects that hold open connections now. */
+    public Set<String> connectedSubjects() {
+        return byParticipant.values().stream().map(attached -> attached.subject).collect(Collectors.toSet());
+    }
+
+    /** Closes every connection held by this identity subject, in every session. */
+    public void closeSubject(String subject, CloseReason reason) {
+        byParticipant.values().stream().filter(attached -> attached.subject.equals(subject))
                 .forEach(attached -> close(attached, reason));
     }
 

@@ -52,7 +52,7 @@ public class RoomSocket {
         UUID sessionId = access.session().id;
         ParticipantId participant = ParticipantId.of(access.participant().id.toString());
         return registry.runtime(sessionId).map(runtime -> {
-            connections.attach(connection, new SessionId(sessionId.toString()), participant);
+            connections.attach(connection, new SessionId(sessionId.toString()), participant, access.participant().subject);
             runtime.apply(session -> session.connect(participant));
             return (Void) null;
         }).onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
+import org.parley.identity.provisioning.AccountProvisioner;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
 import org.parley.room.service.SessionService;
@@ -20,11 +21,14 @@ public class TicketService {
 
     private final CaseService cases;
     private final SessionService sessions;
+    private final AccountProvisioner accounts;
     private final TicketIssuer issuer;
     private final TicketComponents components;
 
-    public TicketService(CaseService cases, SessionService sessions, TicketIssuer issuer, TicketComponents components) {
+    public TicketService(CaseService cases, SessionService sessions, AccountProvisioner accounts, TicketIssuer issuer,
+            TicketComponents components) {
         this.cases = cases;
+        this.accounts = accounts;
         this.sessions = sessions;
         this.issuer = issuer;
         this.components = components;
@@ -35,7 +39,13 @@ public class TicketService {
     }
 
     public Uni<IssuedTicket> issue(Caller caller, UUID sessionId) {
-        return cases.claimInvitations(caller).chain(() -> sessions.access(caller.subject(), sessionId)).map(access -> {
+        return accounts.isEnabled(caller.subject()).chain(enabled -> {
+            if (!enabled) {
+                // A disabled account's access token may still be unexpired; it buys no ticket.
+                return Uni.createFrom().failure(ApiException.forbidden("this account is disabled"));
+            }
+            return cases.claimInvitations(caller).chain(() -> sessions.access(caller.subject(), sessionId));
+        }).map(access -> {
             if (MediationSession.ENDED.equals(access.session().status)) {
                 throw ApiException.conflict("session_ended", "the session has ended");
             }

@@ -1,0 +1,39 @@
+package org.parley.identity.provisioning;
+
+import io.smallrye.mutiny.Uni;
+import org.parley.identity.demo.DemoAccount;
+import org.parley.platform.problem.ApiException;
+
+/**
+ * The quick start's provisioner: there is no identity provider to create accounts in, so an invitation binds to a
+ * fixed demo account when the email is one of theirs and otherwise stays unprovisioned.
+ */
+public class DemoAccountProvisioner implements AccountProvisioner {
+
+    private final String demoCourt;
+
+    /** @param demoCourt the court every demo account belongs to */
+    public DemoAccountProvisioner(String demoCourt) {
+        this.demoCourt = demoCourt;
+    }
+
+    @Override
+    public Uni<ProvisionedAccount> provision(String email, String displayName, String realmRole, String court) {
+        return Uni.createFrom().item(() -> DemoAccount.ALL.stream()
+                .filter(account -> account.email().equalsIgnoreCase(email == null ? "" : email.trim()))
+                .findFirst()
+                .map(account -> {
+                    if (!demoCourt.equals(court)) {
+                        throw ApiException.conflict("account_in_other_court",
+                                "an account with this email belongs to another court");
+                    }
+                    return ProvisionedAccount.linked(account.subject());
+                })
+                .orElseGet(ProvisionedAccount::notProvisioned));
+    }
+
+    @Override
+    public Uni<Boolean> isEnabled(String subject) {
+        return Uni.createFrom().item(DemoAccount.ALL.stream().anyMatch(account -> account.subject().equals(subject)));
+    }
+}
