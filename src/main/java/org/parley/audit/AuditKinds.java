@@ -1,0 +1,48 @@
+package org.parley.audit;
+
+/**
+ * The kinds of audited action; stable codes, because verification and later reviews read them back.
+ */
+public final class AuditKinds {
+
+    // Session lifecycle and presence
+    public static final String SESSION_STARTED = "session_started";
+    public static final String SESSION_ENDED = "session_ended";
+    public static final String CONNECTED = "connected";
+    public static final String RECONNECTED = "reconnected";
+    public static final String DISCONNECTED = "disconnected";
+    public static final String LEFT = "left";
+
+    // Routing: the mediator admits people from the lobby and moves them between places
+    public static final String ADMISSION = "admission";
+    public static final String MOVE = "move";
+    public static final String CAUCUS_OPENED = "caucus_opened";
+    public static final String CAUCUS_CLOSED = "caucus_closed";
+    public static final String CAUCUS_REVIEW_CONFIRMED = "caucus_review_confirmed";
+
+    // Releases of caucus items (ids only, never the wording)
+    public static final String RELEASE_PROPOSED = "release_proposed";
+    public static final String RELEASE = "release";
+    public static final String RELEASE_WITHDRAWN = "release_withdrawn";
+    public static final String CONVEY = "convey";
+
+    // Attestations, consent and privacy
+    public static final String ATTESTATION = "attestation";
+    public static final String REATTESTATION_REQUESTED = "reattestation_requested";
+    public static final String PRIVACY_ALERT = "privacy_alert";
+    public static final String CONSENT = "consent";
+    public static final String CONSENT_WITHDRAWN = "consent_withdrawn";
+
+    // Room tickets
+    public static final String TICKET_ISSUED = "ticket_issued";
+    public static final String TICKET_REFUSED = "ticket_refused";
+
+    // Case administration and the report to the court
+    public static final String CASE_CREATED = "case_created";
+    public static final String PARTICIPANT_INVITED = "participant_invited";
+    public static final String PARTICIPANT_REMOVED = "participant_removed";
+    public static final String OUTCOME_RECORDED = "outcome_recorded";
+
+    private AuditKinds() {
+    }
+}

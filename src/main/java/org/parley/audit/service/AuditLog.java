@@ -1,0 +1,92 @@
+package org.parley.audit.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.parley.audit.AuditChain;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditRecord;
+import org.parley.audit.ChainHead;
+import org.parley.audit.Verification;
+import org.parley.audit.repository.AuditRecords;
+
+/**
+ * Appends to the audit chain, one append at a time, and verifies it.
+ *
+ * <p>Two locks keep the chain linear. Within this process, appends wait in a queue, so concurrent callers hold one
+ * pooled connection between them instead of one each. Across processes, each append runs in a transaction that
+ * first takes the advisory lock {@link AuditRecords#APPEND_LOCK}, then reads the head and inserts after it; the
+ * lock is held until commit, so no two appends ever read the same head.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private final Pool pool;
+    private final AuditRecords records;
+    private final Clock clock;
+    // The tail of the in-process queue: completes when the latest append so far has finished, either way.
+    private final AtomicReference<CompletableFuture<Void>> tail =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
+
+    public AuditLog(Pool pool, AuditRecords records, Clock clock) {
+        this.pool = pool;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** Appends one record; completes once it is committed. */
+    public Uni<Void> append(AuditEntry entry) {
+        return appendAll(List.of(entry));
+    }
+
+    /** Appends the entries as consecutive records in one transaction (e.g. one decision's facts). */
+    public Uni<Void> appendAll(List<AuditEntry> entries) {
+        List<AuditEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Deferred: a place in the queue is taken on subscription, so an append nobody subscribes to blocks nobody.
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> previous = tail.getAndSet(mine);
+            return Uni.createFrom().completionStage(previous)
+                    .chain(() -> pool.withTransaction(transaction -> write(transaction, batch)))
+                    .onTermination().invoke(() -> mine.complete(null));
+        });
+    }
+
+    private Uni<Void> write(SqlClient transaction, List<AuditEntry> batch) {
+        return records.lockForAppend(transaction)
+                .chain(() -> records.head(transaction))
+                .chain(head -> {
+                    Instant at = clock.instant();
+                    List<AuditRecord> sealed = new ArrayList<>(batch.size());
+                    long seq = head.seq();
+                    String prev = head.hash();
+                    for (AuditEntry entry : batch) {
+                        AuditRecord record = AuditChain.seal(++seq, at, entry, prev);
+                        sealed.add(record);
+                        prev = record.hash();
+                    }
+                    return records.insert(transaction, sealed);
+                });
+    }
+
+    /** The current head, for an operator to keep outside the database. */
+    public Uni<ChainHead> head() {
+        return records.head(pool);
+    }
+
+    /** Verifies the whole chain; with a kept head, also that no records were cut off the end since. */
+    public Uni<Verification> verify(Optional<ChainHead> keptHead) {
+        return records.verify(pool, keptHead);
+    }
+}
