@@ -24,6 +24,10 @@ public final class MediationFixture {
     private final Map<String, String> participantIds = new HashMap<>();
 
     private MediationFixture(URI server) {
+        this(server, true);
+    }
+
+    private MediationFixture(URI server, boolean ready) {
         this.server = server;
         this.caseId = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON)
                 .body(Map.of("reference", "R-" + UUID.randomUUID(), "title", "Smith v. Jones"))
@@ -38,6 +42,30 @@ public final class MediationFixture {
         }
         this.sessionId = given().auth().oauth2(token("mediator.north"))
                 .when().post("/api/cases/" + caseId + "/sessions").then().statusCode(201).extract().path("id");
+        if (ready) {
+            for (String username : participantIds.keySet()) {
+                acceptAgreement(username);
+                attest(username, sessionId);
+            }
+        }
+    }
+
+    /** Creates a fresh case and session whose participants have not yet accepted or attested anything. */
+    public static MediationFixture createUnattested(URI server) {
+        return new MediationFixture(server, false);
+    }
+
+    public void acceptAgreement(String username) {
+        int version = given().auth().oauth2(token(username)).get("/api/cases/" + caseId + "/agreement")
+                .then().statusCode(200).extract().path("version");
+        given().auth().oauth2(token(username)).contentType(ContentType.JSON).body(Map.of("version", version))
+                .post("/api/cases/" + caseId + "/agreement/acceptance").then().statusCode(200);
+    }
+
+    public void attest(String username, String session) {
+        given().auth().oauth2(token(username)).contentType(ContentType.JSON)
+                .body(Map.of("noRecording", true, "privateLocation", true))
+                .post("/api/sessions/" + session + "/attestation").then().statusCode(200);
     }
 
     public static MediationFixture create(URI server) {

@@ -85,7 +85,8 @@ public class CaseService {
     }
 
     /** Courts come into being with their first case; their id is the court claim of the admin's token. */
-    private Uni<Court> ensureCourt(String courtId) {
+    @WithTransaction
+    public Uni<Court> ensureCourt(String courtId) {
         return courts.findById(courtId).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(found);

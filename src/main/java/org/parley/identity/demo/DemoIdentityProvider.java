@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.UUID;
  * The embedded demo identity provider: signs Keycloak-shaped access tokens for the fixed demo accounts with a key
  * generated at start-up, so a newcomer can try every role without running Keycloak.
  */
+// Built at start-up: generating the RSA key takes a moment that must not fall on an event-loop thread.
+@Startup
 @ApplicationScoped
 public class DemoIdentityProvider {
 

@@ -1,5 +1,7 @@
 package org.parley.platform.problem;
 
+import java.util.Map;
+
 /**
  * A refused REST request with a stable error code, answered as RFC 9457 problem+json.
  * The detail is shown to the client, so it never carries content, tokens or secrets.
@@ -8,11 +10,22 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final Map<String, Object> extensions;
 
     public ApiException(int status, String code, String detail) {
+        this(status, code, detail, Map.of());
+    }
+
+    /** A refusal with extra members for the problem body, e.g. the list of what is missing. */
+    public ApiException(int status, String code, String detail, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {

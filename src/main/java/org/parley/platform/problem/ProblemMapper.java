@@ -14,7 +14,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage());
+        Response problem = problem(e.status(), e.code(), e.getMessage());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) problem.getEntity();
+        body.putAll(e.extensions());
+        return problem;
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.room.domain.IdSource;
@@ -28,12 +29,15 @@ public class LiveSessionRegistry {
     private final SessionService sessions;
     private final Deliveries deliveries;
     private final FactJournal journal;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, Clock clock) {
+    public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
+            Clock clock) {
         this.sessions = sessions;
         this.deliveries = deliveries;
         this.journal = journal;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -42,9 +46,17 @@ public class LiveSessionRegistry {
         if (existing != null) {
             return Uni.createFrom().item(existing);
         }
-        return sessions.roster(sessionId).map(roster -> live.computeIfAbsent(sessionId,
-                id -> new SessionRuntime(id, new LiveSession(new SessionId(id.toString()), participants(roster), clock,
-                        IdSource.randomUuids()), deliveries, journal)));
+        return sessions.findById(sessionId)
+                .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(sessionId)
+                        .map(roster -> live.computeIfAbsent(sessionId, id -> new SessionRuntime(
+                                new SessionRuntime.SessionRef(id, mediationCase.id, mediationCase.courtId),
+                                new LiveSession(new SessionId(id.toString()), participants(roster), clock,
+                                        IdSource.randomUuids()), deliveries, journal, audit)))));
+    }
+
+    /** The live runtimes of one case's sessions on this server. */
+    public List<SessionRuntime> ofCase(UUID caseId) {
+        return live.values().stream().filter(runtime -> runtime.ref().caseId().equals(caseId)).toList();
     }
 
     public Optional<SessionRuntime> find(UUID sessionId) {

@@ -6,6 +6,8 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
+import org.parley.audit.AuditFacts;
+import org.parley.audit.service.AuditLog;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.Fact;
 import org.parley.room.domain.LiveSession;
@@ -19,22 +21,29 @@ public final class SessionRuntime {
 
     private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
 
-    private final UUID sessionId;
+    private final SessionRef ref;
     private final LiveSession session;
     private final Deliveries deliveries;
     private final FactJournal journal;
+    private final AuditLog audit;
     private final Queue<List<Fact>> unwritten = new ArrayDeque<>();
     private boolean writing;
 
-    public SessionRuntime(UUID sessionId, LiveSession session, Deliveries deliveries, FactJournal journal) {
-        this.sessionId = sessionId;
+    /** Which session, case and court this runtime serves; journal and audit rows carry these ids. */
+    public record SessionRef(UUID sessionId, UUID caseId, String courtId) {
+    }
+
+    public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
+            AuditLog audit) {
+        this.ref = ref;
         this.session = session;
         this.deliveries = deliveries;
         this.journal = journal;
+        this.audit = audit;
     }
 
-    public UUID sessionId() {
-        return sessionId;
+    public SessionRef ref() {
+        return ref;
     }
 
     /** Applies one command; deliveries leave before the lock is released so that no later frame overtakes them. */
@@ -65,12 +74,14 @@ public final class SessionRuntime {
             writing = true;
             next = unwritten.poll();
         }
-        journal.record(sessionId, next).subscribe().with(done -> written(), failure -> {
-            // Facts hold ids and codes only, but the failure text may quote SQL parameters: log its type alone.
-            LOG.errorf("could not journal %d facts of session %s: %s", next.size(), sessionId,
-                    failure.getClass().getSimpleName());
-            written();
-        });
+        journal.record(ref.sessionId(), next)
+                .chain(() -> audit.appendAll(AuditFacts.entries(ref.caseId(), ref.courtId(), ref.sessionId(), next)))
+                .subscribe().with(done -> written(), failure -> {
+                    // Facts hold ids and codes only, but the failure text may quote SQL parameters: log its type.
+                    LOG.errorf("could not journal %d facts of session %s: %s", next.size(), ref.sessionId(),
+                            failure.getClass().getSimpleName());
+                    written();
+                });
     }
 
     private void written() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
+import org.parley.caseload.MediationCase;
+import org.parley.caseload.repository.CaseRepository;
 import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
@@ -23,11 +25,13 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final CaseService cases;
+    private final CaseRepository caseRepository;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, CaseService cases, Clock clock) {
+    public SessionService(SessionRepository sessions, CaseService cases, CaseRepository caseRepository, Clock clock) {
         this.sessions = sessions;
         this.cases = cases;
+        this.caseRepository = caseRepository;
         this.clock = clock;
     }
 
@@ -73,6 +77,19 @@ public class SessionService {
                         ? Uni.createFrom().<SessionAccess>failure(ApiException.notFound("session"))
                         : cases.membership(subject, session.caseId)
                                 .map(participant -> new SessionAccess(session, participant)));
+    }
+
+    @WithSession
+    public Uni<MediationSession> findById(UUID sessionId) {
+        return sessions.findById(sessionId).chain(session -> session == null
+                ? Uni.createFrom().failure(ApiException.notFound("session"))
+                : Uni.createFrom().item(session));
+    }
+
+    /** The case a session belongs to. */
+    @WithSession
+    public Uni<MediationCase> caseOf(MediationSession session) {
+        return caseRepository.findById(session.caseId);
     }
 
     /** Everyone who may take part in the session's rooms: the case's mediator, parties and counsel. */

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditKinds;
+import org.parley.audit.service.AuditLog;
 import org.parley.room.MediationSession;
 import org.parley.room.service.SessionService;
 import org.parley.ticket.TicketClaims;
@@ -45,11 +48,14 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     private final TicketVerifier verifier;
     private final RoomAccessConfig config;
     private final SessionService sessions;
+    private final AuditLog audit;
 
-    public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config, SessionService sessions) {
+    public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config, SessionService sessions,
+            AuditLog audit) {
         this.verifier = verifier;
         this.config = config;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Override
@@ -98,9 +104,12 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
                 .findFirst();
     }
 
-    private static Uni<SecurityIdentity> refuse(RoutingContext context, String code) {
+    private Uni<SecurityIdentity> refuse(RoutingContext context, String code) {
         context.put(REFUSAL_KEY, code);
-        return Uni.createFrom().failure(new AuthenticationFailedException(code));
+        // The refusal is audited by its code alone: the path's session id is untrusted input, so it is not kept.
+        return audit.append(new AuditEntry("anonymous", AuditKinds.TICKET_REFUSED, null, null, null, null, null, code))
+                .onFailure().recoverWithNull()
+                .chain(() -> Uni.createFrom().failure(new AuthenticationFailedException(code)));
     }
 
     @Override

@@ -248,6 +248,7 @@ class RoomUpgradeRefusalTest {
     void aTicketForAnotherSessionIsRefused() {
         String otherSession = given().auth().oauth2(MediationFixture.token("mediator.north"))
                 .post("/api/cases/" + fixture.caseId + "/sessions").then().statusCode(201).extract().path("id");
+        fixture.attest("party.a", otherSession);
         String ticketForOther = given().auth().oauth2(MediationFixture.token("party.a"))
                 .post("/api/sessions/" + otherSession + "/ticket").then().statusCode(200).extract().path("ticket");
         assertRefusedAndNotJoined("ticket_wrong_session", ticketForOther);

@@ -1,0 +1,104 @@
+package org.parley.attestation.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.parley.attestation.repository.AttestationRecords;
+import org.parley.caseload.CaseParticipant;
+import org.parley.identity.Caller;
+import org.parley.platform.problem.ApiException;
+import org.parley.room.service.SessionService;
+import org.parley.room.service.SessionService.SessionAccess;
+
+/**
+ * Per-session attestations: no recording and a private location, on top of the case's accepted agreement. No
+ * ticket without all three; attestations end with the session, and a re-attestation request or a privacy alert
+ * clears them.
+ */
+@ApplicationScoped
+public class AttestationService {
+
+    /** The pieces a participant may be missing, in the order a client shows them. */
+    public static final String AGREEMENT = "agreement";
+    public static final String NO_RECORDING = "no_recording";
+    public static final String PRIVATE_LOCATION = "private_location";
+
+    private final AttestationRecords records;
+    private final AgreementService agreements;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    public AttestationService(AttestationRecords records, AgreementService agreements, SessionService sessions,
+            Clock clock) {
+        this.records = records;
+        this.agreements = agreements;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** What the participant still lacks before a ticket for the session: empty when nothing. */
+    public Uni<List<String>> missing(SessionAccess access) {
+        CaseParticipant participant = access.participant();
+        return sessions.caseOf(access.session())
+                .chain(mediationCase -> agreements.ofCase(mediationCase))
+                .chain(agreement -> records.acceptedVersion(participant.caseId, participant.id)
+                        .map(accepted -> accepted.filter(version -> version == agreement.version()).isPresent()))
+                .chain(agreed -> records.currentAttestation(access.session().id, participant.id)
+                        .map(attestation -> missing(agreed, attestation)));
+    }
+
+    private static List<String> missing(boolean agreed, Optional<AttestationRecords.Attestation> attestation) {
+        List<String> missing = new ArrayList<>();
+        if (!agreed) {
+            missing.add(AGREEMENT);
+        }
+        if (attestation.map(a -> !a.noRecording()).orElse(true)) {
+            missing.add(NO_RECORDING);
+        }
+        if (attestation.map(a -> !a.privateLocation()).orElse(true)) {
+            missing.add(PRIVATE_LOCATION);
+        }
+        return missing;
+    }
+
+    /** Refuses with {@code attestation_missing}, naming exactly what is missing, unless nothing is. */
+    public Uni<SessionAccess> requireComplete(SessionAccess access) {
+        return missing(access).map(missing -> {
+            if (!missing.isEmpty()) {
+                throw new ApiException(403, "attestation_missing", "missing before joining: " + String.join(", ", missing),
+                        Map.of("missing", missing));
+            }
+            return access;
+        });
+    }
+
+    /** Records both attestations for the session; both must be given, and the agreement accepted first. */
+    public Uni<SessionAccess> attest(Caller caller, UUID sessionId, boolean noRecording, boolean privateLocation) {
+        return sessions.access(caller.subject(), sessionId).chain(access -> {
+            List<String> notGiven = new ArrayList<>();
+            if (!noRecording) {
+                notGiven.add(NO_RECORDING);
+            }
+            if (!privateLocation) {
+                notGiven.add(PRIVATE_LOCATION);
+            }
+            if (!notGiven.isEmpty()) {
+                return Uni.createFrom().failure(new ApiException(400, "attestation_incomplete",
+                        "both attestations are required", Map.of("missing", notGiven)));
+            }
+            return missing(access).chain(missing -> {
+                if (missing.contains(AGREEMENT)) {
+                    return Uni.createFrom().failure(new ApiException(409, "agreement_not_accepted",
+                            "accept the case's confidentiality agreement first", Map.of("missing", List.of(AGREEMENT))));
+                }
+                return records.attest(sessionId, access.participant().id, true, true, clock.instant())
+                        .replaceWith(access);
+            });
+        });
+    }
+}
