@@ -3,7 +3,9 @@ package org.parley.room.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,7 @@ public class RoomConnections implements Deliveries {
     public static final CloseReason REPLACED = new CloseReason(4009, "replaced");
     public static final CloseReason ACCESS_REVOKED = new CloseReason(4403, "access_revoked");
     public static final CloseReason SESSION_ENDED = new CloseReason(4410, "session_ended");
+    public static final CloseReason SERVER_STOPPING = new CloseReason(1001, "server_stopping");
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
@@ -110,6 +113,11 @@ public class RoomConnections implements Deliveries {
 
     public void sendError(Attached attached, String code, String detail, String ref) {
         send(attached, encoder.error(attached.seq.incrementAndGet(), code, detail, ref));
+    }
+
+    /** Tells every client that the server is stopping, so they reconnect elsewhere instead of timing out. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        byParticipant.values().forEach(attached -> close(attached, SERVER_STOPPING));
     }
 
     /** Closes every connection of a session, for example when it has ended. */
