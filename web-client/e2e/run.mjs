@@ -10,10 +10,13 @@
 //   PARLEY_E2E_DOC_SHOTS  if set, also write one small screenshot of each main screen there (docs/screenshots)
 //   PARLEY_E2E_CHROMIUM   the browser (default /usr/bin/chromium, Debian's package; never downloaded)
 //
-// Scenario: the court-admin creates a case and invites; the mediator and two parties sign in from three browser
-// contexts, attest and are admitted; the mediator opens side A's caucus and moves side A in; party A's caucus
-// message reaches the mediator and never party B; party A releases it in edited wording (joint_convey); the
-// mediator conveys it in the joint room; party B sees exactly the released wording.
+// Scenario: the court-admin creates a case and invites; the mediator, two parties and party A's counsel sign in
+// from their own browser contexts, attest and are admitted; the mediator opens side A's caucus and moves side A in
+// (drag and drop, then the keyboard); party A's caucus message reaches the mediator and never party B; counsel
+// proposes a release that the mediator hears of only once party A confirms it; party A releases its message in
+// edited wording (joint_convey); the mediator conveys both in the joint room; party B sees exactly the released
+// wordings and never the original; the caucus closes and party A confirms its review; sign-out and the end of the
+// session leave nothing behind.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -31,6 +34,7 @@ const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
 const SECRET = "We could accept 40,000 if the fence stays.";
 const EDITED = "Side A is open to a settlement figure if the fence stays where it is.";
 const JOINT_HELLO = "Good morning, we are ready to start.";
+const COUNSEL_NOTE = "Our survey of the boundary is from 2019.";
 
 /** Debian's Chromium, installed if we may (root), otherwise a one-line instruction. Never skipped silently. */
 function ensureChromium() {
@@ -84,9 +88,13 @@ function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
 }
 
-async function shot(name) {
-  for (const [who, page] of Object.entries(pages)) {
-    if (!page.isClosed()) await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${who}.png`) });
+/** One screenshot per page that plays a part in the step (every page when a step fails). */
+async function shot(name, who = Object.keys(pages)) {
+  for (const key of who) {
+    const page = pages[key];
+    if (page && !page.isClosed() && page.url() !== "about:blank") {
+      await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${key}.png`) });
+    }
   }
 }
 
@@ -94,12 +102,12 @@ async function docShot(page, name) {
   if (DOC_SHOTS) await page.screenshot({ path: path.join(DOC_SHOTS, `${name}.png`) });
 }
 
-async function step(name, body) {
+async function step(name, who, body) {
   stepNo += 1;
   const started = Date.now();
   try {
     await body();
-    await shot(name);
+    await shot(name, who);
     console.log(`e2e: ok   ${String(stepNo).padStart(2, " ")} ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     console.error(`e2e: FAIL ${String(stepNo).padStart(2, " ")} ${name}: ${error?.message ?? error}`);
@@ -141,8 +149,11 @@ async function joinSession(page, reference, attest = true) {
   const card = caseCard(page, reference);
   await card.getByRole("button", { name: /^Join session/ }).first().click();
   await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  await page.locator(".agreement-text").waitFor();
   if (!attest) return;
-  await page.getByLabel("I have read and accept the confidentiality agreement").check();
+  // The agreement is accepted once per case: a second join of the same case only asks for the two statements.
+  const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
+  if (await agreement.count()) await agreement.check();
   await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
   await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   await page.getByRole("button", { name: "Join the session" }).click();
@@ -170,10 +181,11 @@ try {
   const admin = await newPage("admin", { width: 1100, height: 760 });
   const mediator = await newPage("mediator", { width: 1360, height: 900 });
   const partyA = await newPage("partyA", { width: 1100, height: 760 });
+  const counselA = await newPage("counselA", { width: 1000, height: 700 });
   // Party B uses a phone-sized window: every step must work from 360 px wide.
   const partyB = await newPage("partyB", { width: 360, height: 740 });
 
-  await step("court-admin-creates-case-and-invites", async () => {
+  await step("court-admin-creates-case-and-invites", ["admin"], async () => {
     await signIn(admin, "Ada Admin (court-admin)");
     await admin.getByLabel("Reference").fill(reference);
     await admin.getByLabel("Title").fill(title);
@@ -196,10 +208,11 @@ try {
     }
     const rows = admin.locator("section", { hasText: `Participants of ${reference}` }).locator("tbody tr");
     check((await rows.count()) === 4, "four participants are listed");
+    await admin.locator("#participants-title").scrollIntoViewIfNeeded();
     await docShot(admin, "court-admin");
   });
 
-  await step("mediator-schedules-joins-and-starts", async () => {
+  await step("mediator-schedules-joins-and-starts", ["mediator"], async () => {
     await signIn(mediator, "Maya Mediator");
     const card = caseCard(mediator, reference);
     await card.getByRole("button", { name: "Schedule a session" }).click();
@@ -210,11 +223,12 @@ try {
     await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
   });
 
-  await step("parties-attest-and-wait-in-lobby", async () => {
+  await step("parties-attest-and-wait-in-lobby", ["partyA", "partyB", "counselA"], async () => {
     await signIn(partyA, "Paul Party (side A)");
     await joinSession(partyA, reference, false);
     const join = partyA.getByRole("button", { name: "Join the session" });
     check(await join.isDisabled(), "joining needs the attestations");
+    check((await partyA.locator(".agreement-text").innerText()).length > 40, "the case's agreement text is shown");
     await docShot(partyA, "pre-join");
     await partyA.getByLabel("I have read and accept the confidentiality agreement").check();
     await partyA.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
@@ -225,12 +239,16 @@ try {
     await signIn(partyB, "Petra Party (side B)");
     await joinSession(partyB, reference);
     await partyB.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+
+    await signIn(counselA, "Carl Counsel (side A)");
+    await joinSession(counselA, reference);
+    await counselA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     await docShot(partyA, "lobby");
   });
 
-  await step("mediator-admits-both-and-enters-joint-room", async () => {
+  await step("mediator-admits-everyone-and-enters-joint-room", ["mediator", "partyA", "partyB"], async () => {
     const lobby = mediator.locator('[data-column="lobby"]');
-    for (const name of ["Paul Party", "Petra Party"]) {
+    for (const name of ["Paul Party", "Petra Party", "Carl Counsel"]) {
       const card = lobby.locator(".pcard", { hasText: name });
       await card.waitFor();
       await card.getByRole("button", { name: "Admit" }).click();
@@ -238,21 +256,25 @@ try {
     }
     await mediator.locator('[data-column="joint"]').getByRole("button", { name: "Go here" }).click();
     await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
-    for (const page of [partyA, partyB]) await page.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    for (const page of [partyA, partyB, counselA]) await page.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
     await partyB.getByLabel("Message to the joint room").fill(JOINT_HELLO);
     await partyB.getByLabel("Message to the joint room").press("Enter");
     await partyA.locator(".items .text", { hasText: JOINT_HELLO }).waitFor();
     await mediator.locator(".items .text", { hasText: JOINT_HELLO }).waitFor();
-    await docShot(partyB, "joint-room");
+    await docShot(partyA, "joint-room");
+    await docShot(partyB, "joint-room-360px");
   });
 
-  await step("mediator-opens-caucus-A-and-moves-side-A-in", async () => {
+  await step("mediator-opens-caucus-A-and-moves-side-A-in", ["mediator", "partyA", "partyB", "counselA"], async () => {
     await mediator.getByRole("button", { name: "Open caucus for side A" }).click();
     const caucus = mediator.locator(".column-caucus");
     await caucus.waitFor();
     // Party A by drag and drop …
     await mediator.locator('[data-column="joint"] .pcard', { hasText: "Paul Party" }).dragTo(caucus);
     await caucus.locator(".pcard", { hasText: "Paul Party" }).waitFor();
+    // … the rest of side A (counsel) with the column's "bring the side in" …
+    await caucus.getByRole("button", { name: "Bring side A in" }).click();
+    await caucus.locator(".pcard", { hasText: "Carl Counsel" }).waitFor();
     // … and the mediator by keyboard, with the menu on its own card.
     const self = mediator.locator(".pcard.self");
     const select = self.getByLabel("Go to");
@@ -262,24 +284,49 @@ try {
     await mediator.keyboard.press("Enter");
     await mediator.locator(".you-are-in", { hasText: "Caucus with side A" }).waitFor();
     await partyA.getByText("Caucus — only the mediator and your side see this").waitFor();
+    await counselA.getByText("Caucus — only the mediator and your side see this").waitFor();
     check(!(await textOf(partyB)).includes("Caucus — only the mediator"), "party B has no caucus banner");
     await partyB.locator(".people li", { hasText: "Paul Party" }).filter({ hasText: "In caucus" }).waitFor();
   });
 
-  await step("caucus-message-reaches-mediator-not-party-B", async () => {
+  await step("caucus-message-reaches-mediator-not-party-B", ["mediator", "partyA", "partyB"], async () => {
     const box = partyA.getByLabel("Message to your caucus");
     await box.fill(SECRET);
     await box.press("Enter");
     await partyA.locator(".items .text", { hasText: SECRET }).waitFor();
     await mediator.locator(".items .text", { hasText: SECRET }).waitFor();
+    await counselA.locator(".items .text", { hasText: SECRET }).waitFor();
+    await counselA.getByLabel("Message to your caucus").fill(COUNSEL_NOTE);
+    await counselA.getByLabel("Message to your caucus").press("Enter");
+    await mediator.locator(".items .text", { hasText: COUNSEL_NOTE }).waitFor();
+    await partyA.locator(".items .text", { hasText: COUNSEL_NOTE }).waitFor();
     // Give any stray delivery time to arrive before looking for it.
     await partyB.waitForTimeout(1000);
     check(!(await textOf(partyB)).includes(SECRET), "party B never sees the caucus message");
     check(!(await partyB.content()).includes("40,000"), "nothing of it is anywhere in party B's page");
+    check(!(await partyB.content()).includes("2019"), "nor counsel's caucus message");
     await docShot(partyA, "caucus");
   });
 
-  await step("party-A-releases-edited-wording", async () => {
+  await step("counsel-proposes-release-party-A-confirms", ["mediator", "partyA", "counselA"], async () => {
+    const note = counselA.locator(".items li.item", { hasText: COUNSEL_NOTE });
+    await note.getByRole("button", { name: "Propose release…" }).click();
+    const dialog = counselA.getByRole("dialog", { name: "Propose a release" });
+    await dialog.getByLabel("Share it word for word with everyone in the joint room").check();
+    check((await dialog.getByLabel(/Wording the mediator will use/).count()) === 0, "no wording for a verbatim release");
+    await dialog.getByRole("button", { name: "Propose to my client" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await note.getByText("Proposed to your client").waitFor();
+    const proposals = partyA.locator(".proposals");
+    await proposals.locator("li", { hasText: COUNSEL_NOTE }).waitFor();
+    await mediator.waitForTimeout(800);
+    check((await mediator.locator(".convey").innerText()).indexOf(COUNSEL_NOTE) < 0, "the mediator does not hear of an unconfirmed proposal");
+    await proposals.getByRole("button", { name: "Confirm release" }).click();
+    await mediator.locator(".convey li", { hasText: COUNSEL_NOTE }).waitFor();
+    await note.getByText("Released: shared word for word with everyone").waitFor();
+  });
+
+  await step("party-A-releases-edited-wording", ["mediator", "partyA", "partyB"], async () => {
     const item = partyA.locator(".items li.item", { hasText: SECRET });
     await item.getByRole("button", { name: "Release…" }).click();
     const dialog = partyA.getByRole("dialog", { name: "Release this item" });
@@ -296,12 +343,16 @@ try {
     await docShot(mediator, "mediator-console");
   });
 
-  await step("mediator-conveys-in-joint-room-party-B-sees-released-wording", async () => {
-    await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).click();
+  await step("mediator-conveys-in-joint-room-party-B-sees-released-wording", ["mediator", "partyA", "partyB"], async () => {
+    await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).first().click();
     await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
-    await mediator.locator(".convey").getByRole("button", { name: "Convey to the joint room" }).click();
-    const conveyed = partyB.locator(".items li.item.conveyed");
+    for (const wording of [EDITED, COUNSEL_NOTE]) {
+      await mediator.locator(".convey li", { hasText: wording }).getByRole("button", { name: "Convey to the joint room" }).click();
+      await mediator.locator(".convey .done li", { hasText: wording }).waitFor();
+    }
+    const conveyed = partyB.locator(".items li.item.conveyed", { hasText: EDITED });
     await conveyed.waitFor();
+    await partyB.locator(".items li.item.conveyed .text", { hasText: COUNSEL_NOTE }).waitFor();
     const text = await conveyed.locator(".text").innerText();
     check(text === EDITED, `party B sees exactly the released wording (saw "${text}")`);
     check((await conveyed.innerText()).includes("released by side A"), "the conveyed item names the origin side");
@@ -310,22 +361,44 @@ try {
     await partyA.locator(".items li.item", { hasText: SECRET }).getByText("Conveyed by the mediator to the joint room").waitFor();
   });
 
-  await step("mediator-closes-caucus-party-A-confirms-review", async () => {
+  await step("second-tab-replaces-party-B-then-it-resumes", ["partyB"], async () => {
+    // Party B opens the session in another browser: the newer connection wins (close 4009), the old page says so
+    // and does not fight back; asked to, it reconnects with a fresh ticket, where the mediator placed it.
+    const second = await newPage("partyB2", { width: 800, height: 600 });
+    await signIn(second, "Petra Party (side B)");
+    await joinSession(second, reference);
+    await second.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    await second.locator(".items li.item.conveyed", { hasText: EDITED }).waitFor();
+    await partyB.getByText("You joined this session from another tab or device").waitFor();
+    await shot("replaced", ["partyB"]);
+    await second.context().close();
+    delete pages.partyB2;
+    await partyB.getByRole("button", { name: "Use this tab instead" }).click();
+    await partyB.getByText("Reconnected. You are back where the mediator placed you.").waitFor();
+    await partyB.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    check((await partyB.locator(".items li.item.conveyed", { hasText: EDITED }).count()) === 1, "the replay after reconnecting is de-duplicated");
+    check(!(await textOf(partyB)).includes(SECRET), "the replay holds nothing party B was not present for");
+  });
+
+  await step("mediator-closes-caucus-party-A-confirms-review", ["mediator", "partyA"], async () => {
     await mediator.locator(".column-caucus").getByRole("button", { name: "Close caucus" }).click();
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
+    await shot("caucus-review-dialog", ["partyA"]);
     check((await review.innerText()).includes("Conveyed by the mediator"), "the review shows the item as conveyed");
+    check((await review.locator(".watermark").innerText()).includes("Paul Party"), "a dialog carries the watermark too");
     await review.getByRole("button", { name: "Confirm review" }).click();
     await review.waitFor({ state: "detached" });
     await mediator.getByText("Paul Party confirmed the review of a closed caucus.").waitFor();
     await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
   });
 
-  await step("hygiene-watermark-storage-keyboard", async () => {
+  await step("hygiene-watermark-storage-keyboard", [], async () => {
     for (const [who, page, name] of [
       ["mediator", mediator, "Maya Mediator"],
       ["partyA", partyA, "Paul Party"],
       ["partyB", partyB, "Petra Party"],
+      ["counselA", counselA, "Carl Counsel"],
     ]) {
       check((await page.locator(".watermark").innerText()).includes(name), `${who} sees a watermark with their name`);
       check(await storageIsEmpty(page), `${who}: nothing in localStorage, sessionStorage, IndexedDB or caches`);
@@ -335,7 +408,7 @@ try {
     check((await overheard.getAttribute("aria-disabled")) === "true", "'I can be overheard' is shown, marked unavailable");
   });
 
-  await step("sign-out-clears-everything", async () => {
+  await step("sign-out-clears-everything", ["partyB"], async () => {
     await partyB.getByRole("button", { name: "Sign out" }).click();
     await partyB.getByRole("heading", { name: "Sign in to Parley" }).waitFor();
     const after = await textOf(partyB);
@@ -344,7 +417,7 @@ try {
     await mediator.locator(".pcard", { hasText: "Petra Party" }).filter({ hasText: "disconnected" }).waitFor();
   });
 
-  await step("mediator-ends-session", async () => {
+  await step("mediator-ends-session", ["mediator", "partyA"], async () => {
     await mediator.getByRole("button", { name: "End the session" }).click();
     await mediator.getByRole("dialog", { name: "End the session for everyone?" }).getByRole("button", { name: "End the session" }).click();
     await partyA.getByText("The session has ended. Everything said in it has been discarded.").waitFor();

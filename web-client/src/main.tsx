@@ -15,7 +15,8 @@ controller = new Controller(net, store, {
   search: () => window.location.search,
   // The sign-in answer (code, state) must not stay in the address bar or the history.
   clearSearch: () => window.history.replaceState(null, "", window.location.pathname),
-  assign: (url) => window.location.assign(url),
+  // After the store change has rendered, so that the room's "leave this page?" guard is already gone.
+  assign: (url) => window.setTimeout(() => window.location.assign(url), 0),
 });
 
 render(<App store={store} controller={controller} />, document.getElementById("app")!);

@@ -9,7 +9,7 @@ import { createStore } from "./store";
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const me = { subject: "demo-demo-party-a", username: "demo.party.a", displayName: "Paul Party", court: "demo-court", roles: ["party"] };
 const session = { sessionId: "s-1", caseId: "k-1", caseTitle: "Fence", caseReference: "R-1" };
-const attest = { agreementAccepted: true, noRecording: true, privateLocation: true };
+const attest = { agreementVersion: 1, noRecording: true, privateLocation: true };
 
 function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://localhost:8080") {
   FakeSocket.all = [];
@@ -17,6 +17,11 @@ function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://loc
     "GET /demo-idp/accounts": json(200, [{ username: "demo.party.a", displayName: "Paul Party", role: "party" }]),
     "POST /demo-idp/token": json(200, { access_token: "tok-a", expires_in: 3600 }),
     "GET /api/me": json(200, me),
+    "GET /api/cases/k-1/participants": json(200, [
+      { id: "p-a", displayName: "Paul Party", email: "a@x", role: "party", side: "A", linked: true },
+    ]),
+    "POST /api/cases/k-1/agreement/acceptance": json(200, { version: 1, text: "Agreement", sha256: "ab" }),
+    "POST /api/sessions/s-1/attestation": json(200, { missing: [] }),
     "POST /api/sessions/s-1/ticket": json(200, { ticket: "jwt-1", expiresIn: 60, subprotocol: "parley.v1", ticketSubprotocol: "ticket.jwt-1" }),
     ...extra,
   });
@@ -41,7 +46,11 @@ function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://loc
 }
 
 async function joined() {
-  const t = setup();
+  return joinedWith({});
+}
+
+async function joinedWith(extra: Parameters<typeof fakeFetch>[0]) {
+  const t = setup(extra);
   await t.controller.init();
   await t.controller.signInDemo("demo.party.a");
   await t.controller.join(session, attest);
@@ -76,6 +85,7 @@ describe("controller and network module together", () => {
     expect(socket.protocols).toEqual(["parley.v1", "ticket.jwt-1"]);
     expect(store.get().screen.name).toBe("room");
     expect(store.get().room.rooms.joint.map((i) => i.text)).toEqual(["Hello"]);
+    expect(store.get().room.roster).toEqual([{ participant: "p-a", name: "Paul Party", role: "party", side: "A" }]);
   });
 
   it("says so when a command cannot be sent", async () => {
@@ -84,6 +94,8 @@ describe("controller and network module together", () => {
     expect(controller.send({ type: "message", text: "Hi" })).toBe(false);
     expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_connected"]);
     expect(store.get().room.connection.state).toBe("reconnecting");
+    expect(controller.send({ type: "typing", typing: false }, { quiet: true })).toBe(false);
+    expect(store.get().room.errors).toHaveLength(1);
   });
 
   it("sign-out closes the room, forgets the token and every piece of content", async () => {
@@ -121,13 +133,62 @@ describe("controller and network module together", () => {
     expect(net.socketUrl("s 1")).toBe("wss://parley.example/ws/sessions/s%201");
   });
 
-  it("returns to pre-join with the reason when attestations are missing", async () => {
-    const { controller, store } = setup();
+  it("accepts the agreement read now, attests, and only then asks for a ticket", async () => {
+    const { calls } = await joined();
+    const paths = calls.map((c) => `${c.init.method ?? "GET"} ${new URL(c.url).pathname}`);
+    const accept = paths.indexOf("POST /api/cases/k-1/agreement/acceptance");
+    const attestCall = paths.indexOf("POST /api/sessions/s-1/attestation");
+    const ticket = paths.indexOf("POST /api/sessions/s-1/ticket");
+    expect(accept).toBeGreaterThanOrEqual(0);
+    expect(attestCall).toBeGreaterThan(accept);
+    expect(ticket).toBeGreaterThan(attestCall);
+    expect(JSON.parse(calls[accept].init.body as string)).toEqual({ version: 1 });
+    expect(JSON.parse(calls[attestCall].init.body as string)).toEqual({ noRecording: true, privateLocation: true });
+  });
+
+  it("does not accept the agreement again when it was accepted before", async () => {
+    const { controller, calls } = setup();
     await controller.init();
     await controller.signInDemo("demo.party.a");
-    await controller.join(session, { ...attest, privateLocation: false });
+    await controller.join(session, { ...attest, agreementVersion: null });
+    expect(calls.some((c) => c.url.endsWith("/agreement/acceptance"))).toBe(false);
+    expect(calls.some((c) => c.url.endsWith("/attestation"))).toBe(true);
+  });
+
+  it("stays on pre-join, naming what is missing, when the server still lacks something", async () => {
+    const { controller, store } = setup({ "POST /api/sessions/s-1/attestation": json(200, { missing: ["agreement"] }) });
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    controller.prepareJoin(session);
+    await controller.join(session, { ...attest, agreementVersion: null });
     expect(store.get().screen.name).toBe("prejoin");
-    expect(store.get().notice).toMatch(/All three/);
+    expect(store.get().notice).toMatch(/confidentiality agreement/);
     expect(FakeSocket.all).toHaveLength(0);
+  });
+
+  it("refuses to attest without both statements", async () => {
+    const { controller, store, calls } = setup();
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    controller.prepareJoin(session);
+    await controller.join(session, { ...attest, privateLocation: false });
+    expect(store.get().notice).toMatch(/Both statements/);
+    expect(calls.some((c) => c.url.endsWith("/attestation"))).toBe(false);
+  });
+
+  it("asks to confirm again when a reconnect's ticket is refused for missing attestations", async () => {
+    const { store, socket, timers } = await joinedWith({
+      "POST /api/sessions/s-1/ticket": [
+        json(200, { ticket: "jwt-1", expiresIn: 60, subprotocol: "parley.v1", ticketSubprotocol: "ticket.jwt-1" }),
+        problem(403, "attestation_missing", "missing before joining: no_recording, private_location"),
+      ],
+    });
+    socket.drop(1006);
+    expect(store.get().room.connection).toMatchObject({ state: "reconnecting", attempt: 1 });
+    timers.fireAll();
+    await flush();
+    await flush();
+    expect(store.get().room.connection).toMatchObject({ state: "closed", reason: "reattest" });
+    expect(timers.pending.size).toBe(0);
   });
 });

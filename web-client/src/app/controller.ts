@@ -2,7 +2,17 @@
 // and nothing else.
 
 import type { ClientCommand } from "../protocol/frames";
-import type { Attestations, CaseView, Invitation, Net, ParticipantView, RoomConnection, SessionView } from "../net";
+import type {
+  AgreementView,
+  AttestationStatus,
+  Attestations,
+  CaseView,
+  Invitation,
+  Net,
+  ParticipantView,
+  RoomConnection,
+  SessionView,
+} from "../net";
 import { ApiError } from "../net";
 import type { RoomEvent } from "../state/room";
 import { initialRoomState, roomReducer } from "../state/room";
@@ -140,30 +150,72 @@ export class Controller {
     return this.net.api.removeParticipant(caseId, participantId);
   }
 
+  /** The court's published agreement template, or null when the court has none (cases then use the default). */
+  async loadCourtAgreement(): Promise<AgreementView | null> {
+    try {
+      return await this.net.api.courtAgreement();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  publishCourtAgreement(text: string): Promise<AgreementView> {
+    return this.net.api.publishCourtAgreement(text);
+  }
+
   // --- Joining and the live room
 
-  prepareJoin(session: SessionRef): void {
-    this.go({ name: "prejoin", session });
+  prepareJoin(session: SessionRef, notice: string | null = null): void {
+    const room = this.room;
+    this.room = null;
+    if (room) {
+      room.stop("left");
+      this.net.forget(room);
+    }
+    this.patch({ room: initialRoomState(), screen: { name: "prejoin", session }, notice });
+  }
+
+  /** The agreement to read and what this participant still has to state, for the pre-join screen. */
+  async loadPreJoin(session: SessionRef): Promise<{ agreement: AgreementView; status: AttestationStatus }> {
+    const [agreement, status] = await Promise.all([
+      this.net.api.agreement(session.caseId),
+      this.net.api.attestationStatus(session.sessionId),
+    ]);
+    return { agreement, status };
   }
 
   async join(session: SessionRef, attestations: Attestations): Promise<void> {
+    try {
+      await this.net.attest(session.caseId, session.sessionId, attestations);
+    } catch (error) {
+      this.patch({ notice: describeError(error) });
+      return;
+    }
     this.room?.stop("left");
     this.patch({ room: initialRoomState(), screen: { name: "room", session }, notice: null });
-    try {
-      this.room = await this.net.joinRoom(session.sessionId, attestations, (event) => this.onRoomEvent(event));
-    } catch (error) {
-      this.go({ name: "prejoin", session }, describeError(error));
-    }
+    this.room = this.net.joinRoom(session.sessionId, (event) => this.onRoomEvent(event));
+    // Who is who in this case, so the room can name people and know our role before any presence frame.
+    const room = this.room;
+    this.net.api.participants(session.caseId).then(
+      (found) =>
+        this.room === room &&
+        this.onRoomEvent({
+          type: "roster",
+          participants: found.map((p) => ({ participant: p.id, name: p.displayName, role: p.role, side: p.side ?? undefined })),
+        }),
+      () => undefined,
+    );
   }
 
   private onRoomEvent(event: RoomEvent): void {
     this.store.update((state) => ({ ...state, room: roomReducer(state.room, event) }));
   }
 
-  /** Sends a room command; says so if there is no connection to send it on. */
-  send(command: ClientCommand): boolean {
+  /** Sends a room command; says so if there is no connection to send it on (unless `quiet`, as for typing). */
+  send(command: ClientCommand, options: { quiet?: boolean } = {}): boolean {
     const ref = this.room?.send(command) ?? null;
-    if (ref === null) {
+    if (ref === null && !options.quiet) {
       this.onRoomEvent({
         type: "frame",
         frame: {
@@ -175,7 +227,7 @@ export class Controller {
       });
       return false;
     }
-    return true;
+    return ref !== null;
   }
 
   dismissRoomError(index: number): void {

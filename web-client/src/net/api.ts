@@ -51,9 +51,22 @@ export interface IssuedTicket {
   ticketSubprotocol: string;
 }
 
-/** What a participant attests before joining a session (design: "Attestations and consent"). */
+/** A confidentiality agreement as its readers see it: a versioned text and its SHA-256. */
+export interface AgreementView {
+  version: number;
+  text: string;
+  sha256: string;
+}
+
+/** What a participant still lacks before a ticket: `agreement`, `no_recording`, `private_location`. */
+export interface AttestationStatus {
+  missing: string[];
+}
+
+/** What a participant states before joining a session (design: "Attestations and consent"). */
 export interface Attestations {
-  agreementAccepted: boolean;
+  /** The agreement version read and accepted now, or null when it was accepted before (once per case). */
+  agreementVersion: number | null;
   noRecording: boolean;
   privateLocation: boolean;
 }
@@ -100,13 +113,30 @@ export class Api {
     return this.http.json("POST", `/api/sessions/${enc(sessionId)}/ticket`);
   }
 
-  /**
-   * Records this session's attestations. The server has no endpoint for them yet (a ticket is issued without
-   * them), so this only checks that all three were given; when the endpoint lands, this is the one place to call it.
-   */
-  async attest(sessionId: string, attestations: Attestations): Promise<void> {
-    if (!sessionId || !attestations.agreementAccepted || !attestations.noRecording || !attestations.privateLocation) {
-      throw new Error("All three statements are needed to join.");
-    }
+  /** The case's confidentiality agreement (the court's template, copied into the case on first use). */
+  agreement(caseId: string): Promise<AgreementView> {
+    return this.http.json("GET", `/api/cases/${enc(caseId)}/agreement`);
+  }
+
+  /** Accepts exactly the version read; a newer version on the server is refused (`agreement_version_mismatch`). */
+  acceptAgreement(caseId: string, version: number): Promise<AgreementView> {
+    return this.http.json("POST", `/api/cases/${enc(caseId)}/agreement/acceptance`, { version });
+  }
+
+  attestationStatus(sessionId: string): Promise<AttestationStatus> {
+    return this.http.json("GET", `/api/sessions/${enc(sessionId)}/attestation`);
+  }
+
+  attest(sessionId: string, noRecording: boolean, privateLocation: boolean): Promise<AttestationStatus> {
+    return this.http.json("POST", `/api/sessions/${enc(sessionId)}/attestation`, { noRecording, privateLocation });
+  }
+
+  /** The court's agreement template (court-admin); 404 when none is published. */
+  courtAgreement(): Promise<AgreementView> {
+    return this.http.json("GET", "/api/court-agreement");
+  }
+
+  publishCourtAgreement(text: string): Promise<AgreementView> {
+    return this.http.json("PUT", "/api/court-agreement", { text });
   }
 }

@@ -14,7 +14,16 @@ import type { SocketLike } from "./room";
 import { RoomConnection } from "./room";
 
 export { ApiError } from "./http";
-export type { Me, CaseView, ParticipantView, SessionView, Invitation, Attestations } from "./api";
+export type {
+  Me,
+  CaseView,
+  ParticipantView,
+  SessionView,
+  Invitation,
+  Attestations,
+  AgreementView,
+  AttestationStatus,
+} from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
 
@@ -96,9 +105,25 @@ export class Net {
     return this.api.me();
   }
 
-  /** Records the attestations, then opens the room connection. Frames and status arrive through `emit`. */
-  async joinRoom(sessionId: string, attestations: Attestations, emit: (event: RoomEvent) => void) {
-    await this.api.attest(sessionId, attestations);
+  /**
+   * Accepts the agreement (if it is read now) and records this session's attestations; throws, naming what is
+   * missing, unless the server then has everything it needs to issue a ticket.
+   */
+  async attest(caseId: string, sessionId: string, attestations: Attestations): Promise<void> {
+    if (!attestations.noRecording || !attestations.privateLocation) {
+      throw new Error("Both statements are needed to join.");
+    }
+    if (attestations.agreementVersion !== null) {
+      await this.api.acceptAgreement(caseId, attestations.agreementVersion);
+    }
+    const status = await this.api.attest(sessionId, true, true);
+    if (status.missing.length > 0) {
+      throw new Error(`Still missing before joining: ${status.missing.map(describeMissing).join(", ")}.`);
+    }
+  }
+
+  /** Opens the room connection (after `attest`). Frames and status arrive through `emit`. */
+  joinRoom(sessionId: string, emit: (event: RoomEvent) => void): RoomConnection {
     const room = new RoomConnection(
       sessionId,
       {
@@ -130,6 +155,19 @@ export class Net {
 
   forget(room: RoomConnection): void {
     this.rooms.delete(room);
+  }
+}
+
+export function describeMissing(code: string): string {
+  switch (code) {
+    case "agreement":
+      return "accepting the confidentiality agreement";
+    case "no_recording":
+      return "the no-recording statement";
+    case "private_location":
+      return "the private-place statement";
+    default:
+      return code;
   }
 }
 

@@ -210,6 +210,9 @@ export class RoomConnection {
 function finalTicketRefusal(error: unknown): ConnectionStatus | null {
   if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) return null;
   if (error.code === "session_ended") return { state: "closed", reason: "ended" };
+  if (error.code === "attestation_missing") {
+    return { state: "closed", reason: "reattest", detail: "Please confirm the statements again to continue." };
+  }
   if (error.status === 401) return { state: "closed", reason: "signed_out", detail: "Your sign-in has expired." };
   return { state: "closed", reason: "refused", detail: error.detail };
 }

@@ -19,7 +19,7 @@ export type ConnectionStatus =
   | { state: "reconnecting"; attempt: number; inSeconds: number; reason: string }
   | { state: "closed"; reason: ClosedReason; detail?: string };
 
-export type ClosedReason = "ended" | "replaced" | "revoked" | "left" | "refused" | "signed_out";
+export type ClosedReason = "ended" | "replaced" | "revoked" | "left" | "refused" | "signed_out" | "reattest";
 
 export interface CaucusInfo {
   id: string;
@@ -43,6 +43,14 @@ export interface Review {
   confirmed: boolean;
 }
 
+/** A case participant as the case's REST view lists them: who is who, even before any presence frame. */
+export interface RosterEntry {
+  participant: string;
+  name: string;
+  role: string;
+  side?: string;
+}
+
 export interface RoomError {
   code: string;
   detail: string;
@@ -58,6 +66,11 @@ export interface RoomState {
   /** Items per room (`joint`, `caucus:<id>`), oldest first, de-duplicated by id. */
   rooms: Record<string, Item[]>;
   presence: PresenceEntry[];
+  /**
+   * The case's participants from REST. Presence is the truth about places; this only names people and roles when
+   * no presence frame has come yet (a replacing connection gets none until something changes).
+   */
+  roster: RosterEntry[];
   caucuses: Record<string, CaucusInfo>;
   /** Releases by id, in the order first heard of. */
   releases: Record<string, ReleaseInfo>;
@@ -77,6 +90,7 @@ export interface RoomState {
 export type RoomEvent =
   | { type: "frame"; frame: ServerFrame }
   | { type: "connection"; status: ConnectionStatus }
+  | { type: "roster"; participants: RosterEntry[] }
   | { type: "dismiss_error"; index: number };
 
 const MAX_ERRORS = 5;
@@ -89,6 +103,7 @@ export function initialRoomState(): RoomState {
     place: null,
     rooms: {},
     presence: [],
+    roster: [],
     caucuses: {},
     releases: {},
     reviews: {},
@@ -143,6 +158,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
   switch (event.type) {
     case "connection":
       return onConnection(state, event.status);
+    case "roster":
+      return { ...state, roster: event.participants };
     case "dismiss_error":
       return { ...state, errors: state.errors.filter((_, index) => index !== event.index) };
     case "frame":
@@ -172,7 +189,10 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
   switch (frame.type) {
     case "joined": {
       // A frame for another session than the one we held means a fresh start, never a merge.
-      const fresh = state.session !== null && state.session !== frame.session ? initialRoomState() : state;
+      const fresh =
+        state.session !== null && state.session !== frame.session
+          ? { ...initialRoomState(), roster: state.roster }
+          : state;
       return {
         ...fresh,
         connection: state.connection,

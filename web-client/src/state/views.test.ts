@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { PresenceEntry } from "../protocol/frames";
 import { C, alexInCaucus, frame, item, replay, roster } from "../test/fixtures";
 import type { ReleaseInfo } from "./room";
+import { roomReducer } from "./room";
 import {
   canConveyHere,
   canRelease,
   consoleColumns,
   conveyable,
   currentItems,
+  entryOf,
+  me,
   moveOptions,
+  myRole,
+  nameOf,
   pendingProposals,
   placeLabel,
   planMove,
@@ -49,6 +54,30 @@ function mediatorView() {
     }),
   ]);
 }
+
+describe("who is who before any presence frame", () => {
+  it("takes role and name from the case roster until presence arrives, and presence wins after", () => {
+    let state = replay([
+      frame({ type: "joined", session: "s-1", you: "p-jordan", phase: "live" }),
+      frame({ type: "you_are_in", place: { kind: "joint" }, history: [] }),
+    ]);
+    expect(myRole(state)).toBeUndefined();
+    state = roomReducer(state, {
+      type: "roster",
+      participants: [
+        { participant: "p-jordan", name: "Jordan Lee", role: "party", side: "B" },
+        { participant: "p-dana", name: "Dana Reyes", role: "mediator" },
+        { participant: "p-olga", name: "Olga Observer", role: "observer" },
+      ],
+    });
+    expect(me(state)).toMatchObject({ role: "party", side: "B", place: { kind: "joint" }, connected: true });
+    expect(nameOf(state, "p-dana")).toBe("Dana Reyes");
+    expect(entryOf(state, "p-olga")).toBeUndefined();
+    state = replay([frame({ type: "presence", participants: roster() })], state);
+    expect(me(state)?.name).toBe("Jordan Lee");
+    expect(entryOf(state, "p-dana")?.place).toEqual({ kind: "joint" });
+  });
+});
 
 describe("what one may release", () => {
   it("a party releases its own items and its counsel's, never the mediator's", () => {

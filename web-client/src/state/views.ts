@@ -6,15 +6,32 @@ import type { CaucusInfo, ReleaseInfo, RoomState } from "./room";
 import { roomKey } from "./room";
 
 export function me(state: RoomState): PresenceEntry | undefined {
-  return state.presence.find((entry) => entry.participant === state.you);
+  return state.you ? entryOf(state, state.you) : undefined;
 }
 
 export function myRole(state: RoomState): Role | undefined {
   return me(state)?.role;
 }
 
+/** Someone as presence shows them, else as the case roster names them (place unknown: shown as not here). */
 export function entryOf(state: RoomState, participant: string): PresenceEntry | undefined {
-  return state.presence.find((entry) => entry.participant === participant);
+  const present = state.presence.find((entry) => entry.participant === participant);
+  if (present) return present;
+  const listed = state.roster.find((entry) => entry.participant === participant);
+  if (!listed || !isRole(listed.role)) return undefined;
+  const place = participant === state.you && state.place ? state.place : { kind: "absent" as const };
+  return {
+    participant,
+    name: listed.name,
+    role: listed.role,
+    side: listed.side ?? undefined,
+    place,
+    connected: participant === state.you,
+  };
+}
+
+function isRole(role: string): role is Role {
+  return role === "mediator" || role === "party" || role === "counsel";
 }
 
 export function nameOf(state: RoomState, participant: string): string {

@@ -8,6 +8,9 @@ import type { Store } from "../app/store";
 
 export const ControllerContext = createContext<Controller | null>(null);
 
+/** The signed-in viewer's name, for the watermark of session views (dialogs included). */
+export const ViewerContext = createContext<string | null>(null);
+
 export function useController(): Controller {
   const controller = useContext(ControllerContext);
   if (!controller) throw new Error("no controller");

@@ -1,15 +1,36 @@
 // Says, always, whether the room connection is up, coming back, or gone, and why.
 
+import { useEffect, useState } from "preact/hooks";
 import type { ConnectionStatus } from "../../state/room";
+
+/** "Reconnected" shows for a few seconds, then stays only for screen readers. */
+const RECONNECTED_VISIBLE_MS = 8000;
+
+function Connected({ reconnected }: { reconnected: boolean }) {
+  const [visible, setVisible] = useState(reconnected);
+  useEffect(() => {
+    setVisible(reconnected);
+    if (!reconnected) return;
+    const timer = window.setTimeout(() => setVisible(false), RECONNECTED_VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [reconnected]);
+  return (
+    <div class={visible ? "conn conn-ok" : "visually-hidden"} role="status">
+      {reconnected ? "Reconnected. You are back where the mediator placed you." : "Connected."}
+    </div>
+  );
+}
 
 export function ConnectionBanner({
   status,
   onRetry,
   onBack,
+  onReattest,
 }: {
   status: ConnectionStatus;
   onRetry: () => void;
   onBack: () => void;
+  onReattest: () => void;
 }) {
   switch (status.state) {
     case "idle":
@@ -20,15 +41,7 @@ export function ConnectionBanner({
         </div>
       );
     case "open":
-      return status.reconnected ? (
-        <div class="conn conn-ok" role="status">
-          Reconnected. You are back where the mediator placed you.
-        </div>
-      ) : (
-        <div class="visually-hidden" role="status">
-          Connected.
-        </div>
-      );
+      return <Connected reconnected={status.reconnected} />;
     case "reconnecting":
       return (
         <div class="conn conn-warn" role="alert">
@@ -51,6 +64,11 @@ export function ConnectionBanner({
           {canRetry && (
             <button type="button" onClick={onRetry}>
               {status.reason === "replaced" ? "Use this tab instead" : "Try again"}
+            </button>
+          )}
+          {status.reason === "reattest" && (
+            <button type="button" class="primary" onClick={onReattest}>
+              Confirm again
             </button>
           )}
           <button type="button" onClick={onBack}>

@@ -1,7 +1,9 @@
 // A modal dialog on the native <dialog> element: focus moves in, stays in, and Escape closes it.
 
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useContext, useEffect, useRef } from "preact/hooks";
+import { ViewerContext } from "../hooks";
+import { Watermark } from "./Watermark";
 
 export function Modal({
   open,
@@ -17,6 +19,8 @@ export function Modal({
   children: ComponentChildren;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // A modal dialog sits in the top layer, above the page's watermark: in a session it carries its own.
+  const viewer = useContext(ViewerContext);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -34,6 +38,7 @@ export function Modal({
       }}
     >
       {open && children}
+      {open && viewer && <Watermark name={viewer} contained />}
     </dialog>
   );
 }

@@ -73,6 +73,10 @@ function itemClass(state: RoomState, item: Item): string {
 /** Sends typing start/stop at most once per change, and a stop after a pause. */
 const TYPING_IDLE_MS = 3000;
 
+/**
+ * The message box. Give it `key={room}`: a draft typed in one room must never follow its author into another (a
+ * caucus draft sent to the joint room after a move would be a leak the server cannot prevent).
+ */
 export function Composer({ label, disabled }: { label: string; disabled?: boolean }) {
   const controller = useController();
   const [text, setText] = useState("");
@@ -84,7 +88,7 @@ export function Composer({ label, disabled }: { label: string; disabled?: boolea
     idle.current = null;
     if (typing.current) {
       typing.current = false;
-      controller.send({ type: "typing", typing: false });
+      controller.send({ type: "typing", typing: false }, { quiet: true });
     }
   };
 
@@ -93,7 +97,7 @@ export function Composer({ label, disabled }: { label: string; disabled?: boolea
   const onInput = (value: string) => {
     setText(value);
     if (value.trim() && !typing.current) {
-      typing.current = controller.send({ type: "typing", typing: true });
+      typing.current = controller.send({ type: "typing", typing: true }, { quiet: true });
     }
     if (idle.current !== null) window.clearTimeout(idle.current);
     idle.current = window.setTimeout(stopTyping, TYPING_IDLE_MS);

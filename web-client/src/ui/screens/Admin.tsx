@@ -63,7 +63,74 @@ export function Admin() {
         )}
       </section>
       {current && <CaseParticipants key={current.id} found={current} />}
+      <CourtAgreement />
     </div>
+  );
+}
+
+/** The court's confidentiality agreement template; each case copies the latest version when first needed. */
+function CourtAgreement() {
+  const controller = useController();
+  const current = useLoad(() => controller.loadCourtAgreement(), []);
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const shown = text ?? current.value?.text ?? "";
+
+  const publish = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const published = await controller.publishCourtAgreement(shown);
+      setDone(`Version ${published.version} is published. New cases use it; cases that already have one keep theirs.`);
+      setText(null);
+      current.reload();
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="court-agreement-title">
+      <h2 id="court-agreement-title">Confidentiality agreement of my court</h2>
+      {current.loading && <p class="muted">Loading…</p>}
+      {current.error && <p class="error">{current.error}</p>}
+      {!current.loading && !current.value && (
+        <p class="muted">None published: cases use Parley's default text until you publish one.</p>
+      )}
+      {current.value && (
+        <p class="muted small">
+          Published version {current.value.version} · SHA-256 {current.value.sha256.slice(0, 12)}…
+        </p>
+      )}
+      <form class="form" onSubmit={publish}>
+        <label>
+          Agreement text
+          <textarea
+            name="agreement"
+            rows={6}
+            maxLength={20000}
+            required
+            value={shown}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="primary" disabled={!shown.trim()}>
+          Publish as a new version
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p class="ok" role="status">
+            {done}
+          </p>
+        )}
+      </form>
+    </section>
   );
 }
 

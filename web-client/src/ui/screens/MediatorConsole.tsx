@@ -6,6 +6,7 @@ import { useState } from "preact/hooks";
 import type { SessionRef } from "../../app/state";
 import type { PresenceEntry, Target } from "../../protocol/frames";
 import type { RoomState } from "../../state/room";
+import { roomKey } from "../../state/room";
 import {
   audienceLabel,
   canConveyHere,
@@ -59,6 +60,11 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           </button>
         )}
       </RoomHeader>
+      {place.kind === "caucus" && (
+        <div class="caucus-banner" role="note">
+          Caucus{place.side ? ` with side ${place.side}` : ""} — only you and its members see what is said here
+        </div>
+      )}
       <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
       <div class="console-toolbar">
         <p>
@@ -99,7 +105,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                 label={`${placeLabel(place, room.caucuses)} messages`}
                 empty="Nothing said here since you came in."
               />
-              <Composer label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
+              <Composer key={roomKey(place) ?? "none"} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
             </>
           )}
         </div>

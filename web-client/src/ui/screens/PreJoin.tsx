@@ -1,8 +1,9 @@
-// Before joining: the confidentiality agreement and this session's two attestations, in plain words.
+// Before joining: the case's confidentiality agreement (accepted once per case, by version) and this session's two
+// attestations, in plain words. The server issues no ticket without all three.
 
 import { useState } from "preact/hooks";
 import type { SessionRef } from "../../app/state";
-import { useController } from "../hooks";
+import { useController, useLoad } from "../hooks";
 
 export const ATTEST_NO_RECORDING =
   "I am not recording audio, video, screen, transcript or using an AI note-taker";
@@ -10,15 +11,27 @@ export const ATTEST_PRIVATE = "I am in a private place; nobody else can see or h
 
 export function PreJoin({ session }: { session: SessionRef }) {
   const controller = useController();
+  const info = useLoad(() => controller.loadPreJoin(session), [session.sessionId]);
   const [agreement, setAgreement] = useState(false);
   const [noRecording, setNoRecording] = useState(false);
   const [privateLocation, setPrivateLocation] = useState(false);
-  const ready = agreement && noRecording && privateLocation;
+  const [busy, setBusy] = useState(false);
+  const needsAgreement = info.value ? info.value.status.missing.includes("agreement") : true;
+  const ready = !!info.value && (agreement || !needsAgreement) && noRecording && privateLocation && !busy;
 
-  const submit = (event: Event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    if (!ready) return;
-    void controller.join(session, { agreementAccepted: true, noRecording: true, privateLocation: true });
+    if (!ready || !info.value) return;
+    setBusy(true);
+    try {
+      await controller.join(session, {
+        agreementVersion: needsAgreement ? info.value.agreement.version : null,
+        noRecording: true,
+        privateLocation: true,
+      });
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -28,22 +41,33 @@ export function PreJoin({ session }: { session: SessionRef }) {
         {session.caseTitle} <span class="muted">({session.caseReference})</span>
       </p>
       <h2>Confidentiality agreement</h2>
-      <div class="agreement" tabIndex={0} aria-label="Confidentiality agreement text">
-        <p>
-          <em>The court's confidentiality agreement for this case will appear here.</em>
+      {info.loading && <p class="muted">Loading the agreement…</p>}
+      {info.error && (
+        <p class="error" role="alert">
+          The agreement could not be loaded: {info.error}{" "}
+          <button type="button" class="link" onClick={info.reload}>
+            Try again
+          </button>
         </p>
-        <p>
-          In short: what is said in this mediation is confidential. What you say in a caucus reaches the mediator and
-          your own side only, unless you release it. Nothing is recorded and no transcript is kept.
-        </p>
-      </div>
+      )}
+      {info.value && (
+        <div class="agreement" tabIndex={0} aria-label="Confidentiality agreement text">
+          <p class="agreement-text">{info.value.agreement.text}</p>
+          <p class="muted small">
+            Version {info.value.agreement.version}
+            {needsAgreement ? "" : " · you have already accepted this version for this case"}
+          </p>
+        </div>
+      )}
       <form class="form" onSubmit={submit}>
         <fieldset>
           <legend>For this session</legend>
-          <label class="check">
-            <input type="checkbox" checked={agreement} onChange={(e) => setAgreement(e.currentTarget.checked)} />
-            <span>I have read and accept the confidentiality agreement</span>
-          </label>
+          {needsAgreement && (
+            <label class="check">
+              <input type="checkbox" checked={agreement} onChange={(e) => setAgreement(e.currentTarget.checked)} />
+              <span>I have read and accept the confidentiality agreement</span>
+            </label>
+          )}
           <label class="check">
             <input type="checkbox" checked={noRecording} onChange={(e) => setNoRecording(e.currentTarget.checked)} />
             <span>{ATTEST_NO_RECORDING}</span>

@@ -1,10 +1,11 @@
 // A live session as a party or counsel sees it: the lobby, the joint room, or its side's caucus, which look
 // different at a glance. The mediator gets the console instead.
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { AppState, SessionRef } from "../../app/state";
 import type { Item } from "../../protocol/frames";
 import type { RoomState } from "../../state/room";
+import { roomKey } from "../../state/room";
 import {
   canRelease,
   currentItems,
@@ -17,7 +18,7 @@ import {
   releaseStatusLabel,
   scopeLabel,
 } from "../../state/views";
-import { useController } from "../hooks";
+import { ViewerContext, useController } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
@@ -29,31 +30,46 @@ import { WhoIsWhere } from "../parts/WhoIsWhere";
 import { MediatorConsole } from "./MediatorConsole";
 
 export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
+export const JOINT_BANNER = "Joint room — everyone in the room sees what is said here";
 
 export function Room({ state, session }: { state: AppState; session: SessionRef }) {
   const controller = useController();
   const room = state.room;
+  const live = room.connection.state !== "closed";
+  // A reload or a closed tab signs the user out (nothing is kept in the browser): ask before that happens.
+  useEffect(() => {
+    if (!live) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [live]);
   const role = myRole(room);
   const viewer = state.me?.displayName ?? "";
   return (
-    <div class="room-shell">
-      <ConnectionBanner
-        status={room.connection}
-        onRetry={() => controller.retryConnection()}
-        onBack={() => controller.closeRoom()}
-      />
-      {!room.place || !role ? (
-        <section class="panel narrow">
-          <h1>{session.caseTitle}</h1>
-          <p class="muted">Joining the session…</p>
-        </section>
-      ) : role === "mediator" ? (
-        <MediatorConsole room={room} session={session} />
-      ) : (
-        <ParticipantRoom room={room} session={session} />
-      )}
-      <Watermark name={viewer} />
-    </div>
+    <ViewerContext.Provider value={viewer}>
+      <div class="room-shell">
+        <ConnectionBanner
+          status={room.connection}
+          onRetry={() => controller.retryConnection()}
+          onBack={() => controller.closeRoom()}
+          onReattest={() => controller.prepareJoin(session)}
+        />
+        {!room.place || !role ? (
+          <section class="panel narrow">
+            <h1>{session.caseTitle}</h1>
+            <p class="muted">Joining the session…</p>
+          </section>
+        ) : role === "mediator" ? (
+          <MediatorConsole room={room} session={session} />
+        ) : (
+          <ParticipantRoom room={room} session={session} />
+        )}
+        <Watermark name={viewer} />
+      </div>
+    </ViewerContext.Provider>
   );
 }
 
@@ -136,6 +152,11 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
           {CAUCUS_BANNER}
         </div>
       )}
+      {kind === "joint" && (
+        <div class="joint-banner" role="note">
+          {JOINT_BANNER}
+        </div>
+      )}
       <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
       <div class="room-body">
         <div class="room-talk">
@@ -162,6 +183,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
                 extras={extras}
               />
               <Composer
+                key={roomKey(place) ?? "none"}
                 label={kind === "caucus" ? "Message to your caucus" : "Message to the joint room"}
                 disabled={room.connection.state !== "open" || room.phase !== "live"}
               />

@@ -76,6 +76,13 @@ public final class AuditFacts {
         } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
             return where.ok(confirmed.participant(), AuditKinds.CAUCUS_REVIEW_CONFIRMED,
                     caucus(confirmed.caucusId()), null);
+        } else if (fact instanceof Fact.ConsentChanged consent) {
+            return where.ok(consent.party(), consent.consented() ? AuditKinds.CONSENT : AuditKinds.CONSENT_WITHDRAWN,
+                    null, consent.thirdParty().value());
+        } else if (fact instanceof Fact.ReattestationRequested request) {
+            return where.ok(request.by(), AuditKinds.REATTESTATION_REQUESTED, null, request.participant().value());
+        } else if (fact instanceof Fact.PrivacyAlertRaised alert) {
+            return where.ok(alert.participant(), AuditKinds.PRIVACY_ALERT, null, null);
         }
         // A new kind of fact must be mapped here (or skipped explicitly); AuditFactsTest walks every permitted one.
         throw new IllegalArgumentException("no audit entry for " + fact.getClass().getSimpleName());

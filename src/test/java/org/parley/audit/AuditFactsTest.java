@@ -57,6 +57,9 @@ class AuditFactsTest {
             new Fact.ParticipantDisconnected(PARTY_A, Place.joint(), AT),
             new Fact.ParticipantConnected(PARTY_A, Place.joint(), true, AT),
             new Fact.ParticipantLeft(PARTY_A, Place.joint(), AT),
+            new Fact.ConsentChanged(PARTY_A, PARTY_A, false, AT),
+            new Fact.ReattestationRequested(PARTY_A, MEDIATOR, AT),
+            new Fact.PrivacyAlertRaised(PARTY_A, AT),
             new Fact.SessionEnded(new SessionId(SESSION.toString()), MEDIATOR, AT));
 
     private static List<AuditEntry> entries(Fact... facts) {
@@ -74,6 +77,7 @@ class AuditFactsTest {
                 AuditKinds.CAUCUS_OPENED, AuditKinds.MOVE, AuditKinds.RELEASE_PROPOSED, AuditKinds.RELEASE,
                 AuditKinds.RELEASE_WITHDRAWN, AuditKinds.CONVEY, AuditKinds.CAUCUS_CLOSED,
                 AuditKinds.CAUCUS_REVIEW_CONFIRMED, AuditKinds.DISCONNECTED, AuditKinds.RECONNECTED, AuditKinds.LEFT,
+                AuditKinds.CONSENT_WITHDRAWN, AuditKinds.REATTESTATION_REQUESTED, AuditKinds.PRIVACY_ALERT,
                 AuditKinds.SESSION_ENDED), kinds);
     }
 

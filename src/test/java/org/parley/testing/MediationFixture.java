@@ -83,6 +83,32 @@ public final class MediationFixture {
         participantIds.put(username, id);
     }
 
+    /**
+     * Invites a new third party (observer), provisioned in the real Keycloak, whose first sign-in the test then
+     * completes; answers their sign-in name. Their password is {@link #OBSERVER_PASSWORD}.
+     */
+    public String inviteObserver() {
+        String email = "observer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Map<String, Object> invitation = new HashMap<>();
+        invitation.put("email", email);
+        invitation.put("displayName", "Olive Observer");
+        invitation.put("role", "observer");
+        String id = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON).body(invitation)
+                .when().post("/api/cases/" + caseId + "/participants").then().statusCode(201).extract().path("id");
+        participantIds.put(email, id);
+        String keycloakId = (String) KeycloakAdminApi.shared().usersByEmail(email).get(0).get("id");
+        KeycloakAdminApi.shared().setPassword(keycloakId, OBSERVER_PASSWORD);
+        KeycloakAdminApi.shared().completeSetup(keycloakId);
+        TOKENS.put(email, new CachedToken(KeycloakServer.shared().passwordGrantToken(email, OBSERVER_PASSWORD),
+                Instant.now()));
+        given().auth().oauth2(token(email)).when().get("/api/cases").then().statusCode(200);
+        acceptAgreement(email);
+        attest(email, sessionId);
+        return email;
+    }
+
+    public static final String OBSERVER_PASSWORD = "Quiet-Watcher-2026";
+
     /** The participant id (as used on the wire) of a test user in this case. */
     public String participant(String username) {
         return participantIds.get(username);

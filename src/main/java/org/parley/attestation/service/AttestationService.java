@@ -9,9 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.attestation.repository.AttestationRecords;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditKinds;
+import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
+import org.parley.room.domain.ParticipantId;
+import org.parley.room.service.LiveSessionRegistry;
 import org.parley.room.service.SessionService;
 import org.parley.room.service.SessionService.SessionAccess;
 
@@ -31,10 +36,14 @@ public class AttestationService {
     private final AttestationRecords records;
     private final AgreementService agreements;
     private final SessionService sessions;
+    private final LiveSessionRegistry registry;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AttestationService(AttestationRecords records, AgreementService agreements, SessionService sessions,
-            Clock clock) {
+            LiveSessionRegistry registry, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.audit = audit;
         this.records = records;
         this.agreements = agreements;
         this.sessions = sessions;
@@ -97,6 +106,10 @@ public class AttestationService {
                             "accept the case's confidentiality agreement first", Map.of("missing", List.of(AGREEMENT))));
                 }
                 return records.attest(sessionId, access.participant().id, true, true, clock.instant())
+                        .call(() -> audit.append(AuditEntry.ok(access.participant().id.toString(),
+                                AuditKinds.ATTESTATION, null, access.session().caseId, sessionId, null, null)))
+                        .invoke(() -> registry.find(sessionId).ifPresent(runtime -> runtime.apply(session ->
+                                session.markAttested(ParticipantId.of(access.participant().id.toString())))))
                         .replaceWith(access);
             });
         });

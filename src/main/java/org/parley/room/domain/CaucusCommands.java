@@ -2,22 +2,28 @@ package org.parley.room.domain;
 
 import static org.parley.room.domain.Decision.refused;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Opens and closes caucuses, sending everyone inside a closing caucus to the lobby and its parties their review. */
+/**
+ * Opens and closes caucuses, sending everyone inside a closing caucus to the lobby and its parties their review. A
+ * third party can be a member only of an ad hoc caucus, since side caucuses hold exactly one side.
+ */
 final class CaucusCommands {
 
     private final SessionState state;
     private final Relocation relocation;
     private final CaucusReviewDesk reviewDesk;
+    private final EntryGate gate;
 
-    CaucusCommands(SessionState state, Relocation relocation, CaucusReviewDesk reviewDesk) {
+    CaucusCommands(SessionState state, Relocation relocation, CaucusReviewDesk reviewDesk, EntryGate gate) {
         this.state = state;
         this.relocation = relocation;
         this.reviewDesk = reviewDesk;
+        this.gate = gate;
     }
 
     Decision openForSide(Participant mediator, Side side) {
@@ -37,6 +43,7 @@ final class CaucusCommands {
             return refused(ErrorCode.INVALID_REQUEST, "an ad hoc caucus needs members");
         }
         Set<Side> sides = new LinkedHashSet<>();
+        List<Participant> included = new ArrayList<>();
         for (ParticipantId id : members) {
             Optional<Participant> member = state.roster().find(id);
             if (member.isEmpty()) {
@@ -46,6 +53,13 @@ final class CaucusCommands {
                 return refused(ErrorCode.INVALID_REQUEST, "the mediator is implicitly in every caucus");
             }
             member.get().side().ifPresent(sides::add);
+            included.add(member.get());
+        }
+        // Choosing someone for an ad hoc caucus counts as letting them in: the same gate as entering a room. (A side
+        // caucus's members are its whole side by definition; for them the gate applies when they are moved in.)
+        Optional<Decision.Refused> refusal = gate.check(included);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         return open(mediator, Optional.empty(), members, sides);
     }

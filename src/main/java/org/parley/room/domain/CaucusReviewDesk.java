@@ -18,7 +18,9 @@ final class CaucusReviewDesk {
         for (Participant participant : state.roster().all()) {
             if (participant.role() == Role.PARTY && caucus.members().contains(participant.id())) {
                 state.reviews().request(caucus.id(), participant.id());
-                if (state.placement().isConnected(participant.id())) {
+                // An unattested party gets the review (caucus content) once attested again: markAttested sends it.
+                if (state.placement().isConnected(participant.id())
+                        && state.attestations().isAttested(participant.id())) {
                     outcome.deliver(participant.id(), reviewFor(caucus.id(), participant));
                 }
             }

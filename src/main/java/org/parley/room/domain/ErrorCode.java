@@ -12,6 +12,10 @@ public enum ErrorCode {
     NO_SUCH_CAUCUS("no_such_caucus"),
     ALREADY_USED("already_used"),
     INVALID_REQUEST("invalid_request"),
+    /** A third party may not enter a room while any party's consent is missing or withdrawn. */
+    CONSENT_REQUIRED("consent_required"),
+    /** The participant has not attested (or must attest again) for this session, so may not enter a room. */
+    ATTESTATION_REQUIRED("attestation_required"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

@@ -68,4 +68,15 @@ public sealed interface Event {
     /** A party confirmed its review of a closed caucus. */
     record CaucusReviewConfirmed(CaucusId caucusId, ParticipantId participant) implements Event {
     }
+
+    /**
+     * The recipient must attest again before re-entering any room, and now waits in the lobby. {@code by} is the
+     * mediator who asked, or the recipient themself when a long disconnection asked.
+     */
+    record ReattestationRequested(ParticipantId participant, ParticipantId by, Instant at) implements Event {
+    }
+
+    /** To the mediator: a participant said they can be overheard and has been moved to the lobby. */
+    record PrivacyAlert(ParticipantId participant, Instant at) implements Event {
+    }
 }

@@ -63,6 +63,22 @@ public sealed interface Fact {
                            Instant at) implements Fact {
     }
 
+    /** A party gave or withdrew its consent to a third party's presence in the rooms. */
+    record ConsentChanged(ParticipantId party, ParticipantId thirdParty, boolean consented, Instant at)
+            implements Fact {
+    }
+
+    /**
+     * A participant's attestation was cleared and they must attest again. {@code by} is the mediator who asked,
+     * or the participant themself when the server asked because they reconnected after a long disconnection.
+     */
+    record ReattestationRequested(ParticipantId participant, ParticipantId by, Instant at) implements Fact {
+    }
+
+    /** A participant said they can be overheard; their attestation was cleared and they were sent to the lobby. */
+    record PrivacyAlertRaised(ParticipantId participant, Instant at) implements Fact {
+    }
+
     record CaucusReviewConfirmed(CaucusId caucusId, ParticipantId participant, List<ReviewedItem> items,
                                  Instant at) implements Fact {
         public CaucusReviewConfirmed {

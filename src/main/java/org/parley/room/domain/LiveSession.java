@@ -3,6 +3,7 @@ package org.parley.room.domain;
 import static org.parley.room.domain.Decision.refused;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,9 @@ import java.util.function.Function;
 
 /** The live-session aggregate: commands from authenticated participants in, decisions out; callers serialise calls. */
 public final class LiveSession {
+
+    /** A reconnect after a disconnection longer than this must attest again, unless the constructor says otherwise. */
+    public static final Duration DEFAULT_REATTEST_AFTER_DISCONNECT = Duration.ofMinutes(2);
 
     /** Who may issue a command, and whether the session must have started. */
     private enum Access {
@@ -42,21 +46,40 @@ public final class LiveSession {
     private final ReleaseCommands releases;
     private final ConveyCommand conveying;
     private final CaucusReviewDesk reviewDesk;
+    private final AttestationCommands attestation;
+    private final ConsentCommands consent;
+    private final MediatorStatusView mediatorStatus;
 
+    /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
+        this(sessionId, roster, clock, ids, DEFAULT_REATTEST_AFTER_DISCONNECT);
+    }
+
+    /** Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. */
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
+                       Duration reattestAfterDisconnect) {
+        Objects.requireNonNull(reattestAfterDisconnect, "reattestAfterDisconnect");
+        if (reattestAfterDisconnect.isNegative()) {
+            throw new IllegalArgumentException("reattestAfterDisconnect must not be negative");
+        }
         this.state = new SessionState(Objects.requireNonNull(sessionId, "sessionId"), new Roster(roster),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect);
         this.presence = new PresenceView(state);
         Relocation relocation = new Relocation(state, presence);
         ReleaseNotices notices = new ReleaseNotices(state);
+        EntryGate gate = new EntryGate(state);
+        RoomExit exits = new RoomExit(state, relocation);
         this.reviewDesk = new CaucusReviewDesk(state);
         this.lifecycle = new LifecycleCommands(state);
-        this.connections = new ConnectionCommands(state, relocation, notices, reviewDesk);
-        this.movement = new MovementCommands(state, relocation);
-        this.caucuses = new CaucusCommands(state, relocation, reviewDesk);
+        this.connections = new ConnectionCommands(state, relocation, notices, reviewDesk, exits);
+        this.movement = new MovementCommands(state, relocation, gate);
+        this.caucuses = new CaucusCommands(state, relocation, reviewDesk, gate);
         this.conversation = new ConversationCommands(state);
         this.releases = new ReleaseCommands(state, notices);
         this.conveying = new ConveyCommand(state, notices);
+        this.attestation = new AttestationCommands(state, exits, notices, reviewDesk);
+        this.consent = new ConsentCommands(state, exits);
+        this.mediatorStatus = new MediatorStatusView(state, presence);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -114,9 +137,46 @@ public final class LiveSession {
         return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, release));
     }
 
+    /**
+     * Asks one participant (or, when empty, everyone but the mediator) to attest again: each loses the attestation
+     * and is sent to the lobby in this decision, and re-enters only once attested and admitted again.
+     */
+    public Decision requestReattestation(ParticipantId actor, Optional<ParticipantId> target) {
+        return run(actor, Access.MEDIATOR, mediator -> attestation.requestReattestation(mediator, target));
+    }
+
+    // ---- attestation and consent, as recorded by the transport ----
+
+    /**
+     * The participant has attested for this session (called by the transport after recording the attestation, and
+     * for everyone already attested when the session is loaded). Idempotent; admits nobody.
+     */
+    public Decision markAttested(ParticipantId participant) {
+        return run(participant, Access.ANYONE, attestation::markAttested);
+    }
+
+    /**
+     * A party gives or withdraws its own consent to a third party (called by the transport after persisting it).
+     * A withdrawal sends the third party to the lobby in this decision. Repeating the current value changes nothing.
+     */
+    public Decision setConsent(ParticipantId party, ParticipantId thirdParty, boolean consented) {
+        return run(party, Access.ANYONE, actor -> consent.setConsent(actor, thirdParty, consented));
+    }
+
     // ---- everyone: connection and conversation ----
 
-    /** Connects, or reconnects to the place the session still has the participant in (the lobby if none). */
+    /**
+     * "I can be overheard": the actor loses the attestation and leaves every room in this decision, and the
+     * mediator is alerted. Allowed from anywhere, the lobby included.
+     */
+    public Decision reportPrivacyBreach(ParticipantId actor) {
+        return run(actor, Access.ANYONE, attestation::reportPrivacyBreach);
+    }
+
+    /**
+     * Connects, or reconnects to the place the session still has the participant in (the lobby if none). After a
+     * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
+     */
     public Decision connect(ParticipantId actor) {
         return run(actor, Access.ANYONE, connections::connect);
     }
@@ -173,6 +233,14 @@ public final class LiveSession {
     /** What the viewer may see of everyone's whereabouts; empty for someone not on the roster. */
     public Optional<List<PresenceEntry>> presenceFor(ParticipantId viewer) {
         return state.roster().find(viewer).map(p -> presence.forViewer(p.id()));
+    }
+
+    /**
+     * The mediator's status view (presence, attestation, missing consents); empty for anyone but the mediator, so
+     * that nobody else learns who has attested.
+     */
+    public Optional<List<ParticipantStatus>> statusForMediator(ParticipantId mediator) {
+        return state.roster().find(mediator).filter(Participant::isMediator).map(m -> mediatorStatus.statuses());
     }
 
     /** A value copy of the whole state, for tests proving that refusals change nothing. */

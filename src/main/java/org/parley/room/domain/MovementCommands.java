@@ -10,10 +10,12 @@ final class MovementCommands {
 
     private final SessionState state;
     private final Relocation relocation;
+    private final EntryGate gate;
 
-    MovementCommands(SessionState state, Relocation relocation) {
+    MovementCommands(SessionState state, Relocation relocation, EntryGate gate) {
         this.state = state;
         this.relocation = relocation;
+        this.gate = gate;
     }
 
     Decision admit(Participant mediator, ParticipantId who) {
@@ -23,6 +25,10 @@ final class MovementCommands {
         }
         if (!state.placement().placeOf(who).map(Lobby.class::isInstance).orElse(false)) {
             return refused(ErrorCode.INVALID_REQUEST, "participant " + who + " is not waiting in the lobby");
+        }
+        Optional<Decision.Refused> refusal = gate.check(List.of(participant.get()));
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         Outcome outcome = new Outcome();
         relocation.move(outcome, who, Place.joint(), mediator.id());
@@ -86,6 +92,7 @@ final class MovementCommands {
                 }
             }
         }
-        return Optional.empty();
+        // The lobby is open to everyone; a room needs attestation, and a third party every party's consent.
+        return target instanceof Room ? gate.check(movers) : Optional.empty();
     }
 }

@@ -3,7 +3,7 @@ package org.parley.room.domain;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One person on a session's roster: the mediator has no side, parties and counsel always have one. */
+/** One person on a session's roster: parties and counsel always have a side; the mediator and third parties never. */
 public record Participant(ParticipantId id, String displayName, Role role, Optional<Side> side) {
 
     public Participant {
@@ -11,8 +11,10 @@ public record Participant(ParticipantId id, String displayName, Role role, Optio
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(side, "side");
-        if ((role == Role.MEDIATOR) == side.isPresent()) {
-            throw new IllegalArgumentException("the mediator has no side; parties and counsel must have one: " + id);
+        boolean sided = role == Role.PARTY || role == Role.COUNSEL;
+        if (sided != side.isPresent()) {
+            throw new IllegalArgumentException(
+                    "the mediator and third parties have no side; parties and counsel must have one: " + id);
         }
     }
 
@@ -28,8 +30,17 @@ public record Participant(ParticipantId id, String displayName, Role role, Optio
         return new Participant(ParticipantId.of(id), displayName, Role.COUNSEL, Optional.of(Side.of(side)));
     }
 
+    /** An observer, expert, interpreter or support person; enters a room only with every party's consent. */
+    public static Participant thirdParty(String id, String displayName) {
+        return new Participant(ParticipantId.of(id), displayName, Role.THIRD_PARTY, Optional.empty());
+    }
+
     public boolean isMediator() {
         return role == Role.MEDIATOR;
+    }
+
+    public boolean isThirdParty() {
+        return role == Role.THIRD_PARTY;
     }
 
     public boolean isOn(Side other) {

@@ -1,5 +1,6 @@
 package org.parley.room.domain;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ final class Placement {
     // participant, so the resume replays what was said meanwhile); only "leave" or the end of the session unplaces.
     private final Map<ParticipantId, Place> places = new HashMap<>();
     private final Set<ParticipantId> connected = new HashSet<>();
+    // When each participant's connection last ended, so that a reconnect can tell a long disconnection.
+    private final Map<ParticipantId, Instant> disconnectedSince = new HashMap<>();
 
     Optional<Place> placeOf(ParticipantId participant) {
         return Optional.ofNullable(places.get(participant));
@@ -49,22 +52,32 @@ final class Placement {
         places.put(participant, place);
     }
 
+    /** When the participant's connection ended, if they have been disconnected (or left) since connecting. */
+    Optional<Instant> disconnectedSince(ParticipantId participant) {
+        return Optional.ofNullable(disconnectedSince.get(participant));
+    }
+
     void connect(ParticipantId participant) {
         connected.add(participant);
+        disconnectedSince.remove(participant);
     }
 
-    void disconnect(ParticipantId participant) {
-        connected.remove(participant);
+    void disconnect(ParticipantId participant, Instant at) {
+        if (connected.remove(participant)) {
+            disconnectedSince.put(participant, at);
+        }
     }
 
-    void unplace(ParticipantId participant) {
+    /** Leaving also ends the connection; someone who left while disconnected keeps the earlier time. */
+    void unplace(ParticipantId participant, Instant at) {
+        disconnect(participant, at);
         places.remove(participant);
-        connected.remove(participant);
     }
 
     void clear() {
         places.clear();
         connected.clear();
+        disconnectedSince.clear();
     }
 
     Map<ParticipantId, Place> placesSnapshot() {
@@ -73,5 +86,9 @@ final class Placement {
 
     Set<ParticipantId> connectedSnapshot() {
         return Set.copyOf(connected);
+    }
+
+    Map<ParticipantId, Instant> disconnectedSnapshot() {
+        return Map.copyOf(disconnectedSince);
     }
 }

@@ -2,7 +2,10 @@ package org.parley.room.domain;
 
 import java.util.List;
 
-/** Tells a release's status to the owning side's members who heard the item, and to the mediator once confirmed. */
+/**
+ * Tells a release's status to the owning side's members who heard the item, and to the mediator once confirmed;
+ * only while attested, since an update carries the wording (an unattested one gets the open releases on attesting).
+ */
 final class ReleaseNotices {
 
     private final SessionState state;
@@ -15,7 +18,8 @@ final class ReleaseNotices {
         Item item = state.history().find(release.itemId()).orElseThrow();
         Event event = updated(release);
         for (Participant participant : state.roster().all()) {
-            if (state.placement().isConnected(participant.id()) && isEntitled(participant, release, item)) {
+            if (state.placement().isConnected(participant.id()) && state.attestations().isAttested(participant.id())
+                    && isEntitled(participant, release, item)) {
                 outcome.deliver(participant.id(), event);
             }
         }

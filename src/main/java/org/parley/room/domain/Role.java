@@ -4,5 +4,7 @@ package org.parley.room.domain;
 public enum Role {
     MEDIATOR,
     PARTY,
-    COUNSEL
+    COUNSEL,
+    /** An observer, expert, interpreter or support person: no side, and no room without every party's consent. */
+    THIRD_PARTY
 }

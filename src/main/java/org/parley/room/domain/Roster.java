@@ -13,6 +13,8 @@ final class Roster {
 
     private final Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
     private final ParticipantId mediator;
+    // The roster never changes, and every presence view walks it for every viewer: copy it once.
+    private final List<Participant> all;
 
     Roster(Collection<Participant> participants) {
         ParticipantId found = null;
@@ -31,6 +33,7 @@ final class Roster {
             throw new IllegalArgumentException("a session has exactly one mediator");
         }
         this.mediator = found;
+        this.all = List.copyOf(byId.values());
     }
 
     Optional<Participant> find(ParticipantId id) {
@@ -46,7 +49,7 @@ final class Roster {
     }
 
     List<Participant> all() {
-        return List.copyOf(byId.values());
+        return all;
     }
 
     ParticipantId mediator() {

@@ -1,6 +1,7 @@
 package org.parley.room.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Everything one live session holds in memory, shared by the command handlers of that session. */
@@ -10,18 +11,22 @@ final class SessionState {
     private final Roster roster;
     private final Clock clock;
     private final IdSource ids;
+    private final Duration reattestAfterDisconnect;
     private final Placement placement = new Placement();
     private final CaucusRegistry caucuses = new CaucusRegistry();
     private final RoomHistory history = new RoomHistory();
     private final ReleaseBook releases = new ReleaseBook();
     private final CaucusReviews reviews = new CaucusReviews();
+    private final Attestations attestations = new Attestations();
+    private final Consents consents = new Consents();
     private SessionPhase phase = SessionPhase.NOT_STARTED;
 
-    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids) {
+    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect) {
         this.sessionId = sessionId;
         this.roster = roster;
         this.clock = clock;
         this.ids = ids;
+        this.reattestAfterDisconnect = reattestAfterDisconnect;
     }
 
     SessionId sessionId() {
@@ -52,6 +57,19 @@ final class SessionState {
         return reviews;
     }
 
+    Attestations attestations() {
+        return attestations;
+    }
+
+    Consents consents() {
+        return consents;
+    }
+
+    /** A reconnect after a disconnection longer than this must attest again. */
+    Duration reattestAfterDisconnect() {
+        return reattestAfterDisconnect;
+    }
+
     SessionPhase phase() {
         return phase;
     }
@@ -69,9 +87,10 @@ final class SessionState {
         return ids.nextId();
     }
 
-    /** Drops all content and placement: what was said lives only as long as the session. */
+    /** Drops all content, placement and attestations: all of it lives only as long as the session. */
     void dropEverything() {
         placement.clear();
+        attestations.clear();
         caucuses.clear();
         history.clear();
         releases.clear();
@@ -80,6 +99,7 @@ final class SessionState {
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(phase, placement.placesSnapshot(), placement.connectedSnapshot(),
-                caucuses.snapshot(), history.snapshot(), releases.all(), reviews.snapshot());
+                caucuses.snapshot(), history.snapshot(), releases.all(), reviews.snapshot(), attestations.snapshot(),
+                consents.snapshot(), placement.disconnectedSnapshot());
     }
 }

@@ -106,8 +106,27 @@ public class FactJournal {
                     + " item_statuses, confirmed_at) VALUES ($1, $2, $3, $4, $5)",
                     Tuple.of(sessionId, confirmed.caucusId().value(), confirmed.participant().value(), statuses,
                             time(confirmed.at())));
+        } else if (fact instanceof Fact.ConsentChanged consent) {
+            return event(client, sessionId, consent.consented() ? "consent_given" : "consent_withdrawn",
+                    consent.thirdParty(), consent.party(), null, null, null, consent.at());
+        } else if (fact instanceof Fact.ReattestationRequested request) {
+            return clearAttestation(client, sessionId, request.participant(), "reattestation_requested", request.at())
+                    .chain(() -> event(client, sessionId, "reattestation_requested", request.participant(),
+                            request.by(), null, null, null, request.at()));
+        } else if (fact instanceof Fact.PrivacyAlertRaised alert) {
+            return clearAttestation(client, sessionId, alert.participant(), "privacy_alert", alert.at())
+                    .chain(() -> event(client, sessionId, "privacy_alert", alert.participant(), alert.participant(),
+                            null, null, null, alert.at()));
         }
         throw new IllegalArgumentException("no journal entry for " + fact.getClass().getSimpleName());
+    }
+
+    /** An attestation ends when the participant must attest again; the reason is a code. */
+    private static Uni<Void> clearAttestation(SqlClient client, UUID sessionId, ParticipantId participant,
+            String because, Instant at) {
+        return update(client, "UPDATE session_attestation SET cleared_at = $3, cleared_because = $4"
+                + " WHERE session_id = $1 AND participant_id = $2 AND cleared_at IS NULL",
+                Tuple.of(sessionId, UUID.fromString(participant.value()), time(at), because));
     }
 
     private static Uni<Void> event(SqlClient client, UUID sessionId, String kind, ParticipantId participant,

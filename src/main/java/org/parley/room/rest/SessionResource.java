@@ -18,6 +18,7 @@ import org.parley.room.MediationSession;
 import org.parley.room.PlaceCodec;
 import org.parley.room.ReleaseRecord;
 import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.ParticipantStatus;
 import org.parley.room.domain.PresenceEntry;
 import org.parley.room.repository.ReleaseRecordRepository;
 import org.parley.room.service.LiveSessionRegistry;
@@ -91,6 +92,33 @@ public class SessionResource {
                     .map(entries -> entries.stream().map(PresenceView::of).toList())
                     .orElse(List.of());
             return new MediatorView(SessionView.of(access.session()), presence);
+        });
+    }
+
+    /** One participant as only the mediator sees them: attestation and consent included. */
+    public record ParticipantStatusView(String participant, String role, String side, String place, boolean connected,
+            boolean attested, List<String> consentsMissing) {
+        static ParticipantStatusView of(ParticipantStatus status) {
+            return new ParticipantStatusView(status.participant().value(), status.role().name().toLowerCase(),
+                    status.side().map(side -> side.name()).orElse(null), PlaceCodec.describe(status.place()),
+                    status.connected(), status.attested(),
+                    status.consentsMissing().stream().map(ParticipantId::value).toList());
+        }
+    }
+
+    /** The mediator's console view: per participant where they are, whether attested, which consents are missing. */
+    @GET
+    @Path("/participants")
+    public Uni<List<ParticipantStatusView>> participants(@PathParam("sessionId") UUID sessionId) {
+        return sessions.access(callers.from(identity).subject(), sessionId).map(access -> {
+            if (!access.byMediator()) {
+                throw ApiException.forbidden("only the session's mediator sees participants' attestations");
+            }
+            ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
+            return registry.find(sessionId)
+                    .flatMap(runtime -> runtime.read(session -> session.statusForMediator(mediator)))
+                    .map(statuses -> statuses.stream().map(ParticipantStatusView::of).toList())
+                    .orElse(List.of());
         });
     }
 

@@ -5,16 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.attestation.repository.AttestationRecords;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
+import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
 import org.parley.room.repository.FactJournal;
 
@@ -30,10 +31,12 @@ public class LiveSessionRegistry {
     private final Deliveries deliveries;
     private final FactJournal journal;
     private final AuditLog audit;
+    private final AttestationRecords records;
     private final Clock clock;
 
     public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
-            Clock clock) {
+            AttestationRecords records, Clock clock) {
+        this.records = records;
         this.sessions = sessions;
         this.deliveries = deliveries;
         this.journal = journal;
@@ -48,10 +51,16 @@ public class LiveSessionRegistry {
         }
         return sessions.findById(sessionId)
                 .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(sessionId)
-                        .map(roster -> live.computeIfAbsent(sessionId, id -> new SessionRuntime(
-                                new SessionRuntime.SessionRef(id, mediationCase.id, mediationCase.courtId),
-                                new LiveSession(new SessionId(id.toString()), participants(roster), clock,
-                                        IdSource.randomUuids()), deliveries, journal, audit)))));
+                        .chain(roster -> records.currentAttestations(sessionId)
+                                .chain(attested -> records.consents(mediationCase.id)
+                                        .map(consents -> live.computeIfAbsent(sessionId, id -> {
+                                            LiveSession fresh = new LiveSession(new SessionId(id.toString()),
+                                                    participants(roster), clock, IdSource.randomUuids());
+                                            restore(fresh, attested, consents);
+                                            return new SessionRuntime(new SessionRuntime.SessionRef(id,
+                                                    mediationCase.id, mediationCase.courtId), fresh, deliveries,
+                                                    journal, audit);
+                                        }))))));
     }
 
     /** The live runtimes of one case's sessions on this server. */
@@ -63,18 +72,25 @@ public class LiveSessionRegistry {
         return Optional.ofNullable(live.get(sessionId));
     }
 
-    private static List<Participant> participants(List<CaseParticipant> roster) {
-        return roster.stream().map(LiveSessionRegistry::participant).filter(Objects::nonNull).toList();
+    /** A session loaded after a restart knows again who has attested and who has consented. */
+    private static void restore(LiveSession session, List<AttestationRecords.Attestation> attested,
+            List<AttestationRecords.Consent> consents) {
+        attested.forEach(attestation -> session.markAttested(ParticipantId.of(attestation.participantId().toString())));
+        consents.forEach(consent -> session.setConsent(ParticipantId.of(consent.partyId().toString()),
+                ParticipantId.of(consent.thirdPartyId().toString()), consent.consented()));
     }
 
-    /** Third parties are not in the rooms' roster yet: they need every party's consent first. */
+    private static List<Participant> participants(List<CaseParticipant> roster) {
+        return roster.stream().map(LiveSessionRegistry::participant).toList();
+    }
+
     private static Participant participant(CaseParticipant invited) {
         String id = invited.id.toString();
         return switch (CaseRole.fromWire(invited.role).orElse(CaseRole.OBSERVER)) {
             case MEDIATOR -> Participant.mediator(id, invited.displayName);
             case PARTY -> Participant.party(id, invited.displayName, invited.side);
             case COUNSEL -> Participant.counsel(id, invited.displayName, invited.side);
-            case OBSERVER -> null;
+            case OBSERVER -> Participant.thirdParty(id, invited.displayName);
         };
     }
 }

@@ -64,4 +64,12 @@ public sealed interface ClientFrame {
 
     record ConfirmReview(String ref, String caucus) implements ClientFrame {
     }
+
+    /** The mediator asks one participant, or everyone when no participant is named, to attest again. */
+    record RequestReattestation(String ref, String participant) implements ClientFrame {
+    }
+
+    /** "I can be overheard": the sender is moved to the lobby at once and the mediator is told. */
+    record PrivacyAlert(String ref) implements ClientFrame {
+    }
 }

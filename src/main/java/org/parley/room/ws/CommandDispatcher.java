@@ -69,6 +69,10 @@ public final class CommandDispatcher {
             return session.convey(actor, new ReleaseId(convey.release()));
         } else if (frame instanceof ClientFrame.ConfirmReview review) {
             return session.confirmCaucusReview(actor, new CaucusId(review.caucus()));
+        } else if (frame instanceof ClientFrame.RequestReattestation request) {
+            return session.requestReattestation(actor, Optional.ofNullable(request.participant()).map(ParticipantId::of));
+        } else if (frame instanceof ClientFrame.PrivacyAlert) {
+            return session.reportPrivacyBreach(actor);
         }
         return Decision.refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
     }

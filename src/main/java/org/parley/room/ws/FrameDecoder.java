@@ -101,6 +101,9 @@ public final class FrameDecoder {
             case "withdraw_release" -> new ClientFrame.WithdrawRelease(ref, id(node, "release"));
             case "convey" -> new ClientFrame.Convey(ref, id(node, "release"));
             case "confirm_review" -> new ClientFrame.ConfirmReview(ref, id(node, "caucus"));
+            case "request_reattestation" -> new ClientFrame.RequestReattestation(ref,
+                    optionalString(node, "participant", MAX_ID_CHARS));
+            case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             default -> null;
         };
     }

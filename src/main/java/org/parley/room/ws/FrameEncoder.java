@@ -79,6 +79,15 @@ public final class FrameEncoder {
             frame.put("type", "caucus_review_confirmed");
             frame.put("caucus", confirmed.caucusId().value());
             frame.put("participant", confirmed.participant().value());
+        } else if (event instanceof Event.ReattestationRequested request) {
+            frame.put("type", "reattestation_requested");
+            frame.put("participant", request.participant().value());
+            frame.put("by", request.by().value());
+            frame.put("at", request.at().toString());
+        } else if (event instanceof Event.PrivacyAlert alert) {
+            frame.put("type", "privacy_alert");
+            frame.put("participant", alert.participant().value());
+            frame.put("at", alert.at().toString());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }

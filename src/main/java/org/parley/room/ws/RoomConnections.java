@@ -34,6 +34,7 @@ public class RoomConnections implements Deliveries {
     public static final CloseReason REPLACED = new CloseReason(4009, "replaced");
     public static final CloseReason ACCESS_REVOKED = new CloseReason(4403, "access_revoked");
     public static final CloseReason SESSION_ENDED = new CloseReason(4410, "session_ended");
+    public static final CloseReason NOT_ON_ROSTER = new CloseReason(4404, "not_on_roster");
     public static final CloseReason SERVER_STOPPING = new CloseReason(1001, "server_stopping");
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();

@@ -51,10 +51,16 @@ public class RoomSocket {
         SessionService.SessionAccess access = identity.getAttribute(TicketAuthenticationMechanism.ACCESS_ATTRIBUTE);
         UUID sessionId = access.session().id;
         ParticipantId participant = ParticipantId.of(access.participant().id.toString());
-        return registry.runtime(sessionId).map(runtime -> {
-            connections.attach(connection, new SessionId(sessionId.toString()), participant, access.participant().subject);
-            runtime.apply(session -> session.connect(participant));
-            return (Void) null;
+        return registry.runtime(sessionId).chain(runtime -> {
+            RoomConnections.Attached attached = connections.attach(connection, new SessionId(sessionId.toString()),
+                    participant, access.participant().subject);
+            if (runtime.apply(session -> session.connect(participant)) instanceof Decision.Refused refused) {
+                // Someone invited after the session went live is not on its roster: say so, then close.
+                connections.sendError(attached, refused.code().wireCode(), refused.detail(), null);
+                connections.detach(connection);
+                return connection.close(RoomConnections.NOT_ON_ROSTER);
+            }
+            return Uni.createFrom().voidItem();
         }).onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));
     }
 

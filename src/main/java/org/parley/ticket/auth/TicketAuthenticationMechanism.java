@@ -26,7 +26,7 @@ import org.parley.ticket.TicketVerifier;
 
 /**
  * Authenticates room WebSocket upgrades with a room ticket carried in the {@code Sec-WebSocket-Protocol} header
- * (never in the URL), after checking the upgrade's Origin against the allowlist. Other paths are left to OIDC.
+ * (never in the URL), after checking the upgrade's Origin against the allowlist and the server's own host. Other paths are left to OIDC.
  */
 @ApplicationScoped
 public class TicketAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -65,8 +65,7 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().optional(Optional.empty());
         }
         // The Origin is checked first, so that a cross-site attempt cannot even spend a stolen ticket.
-        String origin = context.request().getHeader("Origin");
-        if (origin == null || !config.allowedOrigins().contains(origin)) {
+        if (!originAllowed(context.request().getHeader("Origin"), context.request().getHeader("Host"))) {
             return refuse(context, "origin_refused");
         }
         Optional<String> ticket = ticketFrom(context.request().getHeader("Sec-WebSocket-Protocol"));
@@ -91,6 +90,18 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
                             .addAttribute(ACCESS_ATTRIBUTE, access)
                             .build());
                 });
+    }
+
+    /**
+     * An upgrade may come from a configured origin, or from the page this server itself served (the Origin names the
+     * Host the request was sent to). A missing Origin, {@code null} or any other site is refused.
+     */
+    boolean originAllowed(String origin, String host) {
+        if (origin == null) {
+            return false;
+        }
+        return config.allowedOrigins().contains(origin)
+                || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     static Optional<String> ticketFrom(String protocols) {

@@ -7,7 +7,6 @@ import org.parley.attestation.service.AttestationService;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditKinds;
 import org.parley.audit.service.AuditLog;
-import org.parley.caseload.CaseRole;
 import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
 import org.parley.identity.provisioning.AccountProvisioner;
@@ -58,10 +57,6 @@ public class TicketService {
         }).chain(access -> {
             if (MediationSession.ENDED.equals(access.session().status)) {
                 return Uni.createFrom().failure(ApiException.conflict("session_ended", "the session has ended"));
-            }
-            if (CaseRole.fromWire(access.participant().role).orElseThrow() == CaseRole.OBSERVER) {
-                return Uni.createFrom().failure(
-                        ApiException.forbidden("third parties join only after every party has consented"));
             }
             return attestations.requireComplete(access);
         }).chain(access -> {

@@ -23,6 +23,8 @@ class ErrorCodeTest {
                 Map.entry(ErrorCode.NO_SUCH_CAUCUS, "no_such_caucus"),
                 Map.entry(ErrorCode.ALREADY_USED, "already_used"),
                 Map.entry(ErrorCode.INVALID_REQUEST, "invalid_request"),
+                Map.entry(ErrorCode.CONSENT_REQUIRED, "consent_required"),
+                Map.entry(ErrorCode.ATTESTATION_REQUIRED, "attestation_required"),
                 Map.entry(ErrorCode.BAD_FRAME, "bad_frame"),
                 Map.entry(ErrorCode.UNKNOWN_TYPE, "unknown_type"),
                 Map.entry(ErrorCode.TOO_LARGE, "too_large"));

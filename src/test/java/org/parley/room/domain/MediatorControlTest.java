@@ -44,6 +44,7 @@ class MediatorControlTest {
         SessionFixture f = SessionFixture.fresh();
         accepted(f.session.connect(M));
         accepted(f.session.connect(PB));
+        accepted(f.session.markAttested(PB));
         accepted(f.session.startSession(M));
 
         Decision admitted = f.session.admit(M, PB);

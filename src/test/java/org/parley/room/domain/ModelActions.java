@@ -1,13 +1,17 @@
 package org.parley.room.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.room.domain.ModelRun.A;
 import static org.parley.room.domain.ModelRun.B;
 import static org.parley.room.domain.ModelRun.EVERYONE;
 import static org.parley.room.domain.ModelRun.M;
 import static org.parley.room.domain.ModelRun.NON_MEDIATORS;
 import static org.parley.room.domain.ModelRun.PA;
+import static org.parley.room.domain.ModelRun.PARTIES;
 import static org.parley.room.domain.ModelRun.PB;
+import static org.parley.room.domain.ModelRun.T;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,14 +41,19 @@ final class ModelActions {
     }
 
     Action next() {
-        if (world.phase == SessionPhase.LIVE && random.nextInt(1500) == 0) {
-            ParticipantId actor = mostlyMediator();
+        if (world.phase == SessionPhase.LIVE && random.nextInt(1000) == 0) {
+            // A non-mediator tries more often here than elsewhere: "end" is rare, and its refusal must occur too.
+            ParticipantId actor = random.nextInt(4) == 0 ? pick(NON_MEDIATORS) : M;
             return new Action("end", actor, "", () -> session.endSession(actor), null, null);
         }
         if (world.phase == SessionPhase.NOT_STARTED && random.nextInt(6) == 0) {
             ParticipantId actor = mostlyMediator();
             return new Action("start", actor, "", () -> session.startSession(actor),
                     actor.equals(M) ? Expect.ACCEPT : Expect.refuse(ErrorCode.FORBIDDEN), null);
+        }
+        int safety = random.nextInt(200);
+        if (safety < 26) {
+            return safetyAction(safety);
         }
         int roll = random.nextInt(100);
         if (roll < 6) {
@@ -110,11 +119,57 @@ final class ModelActions {
         return confirmReview();
     }
 
+    /**
+     * Attestation, consent, re-attestation and privacy alerts: about one command in eight, most of them attesting,
+     * so that people spend most of the run attested and in rooms. The mediator is kept attested more often than
+     * others (first to re-attest, rarely the one overheard), so that conveys stay common.
+     */
+    private Action safetyAction(int roll) {
+        if (roll < 20) {
+            List<ParticipantId> unattested = EVERYONE.stream().filter(p -> !world.attested.contains(p)).toList();
+            ParticipantId who = !unattested.isEmpty() && random.nextInt(5) > 0
+                    ? (unattested.contains(M) && random.nextBoolean() ? M : pick(unattested)) : orStranger();
+            return new Action("attest", who, "", () -> session.markAttested(who), expectKnown(who), null,
+                    () -> assertTrue(world.attested.contains(who)));
+        }
+        if (roll < 24) {
+            ParticipantId party = random.nextInt(8) > 0 ? pick(PARTIES) : pick(EVERYONE);
+            ParticipantId thirdParty = random.nextInt(10) > 0 ? T : pick(EVERYONE);
+            boolean consented = random.nextInt(10) < 7;
+            return new Action("consent", party, (consented ? "gives to " : "withdraws from ") + thirdParty,
+                    () -> session.setConsent(party, thirdParty, consented), expectConsent(party, thirdParty), null,
+                    () -> {
+                        if (!consented) {
+                            assertFalse(world.places.get(thirdParty) instanceof Room, "still in a room");
+                        }
+                    });
+        }
+        if (roll < 25) {
+            ParticipantId actor = mostlyMediator();
+            Optional<ParticipantId> target = random.nextInt(3) == 0 ? Optional.empty() : Optional.of(pick(EVERYONE));
+            List<ParticipantId> asked = target.map(List::of).orElse(NON_MEDIATORS);
+            return new Action("reattest", actor, target.map(ParticipantId::value).orElse("everyone"),
+                    () -> session.requestReattestation(actor, target), expectReattest(actor, target), null,
+                    () -> asked.forEach(p -> {
+                        assertFalse(world.attested.contains(p), p + " still attested");
+                        assertFalse(world.places.get(p) instanceof Room, p + " still in a room");
+                    }));
+        }
+        ParticipantId actor = random.nextInt(10) == 0 ? M : orStranger();
+        Runnable reporterIsOut = () -> {
+            assertFalse(world.attested.contains(actor), "still attested after reporting a breach");
+            assertFalse(world.places.get(actor) instanceof Room, "still in a room after reporting a breach");
+        };
+        return new Action("breach", actor, "", () -> session.reportPrivacyBreach(actor), expectKnown(actor), null,
+                reporterIsOut);
+    }
+
     private Action admit() {
         ParticipantId actor = mostlyMediator();
         List<ParticipantId> waiting = EVERYONE.stream().filter(p -> world.places.get(p) instanceof Lobby).toList();
         ParticipantId who = !waiting.isEmpty() && random.nextInt(4) > 0 ? pick(waiting) : pick(EVERYONE);
-        return new Action("admit", actor, who.value(), () -> session.admit(actor, who), null, null,
+        return new Action("admit", actor, who.value(), () -> session.admit(actor, who), expectAdmit(actor, who),
+                null,
                 () -> assertEquals(Place.joint(), world.places.get(who), "admitted but not in the joint room"));
     }
 
@@ -133,7 +188,8 @@ final class ModelActions {
         Optional<CaucusId> own = openCaucuses(c -> c.forSide().equals(Optional.of(side)));
         Place target = own.isPresent() && random.nextBoolean() ? Place.caucus(own.get()) : randomPlace();
         return new Action("moveSide", actor, side + " to " + target, () -> session.moveSide(actor, side, target),
-                null, null, () -> EVERYONE.stream().filter(p -> world.who(p).isOn(side) && world.places.containsKey(p))
+                expectMoveSide(actor, side, target), null, () -> EVERYONE.stream()
+                .filter(p -> world.who(p).isOn(side) && world.places.containsKey(p))
                 .forEach(p -> assertEquals(target, world.places.get(p), "side moved but " + p + " is not there")));
     }
 
@@ -149,7 +205,7 @@ final class ModelActions {
             members.add(M);
         }
         return new Action("openAdHoc", actor, members.toString(), () -> session.openAdHocCaucus(actor, members),
-                null, null);
+                expectAdHoc(actor, members), null);
     }
 
     private Action close() {
@@ -227,13 +283,27 @@ final class ModelActions {
     }
 
     private Expect expectMove(ParticipantId actor, ParticipantId who, Place target) {
+        return expectMoveOf(actor, List.of(who), target);
+    }
+
+    private Expect expectMoveSide(ParticipantId actor, Side side, Place target) {
+        List<ParticipantId> placed = EVERYONE.stream()
+                .filter(p -> world.who(p).isOn(side) && world.places.containsKey(p)).toList();
+        if (actor.equals(M) && world.phase == SessionPhase.LIVE && placed.isEmpty()) {
+            return Expect.refuse(ErrorCode.INVALID_REQUEST);
+        }
+        return expectMoveOf(actor, placed, target);
+    }
+
+    /** Role, phase, placement, the caucus rules, then (into a room) every mover's consent, then attestation. */
+    private Expect expectMoveOf(ParticipantId actor, List<ParticipantId> movers, Place target) {
         if (!actor.equals(M)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
             return Expect.refuse(ErrorCode.NOT_STARTED);
         }
-        if (!world.places.containsKey(who)) {
+        if (movers.stream().anyMatch(p -> !world.places.containsKey(p))) {
             return Expect.refuse(ErrorCode.INVALID_REQUEST);
         }
         if (target instanceof Caucus c) {
@@ -241,11 +311,66 @@ final class ModelActions {
             if (record == null || !record.open()) {
                 return Expect.refuse(ErrorCode.NO_SUCH_CAUCUS);
             }
-            if (!who.equals(M) && !record.members().contains(who)) {
+            if (movers.stream().anyMatch(p -> !p.equals(M) && !record.members().contains(p))) {
                 return Expect.refuse(ErrorCode.FORBIDDEN);
             }
         }
+        return target instanceof Room ? expectEntry(movers) : Expect.ACCEPT;
+    }
+
+    private Expect expectAdmit(ParticipantId actor, ParticipantId who) {
+        if (!actor.equals(M)) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
+        if (world.phase == SessionPhase.NOT_STARTED) {
+            return Expect.refuse(ErrorCode.NOT_STARTED);
+        }
+        if (!(world.places.get(who) instanceof Lobby)) {
+            return Expect.refuse(ErrorCode.INVALID_REQUEST);
+        }
+        return expectEntry(List.of(who));
+    }
+
+    private Expect expectAdHoc(ParticipantId actor, Set<ParticipantId> members) {
+        if (!actor.equals(M)) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
+        if (world.phase == SessionPhase.NOT_STARTED) {
+            return Expect.refuse(ErrorCode.NOT_STARTED);
+        }
+        if (members.isEmpty() || members.contains(M)) {
+            return Expect.refuse(ErrorCode.INVALID_REQUEST);
+        }
+        return expectEntry(List.copyOf(members));
+    }
+
+    /** The entry gate as the design states it: every party's consent for a third party first, then attestation. */
+    private Expect expectEntry(List<ParticipantId> entrants) {
+        if (entrants.stream().anyMatch(p -> world.who(p).isThirdParty() && !world.consentsMissing(p).isEmpty())) {
+            return Expect.refuse(ErrorCode.CONSENT_REQUIRED);
+        }
+        if (entrants.stream().anyMatch(p -> !world.attested.contains(p))) {
+            return Expect.refuse(ErrorCode.ATTESTATION_REQUIRED);
+        }
         return Expect.ACCEPT;
+    }
+
+    private Expect expectKnown(ParticipantId actor) {
+        return world.roster.containsKey(actor) ? Expect.ACCEPT : Expect.refuse(ErrorCode.NO_SUCH_PARTICIPANT);
+    }
+
+    private Expect expectConsent(ParticipantId party, ParticipantId thirdParty) {
+        if (world.who(party).role() != Role.PARTY) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
+        return world.who(thirdParty).isThirdParty() ? Expect.ACCEPT : Expect.refuse(ErrorCode.INVALID_REQUEST);
+    }
+
+    private Expect expectReattest(ParticipantId actor, Optional<ParticipantId> target) {
+        if (!actor.equals(M)) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
+        return target.equals(Optional.of(M)) ? Expect.refuse(ErrorCode.INVALID_REQUEST) : Expect.ACCEPT;
     }
 
     private Expect expectConvey(ParticipantId actor, ReleaseId releaseId) {
@@ -271,6 +396,11 @@ final class ModelActions {
     }
 
     // ---- random choices, biased towards commands that can succeed ----
+
+    /** Mostly a non-mediator, now and then someone not on the roster. */
+    private ParticipantId orStranger() {
+        return random.nextInt(30) == 0 ? ParticipantId.of("stranger") : pick(NON_MEDIATORS);
+    }
 
     private ParticipantId mostlyMediator() {
         return random.nextInt(10) == 0 ? pick(NON_MEDIATORS) : M;

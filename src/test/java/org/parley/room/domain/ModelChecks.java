@@ -17,11 +17,13 @@ import java.util.Set;
 final class ModelChecks {
 
     private final ModelWorld world;
+    private final ModelStats stats;
     /** The last presence view each participant received, to prove nobody is left with a stale view. */
     final Map<ParticipantId, List<PresenceEntry>> lastPresence = new HashMap<>();
 
-    ModelChecks(ModelWorld world) {
+    ModelChecks(ModelWorld world, ModelStats stats) {
         this.world = world;
+        this.stats = stats;
     }
 
     /** Checks one accepted decision; the world must already have applied the decision's facts. */
@@ -35,6 +37,7 @@ final class ModelChecks {
             ParticipantId to = delivery.recipient();
             Event event = delivery.event();
             checkMarkers(to, event);
+            checkContentAllowed(to, event);
             if (event instanceof Event.SessionEnded) {
                 assertTrue(world.connectedWhenEnded.contains(to), "SessionEnded to someone not connected");
                 continue;
@@ -60,6 +63,11 @@ final class ModelChecks {
                 assertTrue(isInsider(to, opened.caucusId()), "caucus id told to an outsider");
             } else if (event instanceof Event.CaucusClosed closed) {
                 assertTrue(isInsider(to, closed.caucusId()), "caucus id told to an outsider");
+            } else if (event instanceof Event.ReattestationRequested asked) {
+                assertEquals(to, asked.participant(), "re-attestation request sent to someone else");
+                assertFalse(world.attested.contains(to), "asked to re-attest but still attested");
+            } else if (event instanceof Event.PrivacyAlert) {
+                assertTrue(world.who(to).isMediator(), "a privacy alert reached someone other than the mediator");
             }
         }
         // Completeness: a room event reaches everyone connected in the room, not only nobody-else.
@@ -71,14 +79,52 @@ final class ModelChecks {
         }
     }
 
-    /** After every step: everyone's view from the model equals the test's, and connected people hold it. */
-    void checkPresenceEverywhere(LiveSession session) {
+    /**
+     * After every step: everyone's view from the model equals the test's, and connected people hold it; only the
+     * mediator gets the status view, and it equals the test's; and nobody is in a room who may not be there.
+     */
+    void checkPresenceEverywhere(LiveSession session, Map<ParticipantId, List<PresenceEntry>> presence) {
         for (ParticipantId viewer : world.roster.keySet()) {
-            List<PresenceEntry> actual = session.presenceFor(viewer).orElseThrow();
+            List<PresenceEntry> actual = presence.get(viewer);
             assertEquals(world.expectedPresence(viewer), actual, "model presence for " + viewer);
             if (world.connected.contains(viewer)) {
                 assertEquals(actual, lastPresence.get(viewer), "stale presence view held by " + viewer);
             }
+            if (world.who(viewer).isMediator()) {
+                assertEquals(world.expectedStatus(), session.statusForMediator(viewer).orElseThrow(), "status view");
+            } else {
+                assertTrue(session.statusForMediator(viewer).isEmpty(), "status view given to " + viewer);
+            }
+        }
+        world.places.forEach((who, place) -> {
+            if (place instanceof Room) {
+                assertTrue(world.mayBeInARoom(who), who + " is in " + place + " unattested or without consent");
+                assertFalse(world.breached.contains(who), who + " is in " + place + " after a privacy alert");
+            }
+        });
+    }
+
+    /**
+     * Content (room frames, caucus reviews, release wording) reaches only someone attested at send time; a third
+     * party only while every party consents; and a privacy-alert reporter gets no room frame until moved back in.
+     */
+    private void checkContentAllowed(ParticipantId to, Event event) {
+        boolean roomFrame = event instanceof Event.MessagePosted || event instanceof Event.Typing
+                || event instanceof Event.YouAreIn in
+                && (!(in.place() instanceof PlaceView.InLobby) || !in.history().isEmpty());
+        if (!roomFrame && !(event instanceof Event.CaucusReview) && !(event instanceof Event.ReleaseUpdated)) {
+            return;
+        }
+        String kind = event.getClass().getSimpleName();
+        assertTrue(world.attested.contains(to), "UNATTESTED: " + kind + " reached " + to + ", not attested");
+        if (world.who(to).isThirdParty()) {
+            assertTrue(world.consentsMissing(to).isEmpty(), "NO CONSENT: " + kind + " reached third party " + to
+                    + " while " + world.consentsMissing(to) + " do not consent");
+            stats.note("third party received content");
+        }
+        if (roomFrame) {
+            assertFalse(world.breached.contains(to), "PRIVACY ALERT: " + kind + " reached " + to
+                    + " after they reported being overheard, before being moved back into a room");
         }
     }
 

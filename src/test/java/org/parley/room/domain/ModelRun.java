@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,8 +21,12 @@ final class ModelRun {
     static final ParticipantId CA = ParticipantId.of("counselA");
     static final ParticipantId PB = ParticipantId.of("partyB");
     static final ParticipantId CB = ParticipantId.of("counselB");
-    static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB);
-    static final List<ParticipantId> NON_MEDIATORS = List.of(PA, CA, PB, CB);
+    static final ParticipantId T = ParticipantId.of("observer");
+    static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB, T);
+    static final List<ParticipantId> NON_MEDIATORS = List.of(PA, CA, PB, CB, T);
+    static final List<ParticipantId> PARTIES = List.of(PA, PB);
+    /** Longer than the default, so that with the run's pace of time roughly one return in four is a long one. */
+    static final Duration REATTEST_AFTER = Duration.ofMinutes(10);
     static final Side A = Side.of("A");
     static final Side B = Side.of("B");
     private static final List<Participant> ROSTER = List.of(
@@ -31,7 +34,8 @@ final class ModelRun {
             Participant.party(PA.value(), "Party A", "A"),
             Participant.counsel(CA.value(), "Counsel A", "A"),
             Participant.party(PB.value(), "Party B", "B"),
-            Participant.counsel(CB.value(), "Counsel B", "B"));
+            Participant.counsel(CB.value(), "Counsel B", "B"),
+            Participant.thirdParty(T.value(), "Observer"));
     private static final int STEPS_CHECKED_AFTER_END = 10;
 
     /** What the test itself expects of a command, when it can tell: accepted, or refused with a code. */
@@ -62,6 +66,9 @@ final class ModelRun {
     private int sessionNumber;
     private int stepsSinceEnd;
     private ModelActions actions;
+    private MutableClock clock;
+    /** Everyone's presence view as of the last step: the "before" of the next one (time alone changes no view). */
+    private Map<ParticipantId, List<PresenceEntry>> presenceNow;
     /** Shared across the sessions of a run, so that every planted marker is unique within the run. */
     private final AtomicInteger markers = new AtomicInteger();
 
@@ -75,6 +82,8 @@ final class ModelRun {
     void run() {
         newSession();
         for (int step = 1; step <= steps; step++) {
+            // Mostly seconds between commands, now and then a minute or more, so disconnections vary in length.
+            clock.advance(Duration.ofSeconds(random.nextInt(20) == 0 ? 20 + random.nextInt(100) : random.nextInt(3)));
             Action action = actions.next();
             try {
                 execute(action);
@@ -90,21 +99,23 @@ final class ModelRun {
     private void newSession() {
         sessionNumber++;
         stepsSinceEnd = 0;
-        session = new LiveSession(new SessionId("model-" + seed + "-" + sessionNumber), ROSTER,
-                Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC),
-                IdSource.sequential("s" + sessionNumber + "-"));
-        world = new ModelWorld(ROSTER);
-        checks = new ModelChecks(world);
+        clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+        session = new LiveSession(new SessionId("model-" + seed + "-" + sessionNumber), ROSTER, clock,
+                IdSource.sequential("s" + sessionNumber + "-"), REATTEST_AFTER);
+        world = new ModelWorld(ROSTER, REATTEST_AFTER);
+        checks = new ModelChecks(world, stats);
         actions = new ModelActions(session, world, random, markers);
+        presenceNow = presenceOfEveryone();
     }
 
     private void execute(Action action) {
         boolean endedBefore = world.phase == SessionPhase.ENDED;
         world.pendingText = action.text();
         SessionSnapshot before = session.snapshot();
-        Map<ParticipantId, List<PresenceEntry>> presenceBefore = presenceOfEveryone();
+        Map<ParticipantId, List<PresenceEntry>> presenceBefore = presenceNow;
 
         Decision decision = action.command().get();
+        presenceNow = presenceOfEveryone();
 
         stats.count(action.kind(), decision);
         if (endedBefore) {
@@ -116,24 +127,50 @@ final class ModelRun {
         if (decision instanceof Decision.Refused refused) {
             // A refusal carries no deliveries by construction; it must also leave every bit of state as it was.
             assertEquals(before, session.snapshot(), "refused " + refused.code() + " but state changed");
-            assertEquals(presenceBefore, presenceOfEveryone(), "refused but a presence view changed");
+            assertEquals(presenceBefore, presenceNow, "refused but a presence view changed");
             ModelChecks.assertNoMarkers(refused.detail(), "a refusal detail");
         } else {
             Decision.Accepted accepted = (Decision.Accepted) decision;
+            if (action.kind().equals("attest")) {
+                // The one command without a fact (the attestation is recorded where it was taken): apply it here.
+                world.attested.add(action.actor());
+            }
             for (Fact fact : accepted.facts()) {
                 if (fact instanceof Fact.ParticipantMoved moved) {
-                    assertEquals(M, moved.by(), "only the mediator moves anyone");
-                    assertEquals(M, action.actor(), "a move came from a command by " + action.actor());
+                    checkMover(action, moved);
+                    if (moved.to() instanceof Room && world.breached.contains(moved.participant())) {
+                        stats.note("readmitted after a privacy alert");
+                    }
+                } else if (fact instanceof Fact.ReattestationRequested asked
+                        && asked.by().equals(asked.participant())) {
+                    stats.note("long absence");
                 }
                 world.apply(fact);
             }
             checks.checkAccepted(accepted, action.actor(), action.kind().equals("typing"));
             action.afterAccepted().run();
         }
-        checks.checkPresenceEverywhere(session);
+        checks.checkPresenceEverywhere(session, presenceNow);
 
         if (world.phase == SessionPhase.ENDED && stepsSinceEnd++ >= STEPS_CHECKED_AFTER_END) {
             newSession();
+        }
+    }
+
+    /**
+     * The mediator moves people anywhere; anyone else's command moves only to the lobby and only themself or, for
+     * a withdrawn consent, the third party: by the actor (the withdrawing party, the reporter, the returner).
+     */
+    private void checkMover(Action action, Fact.ParticipantMoved moved) {
+        if (moved.by().equals(M)) {
+            assertEquals(M, action.actor(), "a move by the mediator came from a command by " + action.actor());
+            return;
+        }
+        assertEquals(action.actor(), moved.by(), "a move attributed to someone who did not act");
+        assertEquals(Place.lobby(), moved.to(), "only the mediator moves anyone into a room");
+        if (!moved.participant().equals(moved.by())) {
+            assertEquals("consent", action.kind(), "only a withdrawn consent moves someone else");
+            assertEquals(T, moved.participant());
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,12 +60,45 @@ final class ModelWorld {
     final Map<ReleaseId, ReleaseRecord> releases = new LinkedHashMap<>();
     final Map<String, MarkerRecord> markers = new HashMap<>();
     final Set<List<Object>> confirmedReviews = new HashSet<>();
+    /** Attested for this session: added by the test's own markAttested, removed by the facts that clear it. */
+    final Set<ParticipantId> attested = new HashSet<>();
+    /** For each third party, the parties that currently consent. */
+    final Map<ParticipantId, Set<ParticipantId>> consents = new HashMap<>();
+    final Map<ParticipantId, Instant> disconnectedSince = new HashMap<>();
+    /** Reported a privacy breach and not yet moved back into a room: must receive no room frame meanwhile. */
+    final Set<ParticipantId> breached = new HashSet<>();
+    /** Asked to re-attest by their own long absence, in the decision that is connecting them. */
+    private final Set<ParticipantId> askedOnReturn = new HashSet<>();
+    private final Duration reattestAfter;
 
     /** Text of the command being run, so the fact it produces can be tied to its markers. */
     String pendingText;
 
-    ModelWorld(List<Participant> participants) {
+    ModelWorld(List<Participant> participants, Duration reattestAfter) {
         participants.forEach(p -> roster.put(p.id(), p));
+        this.reattestAfter = reattestAfter;
+    }
+
+    /** The roster's parties (in roster order) not currently consenting to the third party. */
+    List<ParticipantId> consentsMissing(ParticipantId thirdParty) {
+        Set<ParticipantId> consenting = consents.getOrDefault(thirdParty, Set.of());
+        return roster.values().stream().filter(p -> p.role() == Role.PARTY && !consenting.contains(p.id()))
+                .map(Participant::id).toList();
+    }
+
+    /** The entry rule, written independently of the model: attested, and for a third party every consent. */
+    boolean mayBeInARoom(ParticipantId id) {
+        return attested.contains(id) && (!who(id).isThirdParty() || consentsMissing(id).isEmpty());
+    }
+
+    /** The mediator's status view as the test expects it. */
+    List<ParticipantStatus> expectedStatus() {
+        return roster.values().stream()
+                .map(p -> new ParticipantStatus(p.id(), p.role(), p.side(),
+                        places.containsKey(p.id()) ? fullView(places.get(p.id())) : new PlaceView.NotInSession(),
+                        connected.contains(p.id()), attested.contains(p.id()),
+                        p.isThirdParty() ? consentsMissing(p.id()) : List.of()))
+                .toList();
     }
 
     Participant who(ParticipantId id) {
@@ -160,17 +195,38 @@ final class ModelWorld {
             connectedWhenEnded = Set.copyOf(connected);
             places.clear();
             connected.clear();
+            attested.clear();
+            breached.clear();
+            disconnectedSince.clear();
         } else if (fact instanceof Fact.ParticipantConnected c) {
-            assertEquals(places.containsKey(c.participant()), c.resumed(), "resumed flag");
-            assertEquals(places.getOrDefault(c.participant(), Place.lobby()), c.place(), "connect place");
-            places.put(c.participant(), c.place());
-            connected.add(c.participant());
+            applyConnected(c);
         } else if (fact instanceof Fact.ParticipantDisconnected d) {
             assertTrue(connected.remove(d.participant()), "disconnect of someone not connected");
             assertEquals(places.get(d.participant()), d.place());
+            disconnectedSince.put(d.participant(), d.at());
         } else if (fact instanceof Fact.ParticipantLeft l) {
             assertEquals(places.remove(l.participant()), l.from());
-            connected.remove(l.participant());
+            if (connected.remove(l.participant())) {
+                disconnectedSince.put(l.participant(), l.at());
+            }
+        } else if (fact instanceof Fact.ConsentChanged c) {
+            assertEquals(Role.PARTY, who(c.party()).role(), "consent by a " + who(c.party()).role());
+            assertTrue(who(c.thirdParty()).isThirdParty(), "consent to someone not a third party");
+            Set<ParticipantId> consenting = consents.computeIfAbsent(c.thirdParty(), id -> new HashSet<>());
+            assertTrue(c.consented() ? consenting.add(c.party()) : consenting.remove(c.party()),
+                    "a consent fact that changed nothing");
+        } else if (fact instanceof Fact.ReattestationRequested r) {
+            attested.remove(r.participant());
+            if (r.by().equals(r.participant())) {
+                assertFalse(connected.contains(r.participant()), "asked on return, but was already connected");
+                askedOnReturn.add(r.participant());
+            } else {
+                assertEquals(mediator(), r.by(), "re-attestation asked by someone other than the mediator");
+                assertFalse(who(r.participant()).isMediator(), "the mediator was asked to re-attest");
+            }
+        } else if (fact instanceof Fact.PrivacyAlertRaised a) {
+            attested.remove(a.participant());
+            breached.add(a.participant());
         } else if (fact instanceof Fact.ParticipantMoved m) {
             applyMove(m);
         } else if (fact instanceof Fact.CaucusOpened o) {
@@ -212,8 +268,28 @@ final class ModelWorld {
         }
     }
 
+    /** A return after a long absence must have been asked to re-attest (in the lobby) in the same decision. */
+    private void applyConnected(Fact.ParticipantConnected c) {
+        Instant since = disconnectedSince.remove(c.participant());
+        boolean longAway = since != null && Duration.between(since, c.at()).compareTo(reattestAfter) > 0;
+        assertEquals(longAway, askedOnReturn.remove(c.participant()), "re-attestation on return iff a long absence");
+        assertEquals(places.containsKey(c.participant()), c.resumed(), "resumed flag");
+        assertEquals(places.getOrDefault(c.participant(), Place.lobby()), c.place(), "connect place");
+        if (longAway) {
+            assertEquals(Place.lobby(), c.place(), "a long absence returns to the lobby");
+        }
+        places.put(c.participant(), c.place());
+        connected.add(c.participant());
+    }
+
     private void applyMove(Fact.ParticipantMoved m) {
         assertEquals(places.get(m.participant()), m.from(), "move from where the participant was");
+        if (m.to() instanceof Room) {
+            // The gate, checked against the test's own record: attested, and a third party with every consent.
+            assertTrue(mayBeInARoom(m.participant()), m.participant() + " entered a room unattested or without"
+                    + " every party's consent: attested=" + attested.contains(m.participant()));
+            breached.remove(m.participant());
+        }
         if (m.to() instanceof Caucus c) {
             CaucusRecord r = caucuses.get(c.caucusId());
             assertTrue(r.open(), "moved into a closed caucus");

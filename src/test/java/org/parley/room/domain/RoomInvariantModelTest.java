@@ -38,7 +38,7 @@ class RoomInvariantModelTest {
     private static void assertExercisedEveryRule(ModelStats stats) {
         List<String> kinds = List.of("connect", "disconnect", "admit", "move", "moveSide", "goTo", "openSide",
                 "openAdHoc", "close", "post", "typing", "release", "propose", "confirm", "withdraw", "convey",
-                "review", "start", "end", "leave");
+                "review", "start", "end", "leave", "attest", "consent", "reattest", "breach");
         for (String kind : kinds) {
             assertTrue(stats.accepted(kind) > 0, "never accepted: " + kind + " — " + stats);
         }
@@ -48,5 +48,11 @@ class RoomInvariantModelTest {
             }
         }
         assertTrue(stats.accepted("convey") >= 50, "too few valid conveys: " + stats);
+        assertTrue(stats.refusedWith(ErrorCode.CONSENT_REQUIRED) > 0, "no entry refused for consent: " + stats);
+        assertTrue(stats.refusedWith(ErrorCode.ATTESTATION_REQUIRED) > 0, "no entry refused unattested: " + stats);
+        for (String situation : List.of("third party received content", "readmitted after a privacy alert",
+                "long absence")) {
+            assertTrue(stats.noted(situation) > 0, "never reached: " + situation + " — " + stats);
+        }
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** A standard session for rule tests: a mediator, side A (party, counsel) and side B (party, counsel). */
+/**
+ * A standard session for rule tests: a mediator, side A (party, counsel) and side B (party, counsel), and on request
+ * a third party (an observer). Its clock stands still unless a test advances it.
+ */
 final class SessionFixture {
 
     static final ParticipantId M = ParticipantId.of("mediator");
@@ -22,35 +25,60 @@ final class SessionFixture {
     static final ParticipantId CA = ParticipantId.of("counselA");
     static final ParticipantId PB = ParticipantId.of("partyB");
     static final ParticipantId CB = ParticipantId.of("counselB");
+    static final ParticipantId T = ParticipantId.of("observer");
     static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB);
     static final Side A = Side.of("A");
     static final Side B = Side.of("B");
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
     final LiveSession session;
+    final MutableClock clock = new MutableClock(NOW);
+    /** Everyone on this fixture's roster: {@link #EVERYONE}, plus {@link #T} when the fixture has a third party. */
+    final List<ParticipantId> roster;
 
-    private SessionFixture() {
-        List<Participant> roster = List.of(
+    private SessionFixture(boolean withThirdParty) {
+        List<Participant> participants = new ArrayList<>(List.of(
                 Participant.mediator(M.value(), "Mediator"),
                 Participant.party(PA.value(), "Party A", "A"),
                 Participant.counsel(CA.value(), "Counsel A", "A"),
                 Participant.party(PB.value(), "Party B", "B"),
-                Participant.counsel(CB.value(), "Counsel B", "B"));
-        session = new LiveSession(new SessionId("session-1"), roster, Clock.fixed(NOW, ZoneOffset.UTC),
-                IdSource.sequential("id-"));
+                Participant.counsel(CB.value(), "Counsel B", "B")));
+        if (withThirdParty) {
+            participants.add(Participant.thirdParty(T.value(), "Observer"));
+        }
+        roster = participants.stream().map(Participant::id).toList();
+        // The four-argument constructor on purpose: its two-minute re-attestation default is part of the contract.
+        session = new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"));
     }
 
-    /** A session nobody has connected to yet. */
+    /** A session nobody has connected to (or attested for) yet. */
     static SessionFixture fresh() {
-        return new SessionFixture();
+        return new SessionFixture(false);
     }
 
-    /** Everyone connected, session started, everyone (mediator included) in the joint room. */
+    /** Like {@link #fresh()}, with a third party (an observer, {@link #T}) on the roster. */
+    static SessionFixture freshWithThirdParty() {
+        return new SessionFixture(true);
+    }
+
+    /** Everyone connected and attested, session started, everyone (mediator included) in the joint room. */
     static SessionFixture allInJointRoom() {
-        SessionFixture f = new SessionFixture();
-        EVERYONE.forEach(p -> accepted(f.session.connect(p)));
+        return allInJointRoom(new SessionFixture(false));
+    }
+
+    /** As {@link #allInJointRoom()}, with the observer {@link #T} admitted too, after both parties consented. */
+    static SessionFixture allInJointRoomWithThirdParty() {
+        SessionFixture f = new SessionFixture(true);
+        accepted(f.session.setConsent(PA, T, true));
+        accepted(f.session.setConsent(PB, T, true));
+        return allInJointRoom(f);
+    }
+
+    private static SessionFixture allInJointRoom(SessionFixture f) {
+        f.roster.forEach(p -> accepted(f.session.connect(p)));
+        f.roster.forEach(p -> accepted(f.session.markAttested(p)));
         accepted(f.session.startSession(M));
-        EVERYONE.forEach(p -> accepted(f.session.admit(M, p)));
+        f.roster.forEach(p -> accepted(f.session.admit(M, p)));
         return f;
     }
 
@@ -61,6 +89,17 @@ final class SessionFixture {
         accepted(f.session.moveSide(M, A, Place.caucus(a)));
         accepted(f.session.goTo(M, Place.caucus(a)));
         return f;
+    }
+
+    void advanceClock(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** The mediator's status line of one participant. */
+    ParticipantStatus statusOf(ParticipantId participant) {
+        return session.statusForMediator(M).orElseThrow().stream()
+                .filter(s -> s.participant().equals(participant))
+                .findFirst().orElseThrow();
     }
 
     CaucusId openCaucus(Side side) {
@@ -91,20 +130,25 @@ final class SessionFixture {
                 .findFirst().orElseThrow().place();
     }
 
-    /** Asserts the command is refused with the code and that neither state nor anyone's presence view changed. */
+    /**
+     * Asserts the command is refused with the code and that neither state, nor anyone's presence view, nor the
+     * mediator's status view changed.
+     */
     Decision.Refused assertRefusedAndUnchanged(ErrorCode code, Supplier<Decision> command) {
         SessionSnapshot before = session.snapshot();
         Map<ParticipantId, ?> presenceBefore = presenceOfEveryone();
+        Object statusBefore = session.statusForMediator(M);
         Decision decision = command.get();
         Decision.Refused refused = assertInstanceOf(Decision.Refused.class, decision, () -> "expected " + code);
         assertEquals(code, refused.code(), refused::detail);
         assertEquals(before, session.snapshot(), "a refused command must change nothing");
         assertEquals(presenceBefore, presenceOfEveryone(), "a refused command must change nobody's presence view");
+        assertEquals(statusBefore, session.statusForMediator(M), "a refused command must change no status");
         return refused;
     }
 
     private Map<ParticipantId, ?> presenceOfEveryone() {
-        return EVERYONE.stream().collect(Collectors.toMap(p -> p, p -> session.presenceFor(p).orElseThrow()));
+        return roster.stream().collect(Collectors.toMap(p -> p, p -> session.presenceFor(p).orElseThrow()));
     }
 
     static Decision.Accepted accepted(Decision decision) {

@@ -303,7 +303,9 @@ class ProtocolDocExamplesTest {
                         new ReleaseAudience.OtherSideCaucus(b), ReleaseStatus.RELEASED, "wording"),
                 new Event.CaucusReview(caucusA, List.of(
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL))),
-                new Event.CaucusReviewConfirmed(caucusA, partyA));
+                new Event.CaucusReviewConfirmed(caucusA, partyA),
+                new Event.ReattestationRequested(partyA, partyB, AT),
+                new Event.PrivacyAlert(partyA, AT));
     }
 
     // ---- helpers ----
