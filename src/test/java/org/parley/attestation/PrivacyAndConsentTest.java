@@ -84,10 +84,10 @@ class PrivacyAndConsentTest {
     @Test
     void thePrivacyAlertRemovesTheParticipantBeforeTheNextFrameIsDelivered() {
         partyB.send("privacy_alert");
-        String after = "said right after the alert " + UUID.randomUUID();
-        partyA.send("message", "text", after);
         JsonNode alert = mediator.await("privacy_alert");
         assertEquals(fixture.participant("party.b"), alert.path("participant").asText());
+        String after = "said right after the alert " + UUID.randomUUID();
+        partyA.send("message", "text", after);
         mediator.await("message", frame -> frame.path("item").path("text").asText().equals(after));
         assertFalse(partyB.received(after));
         assertNoMessageAfterLobby(partyB);
