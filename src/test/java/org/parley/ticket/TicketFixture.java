@@ -1,5 +1,6 @@
 package org.parley.ticket;
 
+import org.parley.testing.MutableClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
