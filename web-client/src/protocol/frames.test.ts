@@ -34,6 +34,8 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "confirm_release",
   "withdraw_release",
   "confirm_review",
+  "request_reattestation",
+  "privacy_alert",
 ];
 
 describe("protocol frames", () => {

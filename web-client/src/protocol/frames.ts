@@ -76,6 +76,8 @@ export type ServerFrame =
     }
   | { seq: number; type: "caucus_review"; caucus: string; items: ReviewItem[] }
   | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
+  | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
+  | { seq: number; type: "privacy_alert"; participant: string; at: string }
   | { seq: number; type: "error"; code: string; detail: string; ref?: string };
 
 export type ServerFrameType = ServerFrame["type"];
@@ -100,7 +102,9 @@ export type ClientCommand =
   | { type: "propose_release"; item: string; scope: Scope; wording?: string }
   | { type: "confirm_release"; release: string }
   | { type: "withdraw_release"; release: string }
-  | { type: "confirm_review"; caucus: string };
+  | { type: "confirm_review"; caucus: string }
+  | { type: "request_reattestation"; participant?: string }
+  | { type: "privacy_alert" };
 
 /** Limits the server enforces; the client checks them first to give a friendlier message. */
 export const LIMITS = { text: 4000, frameBytes: 16384, id: 64 } as const;
@@ -110,6 +114,7 @@ export const CLOSE = {
   tooManyBadFrames: 4008,
   replaced: 4009,
   accessRevoked: 4403,
+  notOnRoster: 4404,
   sessionEnded: 4410,
 } as const;
 
@@ -126,6 +131,8 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "release_updated",
   "caucus_review",
   "caucus_review_confirmed",
+  "reattestation_requested",
+  "privacy_alert",
   "error",
 ]);
 
@@ -149,6 +156,8 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "boolean" | "o
   },
   caucus_review: { caucus: "string", items: "array" },
   caucus_review_confirmed: { caucus: "string", participant: "string" },
+  reattestation_requested: { participant: "string", by: "string", at: "string" },
+  privacy_alert: { participant: "string", at: "string" },
   error: { code: "string", detail: "string" },
 };
 

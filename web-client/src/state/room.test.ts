@@ -16,6 +16,22 @@ describe("room reducer", () => {
     expect(state.rooms).toEqual({});
   });
 
+  it("keeps privacy alerts and re-attestation requests for the user's attention, and forgets them at the end", () => {
+    const asked = replay(
+      [
+        frame({ type: "reattestation_requested", participant: "p-alex", by: "p-maya", at: "2026-11-23T10:15:00Z" }),
+        frame({ type: "privacy_alert", participant: "p-blake", at: "2026-11-23T10:16:00Z" }),
+      ],
+      alexInCaucus(),
+    );
+    expect(asked.attention.map((a) => [a.kind, a.participant])).toEqual([
+      ["reattestation_requested", "p-alex"],
+      ["privacy_alert", "p-blake"],
+    ]);
+    const ended = replay([frame({ type: "session_ended", at: "2026-11-23T11:00:00Z" })], asked);
+    expect(ended.attention).toEqual([]);
+  });
+
   it("files messages under the room they were said in", () => {
     const state = alexInCaucus();
     expect(state.rooms[`caucus:${C}`].map((i) => i.id)).toEqual(["i-1", "i-2", "i-3"]);

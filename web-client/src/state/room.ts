@@ -57,6 +57,13 @@ export interface RoomError {
   ref?: string;
 }
 
+/** Something the server asks the user to notice at once. */
+export interface Attention {
+  kind: "privacy_alert" | "reattestation_requested";
+  participant: string;
+  at: string;
+}
+
 export interface RoomState {
   session: string | null;
   you: string | null;
@@ -81,6 +88,8 @@ export interface RoomState {
   typing: string[];
   /** The latest refusals, newest last. */
   errors: RoomError[];
+  /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
+  attention: Attention[];
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -110,6 +119,7 @@ export function initialRoomState(): RoomState {
     reviewConfirmations: [],
     typing: [],
     errors: [],
+    attention: [],
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -181,7 +191,7 @@ function onConnection(state: RoomState, status: ConnectionStatus): RoomState {
 
 /** Forgets everything said, released and reviewed: nothing outlives the session, in the browser either. */
 function dropContent(state: RoomState): RoomState {
-  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [] };
+  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [], attention: [] };
 }
 
 function onFrame(state: RoomState, frame: ServerFrame): RoomState {
@@ -270,6 +280,12 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         },
       };
     }
+    case "reattestation_requested":
+    case "privacy_alert":
+      return {
+        ...base,
+        attention: [...base.attention, { kind: frame.type, participant: frame.participant, at: frame.at }].slice(-10),
+      };
     case "caucus_review_confirmed": {
       const confirmations = [...base.reviewConfirmations, { caucus: frame.caucus, participant: frame.participant }];
       const review = base.reviews[frame.caucus];

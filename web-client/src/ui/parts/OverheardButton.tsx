@@ -1,22 +1,17 @@
-// "I can be overheard": always in reach. The server cannot act on it yet, so it is visibly unavailable, but stays
-// focusable so that keyboard users can read why.
+// "I can be overheard": always in reach. The server moves the sender to the lobby at once and tells the mediator.
+
+import { useController } from "../hooks";
 
 export function OverheardButton() {
+  const controller = useController();
   return (
-    <span class="tooltip-wrap">
-      <button
-        type="button"
-        class="overheard"
-        aria-disabled="true"
-        aria-describedby="overheard-tip"
-        onClick={(event) => event.preventDefault()}
-      >
-        I can be overheard
-      </button>
-      <span id="overheard-tip" role="tooltip" class="tooltip">
-        Not available yet: the server does not support it. Tell the mediator now, in words, if someone can see or
-        hear you.
-      </span>
-    </span>
+    <button
+      type="button"
+      class="overheard"
+      title="Leave the room at once and tell the mediator that someone can see or hear you"
+      onClick={() => controller.send({ type: "privacy_alert" })}
+    >
+      I can be overheard
+    </button>
   );
 }

@@ -11,6 +11,7 @@ import {
   currentItems,
   itemById,
   myRole,
+  nameOf,
   owedReviews,
   pendingProposals,
   placeLabel,
@@ -20,6 +21,7 @@ import {
 } from "../../state/views";
 import { ViewerContext, useController } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
+import { AttentionBanner } from "../parts/AttentionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
 import { ReviewDialog } from "../parts/ReviewDialog";
@@ -55,6 +57,11 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           status={room.connection}
           onRetry={() => controller.retryConnection()}
           onBack={() => controller.closeRoom()}
+          onReattest={() => controller.prepareJoin(session)}
+        />
+        <AttentionBanner
+          room={room}
+          nameOf={(participant) => nameOf(room, participant)}
           onReattest={() => controller.prepareJoin(session)}
         />
         {!room.place || !role ? (

@@ -1,0 +1,36 @@
+// What the server asks this user to notice at once: the mediator hears privacy alerts, a participant hears that
+// they must attest again. Names come from the room state, never from markup in server text.
+
+import type { RoomState } from "../../state/room";
+
+export function AttentionBanner({ room, nameOf, onReattest }: {
+  room: RoomState;
+  nameOf: (participant: string) => string;
+  onReattest: () => void;
+}) {
+  const latest = room.attention[room.attention.length - 1];
+  if (!latest) return null;
+  if (latest.kind === "privacy_alert") {
+    return (
+      <div class="attention" role="alert">
+        {latest.participant === room.you
+          ? "You said you can be overheard: you are in the lobby. Attest again when you are alone."
+          : `${nameOf(latest.participant)} can be overheard and is in the lobby.`}
+        {latest.participant === room.you && (
+          <button type="button" onClick={onReattest}>
+            Attest again
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (latest.participant !== room.you) return null;
+  return (
+    <div class="attention" role="alert">
+      Please confirm again that you are not recording and that nobody can see or hear you.
+      <button type="button" onClick={onReattest}>
+        Attest again
+      </button>
+    </div>
+  );
+}
