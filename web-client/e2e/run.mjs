@@ -9,6 +9,14 @@
 //   PARLEY_E2E_SHOTS      where to write a screenshot of each step (default ../target/e2e-screenshots)
 //   PARLEY_E2E_DOC_SHOTS  if set, also write one small screenshot of each main screen there (docs/screenshots)
 //   PARLEY_E2E_CHROMIUM   the browser (default /usr/bin/chromium, Debian's package; never downloaded)
+//   PARLEY_E2E_SIGNIN     "demo" (default: the demo identity provider's buttons) or "keycloak": every person signs in
+//                         with "Sign in with your court account" on Keycloak's own login page (authorization code +
+//                         PKCE), against a server whose realm knows the users below
+//   PARLEY_E2E_USERS      keycloak mode only: JSON mapping each role of the scenario (admin, mediator, partyA,
+//                         counselA, partyB) to {"username", "password", "email"?, "name"?}; email defaults to
+//                         <username>@parley.test, name (the realm's first and last name, the token's "name" claim) to
+//                         that of the test realm's user. Default: the test realm's admin.north, mediator.north,
+//                         party.a, counsel.a and party.b with password <username>-pw.
 //
 // Scenario: the court-admin creates a case and invites; the mediator, two parties and party A's counsel sign in
 // from their own browser contexts, attest and are admitted; the mediator opens side A's caucus and moves side A in
@@ -30,6 +38,60 @@ const SHOTS = path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? "../target
 const DOC_SHOTS = process.env.PARLEY_E2E_DOC_SHOTS ? path.resolve(process.env.PARLEY_E2E_DOC_SHOTS) : null;
 const CHROMIUM = process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium";
 const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
+const SIGNIN = (process.env.PARLEY_E2E_SIGNIN ?? "demo").trim().toLowerCase();
+if (SIGNIN !== "demo" && SIGNIN !== "keycloak") {
+  console.error(`e2e: FAILED: PARLEY_E2E_SIGNIN must be "demo" or "keycloak", not "${SIGNIN}"`);
+  process.exit(2);
+}
+const KEYCLOAK = SIGNIN === "keycloak";
+
+/**
+ * Who plays each role. `account` is the demo sign-in button's label; `name` is the name the other participants and
+ * the watermark show, so in keycloak mode the invitation uses the realm user's own name.
+ */
+const DEMO_PEOPLE = {
+  admin: { account: "Ada Admin (court-admin)" },
+  mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
+  partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
+  counselA: { account: "Carl Counsel (side A)", name: "Carl Counsel", email: "demo.counsel.a@demo.parley.invalid" },
+  partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
+};
+const TEST_REALM_USERS = {
+  admin: { username: "admin.north", name: "Ada North" },
+  mediator: { username: "mediator.north", name: "Mia Mediator" },
+  partyA: { username: "party.a", name: "Alice PartyA" },
+  counselA: { username: "counsel.a", name: "Carl CounselA" },
+  partyB: { username: "party.b", name: "Bob PartyB" },
+};
+
+function keycloakPeople() {
+  let given = {};
+  if (process.env.PARLEY_E2E_USERS) {
+    try {
+      given = JSON.parse(process.env.PARLEY_E2E_USERS);
+    } catch (error) {
+      console.error(`e2e: FAILED: PARLEY_E2E_USERS is not JSON: ${error.message}`);
+      process.exit(2);
+    }
+  }
+  const people = {};
+  for (const role of Object.keys(DEMO_PEOPLE)) {
+    const user = { ...TEST_REALM_USERS[role], ...(given[role] ?? {}) };
+    if (!user.username) {
+      console.error(`e2e: FAILED: PARLEY_E2E_USERS has no username for ${role}`);
+      process.exit(2);
+    }
+    people[role] = {
+      username: user.username,
+      password: user.password ?? `${user.username}-pw`,
+      email: user.email ?? `${user.username}@parley.test`,
+      name: user.name ?? TEST_REALM_USERS[role]?.name ?? user.username,
+    };
+  }
+  return people;
+}
+
+const PEOPLE = KEYCLOAK ? keycloakPeople() : DEMO_PEOPLE;
 
 const SECRET = "We could accept 40,000 if the fence stays.";
 const EDITED = "Side A is open to a settlement figure if the fence stays where it is.";
@@ -126,7 +188,9 @@ async function newPage(who, viewport) {
   page.setDefaultTimeout(TIMEOUT);
   page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+    // In keycloak mode the identity provider's own pages are not under test; only Parley's are.
+    const foreign = KEYCLOAK && !(message.location()?.url ?? "").startsWith(BASE);
+    if (message.type() === "error" && !/Failed to load resource/.test(message.text()) && !foreign) {
       consoleErrors.push(`${who}: ${message.text()}`);
     }
   });
@@ -134,10 +198,36 @@ async function newPage(who, viewport) {
   return page;
 }
 
-async function signIn(page, displayName) {
+async function signIn(page, role) {
+  if (KEYCLOAK) return signInWithKeycloak(page, PEOPLE[role]);
   await page.goto("/");
-  await page.getByRole("button", { name: `Sign in as ${displayName}` }).click();
+  await page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` }).click();
   await page.getByText(`Signed in as`).waitFor();
+}
+
+/**
+ * Single sign-on through Keycloak's own login page: authorization code + PKCE, back to Parley, which exchanges the
+ * code. One attempt only: a wrong password is reported, never retried (the realm locks accounts after failures).
+ */
+async function signInWithKeycloak(page, user) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with your court account" }).click();
+  await page.waitForURL((url) => !url.href.startsWith(BASE + "/"), { waitUntil: "domcontentloaded" });
+  const loginPage = new URL(page.url());
+  check(loginPage.pathname.endsWith("/protocol/openid-connect/auth"), `the browser is on Keycloak's login page (${page.url()})`);
+  check(loginPage.searchParams.get("code_challenge_method") === "S256", "the sign-in uses PKCE S256");
+  check(loginPage.searchParams.get("client_id") === "parley-web", "the sign-in uses the public client parley-web");
+  await page.locator("#username").fill(user.username);
+  await page.locator("#password").fill(user.password);
+  await page.locator("#kc-login").click();
+  await page.waitForURL((url) => url.href.startsWith(BASE + "/") || url.pathname.includes("/login-actions/"), { waitUntil: "domcontentloaded" });
+  if (!page.url().startsWith(BASE + "/")) {
+    const message = await page.locator("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error").first().innerText().catch(() => "");
+    throw new Error(`Keycloak did not sign ${user.username} in: ${message || page.url()}`);
+  }
+  await page.getByText(`Signed in as`).waitFor();
+  check(!new URL(page.url()).search.includes("code="), "the authorization code does not stay in the address bar");
+  check(await storageIsEmpty(page), "the PKCE verifier is gone from sessionStorage after the exchange");
 }
 
 /** The case card with this run's reference on "My cases". */
@@ -177,7 +267,7 @@ const title = "Boundary fence dispute";
 let exitCode = 0;
 
 try {
-  console.log(`e2e: server ${BASE}, screenshots in ${SHOTS}${DOC_SHOTS ? `, docs in ${DOC_SHOTS}` : ""}`);
+  console.log(`e2e: server ${BASE}, sign-in ${SIGNIN}, screenshots in ${SHOTS}${DOC_SHOTS ? `, docs in ${DOC_SHOTS}` : ""}`);
   const admin = await newPage("admin", { width: 1100, height: 760 });
   const mediator = await newPage("mediator", { width: 1360, height: 900 });
   const partyA = await newPage("partyA", { width: 1100, height: 760 });
@@ -186,16 +276,16 @@ try {
   const partyB = await newPage("partyB", { width: 360, height: 740 });
 
   await step("court-admin-creates-case-and-invites", ["admin"], async () => {
-    await signIn(admin, "Ada Admin (court-admin)");
+    await signIn(admin, "admin");
     await admin.getByLabel("Reference").fill(reference);
     await admin.getByLabel("Title").fill(title);
     await admin.getByRole("button", { name: "Create case" }).click();
     await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
     const invitations = [
-      ["demo.mediator@demo.parley.invalid", "Maya Mediator", "mediator", ""],
-      ["demo.party.a@demo.parley.invalid", "Paul Party", "party", "A"],
-      ["demo.counsel.a@demo.parley.invalid", "Carl Counsel", "counsel", "A"],
-      ["demo.party.b@demo.parley.invalid", "Petra Party", "party", "B"],
+      [PEOPLE.mediator.email, PEOPLE.mediator.name, "mediator", ""],
+      [PEOPLE.partyA.email, PEOPLE.partyA.name, "party", "A"],
+      [PEOPLE.counselA.email, PEOPLE.counselA.name, "counsel", "A"],
+      [PEOPLE.partyB.email, PEOPLE.partyB.name, "party", "B"],
     ];
     for (const [email, name, role, side] of invitations) {
       await admin.getByLabel("Email").fill(email);
@@ -213,7 +303,7 @@ try {
   });
 
   await step("mediator-schedules-joins-and-starts", ["mediator"], async () => {
-    await signIn(mediator, "Maya Mediator");
+    await signIn(mediator, "mediator");
     const card = caseCard(mediator, reference);
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
@@ -224,7 +314,7 @@ try {
   });
 
   await step("parties-attest-and-wait-in-lobby", ["partyA", "partyB", "counselA"], async () => {
-    await signIn(partyA, "Paul Party (side A)");
+    await signIn(partyA, "partyA");
     await joinSession(partyA, reference, false);
     const join = partyA.getByRole("button", { name: "Join the session" });
     check(await join.isDisabled(), "joining needs the attestations");
@@ -236,11 +326,11 @@ try {
     await join.click();
     await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
 
-    await signIn(partyB, "Petra Party (side B)");
+    await signIn(partyB, "partyB");
     await joinSession(partyB, reference);
     await partyB.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
 
-    await signIn(counselA, "Carl Counsel (side A)");
+    await signIn(counselA, "counselA");
     await joinSession(counselA, reference);
     await counselA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     await docShot(partyA, "lobby");
@@ -248,7 +338,7 @@ try {
 
   await step("mediator-admits-everyone-and-enters-joint-room", ["mediator", "partyA", "partyB"], async () => {
     const lobby = mediator.locator('[data-column="lobby"]');
-    for (const name of ["Paul Party", "Petra Party", "Carl Counsel"]) {
+    for (const name of [PEOPLE.partyA.name, PEOPLE.partyB.name, PEOPLE.counselA.name]) {
       const card = lobby.locator(".pcard", { hasText: name });
       await card.waitFor();
       await card.getByRole("button", { name: "Admit" }).click();
@@ -270,11 +360,11 @@ try {
     const caucus = mediator.locator(".column-caucus");
     await caucus.waitFor();
     // Party A by drag and drop …
-    await mediator.locator('[data-column="joint"] .pcard', { hasText: "Paul Party" }).dragTo(caucus);
-    await caucus.locator(".pcard", { hasText: "Paul Party" }).waitFor();
+    await mediator.locator('[data-column="joint"] .pcard', { hasText: PEOPLE.partyA.name }).dragTo(caucus);
+    await caucus.locator(".pcard", { hasText: PEOPLE.partyA.name }).waitFor();
     // … the rest of side A (counsel) with the column's "bring the side in" …
     await caucus.getByRole("button", { name: "Bring side A in" }).click();
-    await caucus.locator(".pcard", { hasText: "Carl Counsel" }).waitFor();
+    await caucus.locator(".pcard", { hasText: PEOPLE.counselA.name }).waitFor();
     // … and the mediator by keyboard, with the menu on its own card.
     const self = mediator.locator(".pcard.self");
     const select = self.getByLabel("Go to");
@@ -286,7 +376,7 @@ try {
     await partyA.getByText("Caucus — only the mediator and your side see this").waitFor();
     await counselA.getByText("Caucus — only the mediator and your side see this").waitFor();
     check(!(await textOf(partyB)).includes("Caucus — only the mediator"), "party B has no caucus banner");
-    await partyB.locator(".people li", { hasText: "Paul Party" }).filter({ hasText: "In caucus" }).waitFor();
+    await partyB.locator(".people li", { hasText: PEOPLE.partyA.name }).filter({ hasText: "In caucus" }).waitFor();
   });
 
   await step("caucus-message-reaches-mediator-not-party-B", ["mediator", "partyA", "partyB"], async () => {
@@ -365,7 +455,7 @@ try {
     // Party B opens the session in another browser: the newer connection wins (close 4009), the old page says so
     // and does not fight back; asked to, it reconnects with a fresh ticket, where the mediator placed it.
     const second = await newPage("partyB2", { width: 800, height: 600 });
-    await signIn(second, "Petra Party (side B)");
+    await signIn(second, "partyB");
     await joinSession(second, reference);
     await second.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
     await second.locator(".items li.item.conveyed", { hasText: EDITED }).waitFor();
@@ -386,19 +476,19 @@ try {
     await review.waitFor();
     await shot("caucus-review-dialog", ["partyA"]);
     check((await review.innerText()).includes("Conveyed by the mediator"), "the review shows the item as conveyed");
-    check((await review.locator(".watermark").innerText()).includes("Paul Party"), "a dialog carries the watermark too");
+    check((await review.locator(".watermark").innerText()).includes(PEOPLE.partyA.name), "a dialog carries the watermark too");
     await review.getByRole("button", { name: "Confirm review" }).click();
     await review.waitFor({ state: "detached" });
-    await mediator.getByText("Paul Party confirmed the review of a closed caucus.").waitFor();
+    await mediator.getByText(`${PEOPLE.partyA.name} confirmed the review of a closed caucus.`).waitFor();
     await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
   });
 
   await step("hygiene-watermark-storage-keyboard", [], async () => {
     for (const [who, page, name] of [
-      ["mediator", mediator, "Maya Mediator"],
-      ["partyA", partyA, "Paul Party"],
-      ["partyB", partyB, "Petra Party"],
-      ["counselA", counselA, "Carl Counsel"],
+      ["mediator", mediator, PEOPLE.mediator.name],
+      ["partyA", partyA, PEOPLE.partyA.name],
+      ["partyB", partyB, PEOPLE.partyB.name],
+      ["counselA", counselA, PEOPLE.counselA.name],
     ]) {
       check((await page.locator(".watermark").innerText()).includes(name), `${who} sees a watermark with their name`);
       check(await storageIsEmpty(page), `${who}: nothing in localStorage, sessionStorage, IndexedDB or caches`);
@@ -409,12 +499,20 @@ try {
   });
 
   await step("sign-out-clears-everything", ["partyB"], async () => {
-    await partyB.getByRole("button", { name: "Sign out" }).click();
+    if (KEYCLOAK) {
+      // Signing out ends the Keycloak session too: the browser goes to its end-session endpoint and comes back.
+      const back = partyB.waitForResponse((r) => r.url() === BASE + "/" && r.request().isNavigationRequest(), { timeout: TIMEOUT * 2 });
+      await partyB.getByRole("button", { name: "Sign out" }).click();
+      await back;
+      await partyB.waitForLoadState("load");
+    } else {
+      await partyB.getByRole("button", { name: "Sign out" }).click();
+    }
     await partyB.getByRole("heading", { name: "Sign in to Parley" }).waitFor();
     const after = await textOf(partyB);
     check(!after.includes(EDITED) && !after.includes(JOINT_HELLO), "no session content remains after sign-out");
     check(await storageIsEmpty(partyB), "storage is empty after sign-out");
-    await mediator.locator(".pcard", { hasText: "Petra Party" }).filter({ hasText: "disconnected" }).waitFor();
+    await mediator.locator(".pcard", { hasText: PEOPLE.partyB.name }).filter({ hasText: "disconnected" }).waitFor();
   });
 
   await step("mediator-ends-session", ["mediator", "partyA"], async () => {

@@ -134,6 +134,11 @@ class OutcomeReportTest {
                 attendance);
 
         read("mediator.north").statusCode(200).body("[0].settlement", equalTo("partial"));
+        long audited = pool.preparedQuery("SELECT count(*) FROM audit_record WHERE kind = 'outcome_recorded'"
+                + " AND session_id = $1 AND actor = $2").execute(io.vertx.mutiny.sqlclient.Tuple.of(
+                        java.util.UUID.fromString(sessionId), mediator))
+                .await().atMost(java.time.Duration.ofSeconds(5)).iterator().next().getLong(0);
+        assertEquals(1, audited, "recording the outcome is audited, by the mediator's participant id");
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditKinds;
+import org.parley.audit.service.AuditLog;
+import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.MediationCase;
 import org.parley.caseload.repository.ParticipantRepository;
@@ -39,10 +43,12 @@ public class OutcomeService {
     private final SessionRepository sessions;
     private final ParticipantRepository participants;
     private final CaseService cases;
+    private final AuditLog audit;
     private final Clock clock;
 
     public OutcomeService(OutcomeRepository outcomes, AttendanceRepository attendance, SessionRepository sessions,
-            ParticipantRepository participants, CaseService cases, Clock clock) {
+            ParticipantRepository participants, CaseService cases, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.outcomes = outcomes;
         this.attendance = attendance;
         this.sessions = sessions;
@@ -72,7 +78,11 @@ public class OutcomeService {
                             ? ApiException.notFound("session") : e)
                     .chain(visibleCase -> requireMediator(caller, session.caseId))
                     .chain(() -> checkAttendance(session, recording))
-                    .chain(() -> store(caller, session, recording));
+                    .chain(() -> store(caller, session, recording))
+                    .chain(() -> participants.find("caseId = ?1 and subject = ?2", session.caseId, caller.subject())
+                            .<CaseParticipant>firstResult())
+                    .chain(mediator -> audit.append(AuditEntry.ok(mediator.id.toString(),
+                            AuditKinds.OUTCOME_RECORDED, null, session.caseId, session.id, null, null)));
         });
     }
 

@@ -177,6 +177,20 @@ public final class LiveSession {
      * Connects, or reconnects to the place the session still has the participant in (the lobby if none). After a
      * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
      */
+    /**
+     * Puts someone invited while the session is live on its roster, so that they can connect; they start outside
+     * every room like everybody else. Refused with INVALID_REQUEST for a second mediator or someone already on it.
+     */
+    public Decision addToRoster(Participant participant) {
+        if (state.phase() == SessionPhase.ENDED) {
+            return Decision.refused(ErrorCode.SESSION_ENDED, "the session has ended");
+        }
+        if (participant == null || participant.isMediator() || !state.roster().add(participant)) {
+            return Decision.refused(ErrorCode.INVALID_REQUEST, "not a new participant of this session");
+        }
+        return new Decision.Accepted(List.of(), List.of());
+    }
+
     public Decision connect(ParticipantId actor) {
         return run(actor, Access.ANYONE, connections::connect);
     }

@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The fixed list of people invited to a session, in a stable order so that deliveries are deterministic. */
+/**
+ * The people invited to a session, in a stable order so that deliveries are deterministic. People invited while the
+ * session is live are added at the end; nobody is ever removed (revocation closes connections instead).
+ */
 final class Roster {
 
     private final Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
     private final ParticipantId mediator;
-    // The roster never changes, and every presence view walks it for every viewer: copy it once.
-    private final List<Participant> all;
+    // Every presence view walks the roster for every viewer: keep a copy, renewed only when someone is added.
+    private List<Participant> all;
 
     Roster(Collection<Participant> participants) {
         ParticipantId found = null;
@@ -34,6 +37,18 @@ final class Roster {
         }
         this.mediator = found;
         this.all = List.copyOf(byId.values());
+    }
+
+    /** Adds someone invited after the session was opened; false when they are already on it. */
+    boolean add(Participant participant) {
+        if (participant.isMediator()) {
+            throw new IllegalArgumentException("a session has exactly one mediator");
+        }
+        if (byId.putIfAbsent(participant.id(), participant) != null) {
+            return false;
+        }
+        all = List.copyOf(byId.values());
+        return true;
     }
 
     Optional<Participant> find(ParticipantId id) {

@@ -84,7 +84,8 @@ public class LiveSessionRegistry {
         return roster.stream().map(LiveSessionRegistry::participant).toList();
     }
 
-    private static Participant participant(CaseParticipant invited) {
+    /** How a case participant takes part in the live session. */
+    public static Participant participant(CaseParticipant invited) {
         String id = invited.id.toString();
         return switch (CaseRole.fromWire(invited.role).orElse(CaseRole.OBSERVER)) {
             case MEDIATOR -> Participant.mediator(id, invited.displayName);

@@ -54,8 +54,12 @@ public class RoomSocket {
         return registry.runtime(sessionId).chain(runtime -> {
             RoomConnections.Attached attached = connections.attach(connection, new SessionId(sessionId.toString()),
                     participant, access.participant().subject);
-            if (runtime.apply(session -> session.connect(participant)) instanceof Decision.Refused refused) {
-                // Someone invited after the session went live is not on its roster: say so, then close.
+            Decision connected = runtime.apply(session -> {
+                // Someone invited while the session is live joins its roster on their first connection.
+                session.addToRoster(LiveSessionRegistry.participant(access.participant()));
+                return session.connect(participant);
+            });
+            if (connected instanceof Decision.Refused refused) {
                 connections.sendError(attached, refused.code().wireCode(), refused.detail(), null);
                 connections.detach(connection);
                 return connection.close(RoomConnections.NOT_ON_ROSTER);

@@ -34,6 +34,22 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void someoneInvitedDuringTheSessionJoinsTheRosterAndWaitsInTheLobby() {
+        SessionFixture f = SessionFixture.fresh();
+        ParticipantId late = ParticipantId.of("lateCounselB");
+        assertEquals(ErrorCode.NO_SUCH_PARTICIPANT, ((Decision.Refused) f.session.connect(late)).code());
+
+        accepted(f.session.addToRoster(Participant.counsel(late.value(), "Late Counsel", "B")));
+        Decision connected = f.session.connect(late);
+
+        assertInstanceOf(PlaceView.InLobby.class, eventsFor(connected, late, Event.YouAreIn.class).get(0).place());
+        assertEquals(ErrorCode.INVALID_REQUEST, ((Decision.Refused) f.session.addToRoster(
+                Participant.counsel(late.value(), "Late Counsel", "B"))).code());
+        assertEquals(ErrorCode.INVALID_REQUEST, ((Decision.Refused) f.session.addToRoster(
+                Participant.mediator("second", "Second Mediator"))).code());
+    }
+
+    @Test
     void roomCommandsBeforeStartAreRefusedWithNotStarted() {
         SessionFixture f = SessionFixture.fresh();
         accepted(f.session.connect(M));
