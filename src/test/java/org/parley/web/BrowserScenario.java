@@ -1,0 +1,54 @@
+package org.parley.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs the browser client's end-to-end scenario (web-client/e2e/run.mjs, real headless Chromium) against a running
+ * server and fails with the tail of its log when it does not pass.
+ */
+final class BrowserScenario {
+
+    private BrowserScenario() {
+    }
+
+    /** Runs the scenario; {@code name} names its log (target/NAME.log) and screenshots (target/NAME-screenshots). */
+    static void run(URI server, String name, Map<String, String> settings) throws Exception {
+        // Only an explicit -Dskip.web=true (no client built) skips the browser, and it says so.
+        Assumptions.assumeFalse("true".equals(System.getProperty("parley.web.skipped")),
+                "browser tests skipped: the build ran with -Dskip.web=true");
+        Path log = Path.of("target", name + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("PARLEY_E2E_URL", server.toString());
+        environment.put("PARLEY_E2E_SHOTS", Path.of("target", name + "-screenshots").toAbsolutePath().toString());
+        ProcessBuilder browser = new ProcessBuilder("node", "e2e/run.mjs")
+                .directory(new File("web-client"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        browser.environment().putAll(environment);
+        Process process = browser.start();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(finished, "the browser scenario did not finish in 10 minutes:\n" + tail(output));
+        assertEquals(0, process.exitValue(), "the browser scenario failed:\n" + tail(output));
+    }
+
+    private static String tail(String output) {
+        return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
+    }
+}
