@@ -61,7 +61,7 @@ class AttestationGateTest {
 
     @Test
     void aCaseKeepsTheAgreementVersionItWasGivenAndAcceptanceMustNameIt() {
-        String text = "Court-north agreement " + UUID.randomUUID();
+        String text = "Everything said in this court-north mediation stays confidential. Version " + UUID.randomUUID();
         int published = given().auth().oauth2(MediationFixture.token("admin.north")).contentType(ContentType.JSON)
                 .body(Map.of("text", text)).put("/api/court-agreement").then().statusCode(200)
                 .extract().path("version");
@@ -72,7 +72,8 @@ class AttestationGateTest {
                 .body(Map.of("version", published + 7)).post("/api/cases/" + fixture.caseId + "/agreement/acceptance")
                 .then().statusCode(409).body("code", equalTo("agreement_version_mismatch"));
         given().auth().oauth2(MediationFixture.token("admin.north")).contentType(ContentType.JSON)
-                .body(Map.of("text", "a later text")).put("/api/court-agreement").then().statusCode(200);
+                .body(Map.of("text", "A later court-north text: nothing said here is recorded or shared with anyone."))
+                .put("/api/court-agreement").then().statusCode(200);
         given().auth().oauth2(MediationFixture.token("party.a")).get("/api/cases/" + fixture.caseId + "/agreement")
                 .then().statusCode(200).body("version", equalTo(published));
         given().auth().oauth2(MediationFixture.token("party.a")).contentType(ContentType.JSON)
