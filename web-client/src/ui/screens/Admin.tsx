@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import { describeError } from "../../app/controller";
 import type { CaseView, Invitation } from "../../net";
 import { useController, useLoad } from "../hooks";
+import { FormStatus } from "../parts/FormStatus";
 
 export function Admin() {
   const controller = useController();
@@ -119,16 +120,7 @@ function CourtAgreement() {
         <button type="submit" class="primary" disabled={!shown.trim()}>
           Publish as a new version
         </button>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p class="ok" role="status">
-            {done}
-          </p>
-        )}
+        <FormStatus error={error} done={done} />
       </form>
     </section>
   );
@@ -176,11 +168,7 @@ function NewCaseForm({ onCreated }: { onCreated: (created: CaseView) => void }) 
       <button type="submit" class="primary" disabled={busy}>
         Create case
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormStatus error={error} />
     </form>
   );
 }
@@ -312,16 +300,7 @@ function CaseParticipants({ found }: { found: CaseView }) {
         <button type="submit" class="primary">
           Invite
         </button>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p class="ok" role="status">
-            {done}
-          </p>
-        )}
+        <FormStatus error={error} done={done} />
       </form>
     </section>
   );

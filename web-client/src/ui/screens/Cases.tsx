@@ -5,6 +5,7 @@ import { describeError } from "../../app/controller";
 import { isMediator } from "../../app/state";
 import type { CaseView, Me } from "../../net";
 import { useController, useLoad } from "../hooks";
+import { FormStatus } from "../parts/FormStatus";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -95,11 +96,7 @@ function CaseCard({ found, mediator }: { found: CaseView; mediator: boolean }) {
           </button>
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormStatus error={error} />
     </article>
   );
 }

@@ -77,10 +77,8 @@ public class OutcomeService {
                     .onFailure(ApiException.class).transform(e -> ((ApiException) e).status() == 404
                             ? ApiException.notFound("session") : e)
                     .chain(visibleCase -> requireMediator(caller, session.caseId))
-                    .chain(() -> checkAttendance(session, recording))
-                    .chain(() -> store(caller, session, recording))
-                    .chain(() -> participants.find("caseId = ?1 and subject = ?2", session.caseId, caller.subject())
-                            .<CaseParticipant>firstResult())
+                    .call(() -> checkAttendance(session, recording))
+                    .call(() -> store(caller, session, recording))
                     .chain(mediator -> audit.append(AuditEntry.ok(mediator.id.toString(),
                             AuditKinds.OUTCOME_RECORDED, null, session.caseId, session.id, null, null)));
         });
@@ -104,14 +102,17 @@ public class OutcomeService {
         if (caller.hasRole(Roles.COURT_ADMIN) && visibleCase.courtId.equals(caller.court())) {
             return Uni.createFrom().voidItem();
         }
-        return requireMediator(caller, visibleCase.id);
+        return requireMediator(caller, visibleCase.id).replaceWithVoid();
     }
 
-    /** Call only once the case is known to be visible: from here on a refusal is 403, not 404. */
-    private Uni<Void> requireMediator(Caller caller, UUID caseId) {
-        return participants.count("caseId = ?1 and subject = ?2 and role = ?3 and removedAt is null", caseId,
-                        caller.subject(), CaseRole.MEDIATOR.wire())
-                .chain(mediators -> mediators > 0 ? Uni.createFrom().voidItem()
+    /**
+     * The caller as the case's mediator. Call only once the case is known to be visible: from here on a refusal is
+     * 403, not 404.
+     */
+    private Uni<CaseParticipant> requireMediator(Caller caller, UUID caseId) {
+        return participants.find("caseId = ?1 and subject = ?2 and role = ?3 and removedAt is null", caseId,
+                        caller.subject(), CaseRole.MEDIATOR.wire()).<CaseParticipant>firstResult()
+                .chain(mediator -> mediator != null ? Uni.createFrom().item(mediator)
                         : Uni.createFrom().failure(ApiException.forbidden("only the case's mediator may do this")));
     }
 

@@ -50,7 +50,7 @@ public class LiveSessionRegistry {
             return Uni.createFrom().item(existing);
         }
         return sessions.findById(sessionId)
-                .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(sessionId)
+                .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(mediationCase)
                         .chain(roster -> records.currentAttestations(sessionId)
                                 .chain(attested -> records.consents(mediationCase.id)
                                         .map(consents -> live.computeIfAbsent(sessionId, id -> {

@@ -92,11 +92,9 @@ public class SessionService {
         return caseRepository.findById(session.caseId);
     }
 
-    /** Everyone who may take part in the session's rooms: the case's mediator, parties and counsel. */
+    /** Everyone who may take part in a session of this case: its active participants. */
     @WithSession
-    public Uni<List<CaseParticipant>> roster(UUID sessionId) {
-        return sessions.findById(sessionId).chain(session -> session == null
-                ? Uni.createFrom().failure(ApiException.notFound("session"))
-                : cases.participants(session.caseId));
+    public Uni<List<CaseParticipant>> roster(MediationCase mediationCase) {
+        return cases.participants(mediationCase.id);
     }
 }
