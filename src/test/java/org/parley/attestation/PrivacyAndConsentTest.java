@@ -87,7 +87,7 @@ class PrivacyAndConsentTest {
         JsonNode alert = mediator.await("privacy_alert");
         assertEquals(fixture.participant("party.b"), alert.path("participant").asText());
         String after = "said right after the alert " + UUID.randomUUID();
-        partyA.send("message", "text", after);
+        partyA.say(after);
         mediator.await("message", frame -> frame.path("item").path("text").asText().equals(after));
         assertFalse(partyB.received(after));
         assertNoMessageAfterLobby(partyB);
@@ -107,7 +107,7 @@ class PrivacyAndConsentTest {
                 .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("attestation_missing"));
         assertEquals("attestation_required", admitAndAwaitError(fixture.participant("party.a"), "r1"));
         String meanwhile = "while A re-attests " + UUID.randomUUID();
-        partyB.send("message", "text", meanwhile);
+        partyB.say(meanwhile);
         mediator.await("message", frame -> frame.path("item").path("text").asText().equals(meanwhile));
         assertFalse(partyA.received(meanwhile));
 
@@ -131,7 +131,7 @@ class PrivacyAndConsentTest {
             consent("party.b", observer, false);
             watcher.await("you_are_in", frame -> kind(frame).equals("lobby"));
             String after = "after the withdrawal " + UUID.randomUUID();
-            partyA.send("message", "text", after);
+            partyA.say(after);
             mediator.await("message", frame -> frame.path("item").path("text").asText().equals(after));
             assertFalse(watcher.received(after));
             assertNoMessageAfterLobby(watcher);

@@ -38,7 +38,7 @@ class RevocationTest {
 
         assertEquals(4403, partyB.closeCode());
         String after = "said after the removal " + UUID.randomUUID();
-        mediator.send("message", "text", after);
+        mediator.say(after);
         assertFalse(partyB.received(after));
         given().auth().oauth2(MediationFixture.token("party.b")).post("/api/sessions/" + fixture.sessionId + "/ticket")
                 .then().statusCode(404);

@@ -54,22 +54,22 @@ class ConfidentialityCanaryTest {
             mediator.send("admit", "participant", fixture.participant(username));
         }
         mediator.send("go_to", "to", "joint");
-        partyA.send("message", "text", "joint " + canary);
+        partyA.say("joint " + canary);
         mediator.send("open_caucus", "side", "A");
         String caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
         mediator.send("move_side", "side", "A", "to", caucus);
         mediator.send("go_to", "to", caucus);
         partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        partyA.send("typing", "typing", true);
-        partyA.send("message", "text", "caucus " + canary);
-        counselA.send("message", "text", "counsel " + canary);
+        partyA.typing(true);
+        partyA.say("caucus " + canary);
+        counselA.say("counsel " + canary);
         String item = mediator.await("message", frame -> frame.path("item").path("text").asText()
                 .equals("caucus " + canary)).path("item").path("id").asText();
         partyA.send("release", "item", item, "scope", "joint_convey", "wording", wording);
         String release = mediator.await("release_updated", frame -> frame.path("status").asText().equals("released"))
                 .path("release").asText();
         mediator.send("go_to", "to", "joint");
-        mediator.send("convey", "release", release);
+        mediator.convey(release);
         partyB.await("message", frame -> frame.path("item").path("text").asText().equals(wording));
         mediator.send("close_caucus", "caucus", caucus.substring("caucus:".length()));
         partyA.await("caucus_review");

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +30,7 @@ public final class RoomClient implements AutoCloseable {
     private final WebSocket socket;
     private final Listener listener;
     private final List<JsonNode> seen = new ArrayList<>();
+    private final AtomicInteger probes = new AtomicInteger();
 
     private RoomClient(WebSocket socket, Listener listener) {
         this.socket = socket;
@@ -56,13 +58,19 @@ public final class RoomClient implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        /** The latest {@code you_are_in} to arrive: what a browser would show, and so where it composes. */
+        private volatile JsonNode lastArrival;
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
                 try {
-                    inbox.add(JSON.readTree(partial.toString()));
+                    JsonNode frame = JSON.readTree(partial.toString());
+                    if (frame.path("type").asText().equals("you_are_in")) {
+                        lastArrival = frame;
+                    }
+                    inbox.add(frame);
                 } catch (Exception e) {
                     throw new IllegalStateException("the server sent a frame that is not JSON", e);
                 }
@@ -91,6 +99,39 @@ public final class RoomClient implements AutoCloseable {
             frame.set((String) fields[i], JSON.valueToTree(fields[i + 1]));
         }
         return sendRaw(frame.toString());
+    }
+
+    /** Sends a message from the place this client was last shown, as the browser's composer does. */
+    public RoomClient say(String text, Object... fields) {
+        return sendHere("message", prepend(fields, "text", text));
+    }
+
+    /** Sends a typing indicator from the place this client was last shown. */
+    public RoomClient typing(boolean typing) {
+        return sendHere("typing", "typing", typing);
+    }
+
+    /** The mediator conveys a release into the place this client was last shown. */
+    public RoomClient convey(String release, Object... fields) {
+        return sendHere("convey", prepend(fields, "release", release));
+    }
+
+    /** Sends a room-scoped frame naming the place and placement of the latest {@code you_are_in} received. */
+    public RoomClient sendHere(String type, Object... fields) {
+        JsonNode arrival = listener.lastArrival;
+        if (arrival == null) {
+            throw new IllegalStateException("no you_are_in has arrived yet, so this client has no place");
+        }
+        return send(type, prepend(prepend(fields, "placement", arrival.path("placement").asLong()), "place",
+                PlaceNames.of(arrival.path("place"))));
+    }
+
+    private static Object[] prepend(Object[] fields, String name, Object value) {
+        Object[] all = new Object[fields.length + 2];
+        all[0] = name;
+        all[1] = value;
+        System.arraycopy(fields, 0, all, 2, fields.length);
+        return all;
     }
 
     public RoomClient sendRaw(String text) {
@@ -123,15 +164,51 @@ public final class RoomClient implements AutoCloseable {
         return await(type, frame -> true);
     }
 
-    /** Every frame received so far, after a moment for frames in flight to arrive. */
+    /**
+     * Every frame received so far, once nothing sent earlier can still be on its way: a {@code ping} is answered
+     * with a {@code pong} queued behind every frame the server sent this connection before, so the frames before
+     * the pong are all there will be. On a connection the server has closed, the close frame plays that part.
+     */
     public List<JsonNode> settle() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String ref = "probe-" + probes.incrementAndGet();
+        boolean pinged = false;
+        if (!listener.closed.isDone()) {
+            try {
+                send("ping", "ref", ref);
+                pinged = true;
+            } catch (CompletionException | IllegalStateException closing) {
+                // The server is closing this connection: wait for its close frame instead.
+            }
+        }
+        if (pinged) {
+            awaitPongOrClose(ref);
+        } else {
+            closeCode();
         }
         listener.inbox.drainTo(seen);
         return List.copyOf(seen);
+    }
+
+    private void awaitPongOrClose(String ref) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame;
+            try {
+                frame = listener.inbox.poll(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (frame != null) {
+                if (frame.path("type").asText().equals("pong") && frame.path("ref").asText().equals(ref)) {
+                    return;
+                }
+                seen.add(frame);
+            } else if (listener.closed.isDone()) {
+                return;
+            }
+        }
+        throw new AssertionError("no pong for " + ref + " arrived; received: " + seen);
     }
 
     /** Whether any frame received so far contains this text anywhere. */

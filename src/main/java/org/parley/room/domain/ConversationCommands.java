@@ -9,12 +9,19 @@ import java.util.Set;
 final class ConversationCommands {
 
     private final SessionState state;
+    private final StaleViewCheck staleView;
 
-    ConversationCommands(SessionState state) {
+    ConversationCommands(SessionState state, StaleViewCheck staleView) {
         this.state = state;
+        this.staleView = staleView;
     }
 
-    Decision post(Participant actor, String text) {
+    /** Posts into the place the author saw, if the author is still there; see {@link StaleViewCheck}. */
+    Decision post(Participant actor, SeenPlace seen, String text) {
+        Optional<Decision> stale = staleView.refusalFor(actor.id(), seen);
+        if (stale.isPresent()) {
+            return stale.get();
+        }
         Optional<Room> room = state.placement().speakingRoomOf(actor.id());
         if (room.isEmpty()) {
             return refused(ErrorCode.NOT_IN_ROOM, "messages can only be sent from a room");
@@ -33,7 +40,11 @@ final class ConversationCommands {
         return outcome.accepted();
     }
 
-    Decision typing(Participant actor, boolean typing) {
+    Decision typing(Participant actor, SeenPlace seen, boolean typing) {
+        Optional<Decision> stale = staleView.refusalFor(actor.id(), seen);
+        if (stale.isPresent()) {
+            return stale.get();
+        }
         Optional<Room> room = state.placement().speakingRoomOf(actor.id());
         if (room.isEmpty()) {
             return refused(ErrorCode.NOT_IN_ROOM, "typing is only shown in a room");

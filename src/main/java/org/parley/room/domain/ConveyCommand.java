@@ -10,14 +10,21 @@ final class ConveyCommand {
 
     private final SessionState state;
     private final ReleaseNotices notices;
+    private final StaleViewCheck staleView;
 
-    ConveyCommand(SessionState state, ReleaseNotices notices) {
+    ConveyCommand(SessionState state, ReleaseNotices notices, StaleViewCheck staleView) {
         this.state = state;
         this.notices = notices;
+        this.staleView = staleView;
     }
 
     /** Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room. */
-    Decision convey(Participant mediator, ReleaseId releaseId) {
+    Decision convey(Participant mediator, SeenPlace seen, ReleaseId releaseId) {
+        // Bound to the room the mediator saw, like a message: a convey clicked in one room never lands in the next.
+        Optional<Decision> stale = staleView.refusalFor(mediator.id(), seen);
+        if (stale.isPresent()) {
+            return stale.get();
+        }
         Optional<Release> found = state.releases().find(releaseId);
         if (found.isEmpty()) {
             return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);

@@ -16,6 +16,11 @@ public enum ErrorCode {
     CONSENT_REQUIRED("consent_required"),
     /** The participant has not attested (or must attest again) for this session, so may not enter a room. */
     ATTESTATION_REQUIRED("attestation_required"),
+    /**
+     * A room-scoped frame named a place (or placement) that is no longer the author's: the author was moved after
+     * composing it, so it is delivered nowhere rather than into the new place.
+     */
+    MOVED("moved"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

@@ -20,8 +20,11 @@ public sealed interface Event {
     record SessionEnded(Instant at) implements Event {
     }
 
-    /** The recipient is now in this place; history holds only the room's items the recipient was present for. */
-    record YouAreIn(PlaceView place, List<ItemView> history) implements Event {
+    /**
+     * The recipient is now in this place; history holds only the room's items the recipient was present for.
+     * {@code placement} counts the recipient's moves: room-scoped frames name it so that none lands in a later place.
+     */
+    record YouAreIn(PlaceView place, long placement, List<ItemView> history) implements Event {
         public YouAreIn {
             history = List.copyOf(history);
         }

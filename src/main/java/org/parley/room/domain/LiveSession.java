@@ -74,9 +74,10 @@ public final class LiveSession {
         this.connections = new ConnectionCommands(state, relocation, notices, reviewDesk, exits);
         this.movement = new MovementCommands(state, relocation, gate);
         this.caucuses = new CaucusCommands(state, relocation, reviewDesk, gate);
-        this.conversation = new ConversationCommands(state);
+        StaleViewCheck staleView = new StaleViewCheck(state);
+        this.conversation = new ConversationCommands(state, staleView);
         this.releases = new ReleaseCommands(state, notices);
-        this.conveying = new ConveyCommand(state, notices);
+        this.conveying = new ConveyCommand(state, notices, staleView);
         this.attestation = new AttestationCommands(state, exits, notices, reviewDesk);
         this.consent = new ConsentCommands(state, exits);
         this.mediatorStatus = new MediatorStatusView(state, presence);
@@ -132,9 +133,12 @@ public final class LiveSession {
         return move(actor, actor, target);
     }
 
-    /** Conveys a release's wording into the mediator's current room, if the release covers exactly that room. */
-    public Decision convey(ParticipantId actor, ReleaseId release) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, release));
+    /**
+     * Conveys a release's wording into the mediator's current room, if that is still the room the mediator saw and
+     * the release covers exactly that room.
+     */
+    public Decision convey(ParticipantId actor, SeenPlace seen, ReleaseId release) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, seen, release));
     }
 
     /**
@@ -203,13 +207,17 @@ public final class LiveSession {
         return run(actor, Access.ANYONE, connections::leave);
     }
 
-    /** Posts a message in the room the model has the actor in. */
-    public Decision postMessage(ParticipantId actor, String text) {
-        return run(actor, Access.ANYONE_LIVE, participant -> conversation.post(participant, text));
+    /**
+     * Posts a message into the room its author saw when composing it, and only if the author is still there:
+     * otherwise it is refused with {@link ErrorCode#MOVED} and delivered nowhere.
+     */
+    public Decision postMessage(ParticipantId actor, SeenPlace seen, String text) {
+        return run(actor, Access.ANYONE_LIVE, participant -> conversation.post(participant, seen, text));
     }
 
-    public Decision typing(ParticipantId actor, boolean typing) {
-        return run(actor, Access.ANYONE_LIVE, participant -> conversation.typing(participant, typing));
+    /** Shows typing in the room the author saw, under the same rule as {@link #postMessage}. */
+    public Decision typing(ParticipantId actor, SeenPlace seen, boolean typing) {
+        return run(actor, Access.ANYONE_LIVE, participant -> conversation.typing(participant, seen, typing));
     }
 
     // ---- parties and counsel: releases and reviews ----

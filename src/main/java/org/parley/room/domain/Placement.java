@@ -17,6 +17,9 @@ final class Placement {
     private final Set<ParticipantId> connected = new HashSet<>();
     // When each participant's connection last ended, so that a reconnect can tell a long disconnection.
     private final Map<ParticipantId, Instant> disconnectedSince = new HashMap<>();
+    // Counts every change of each participant's place (never reset, not even by "leave"), so that a room-scoped
+    // frame can name exactly which arrival its author had seen when composing it.
+    private final Map<ParticipantId, Long> versions = new HashMap<>();
 
     Optional<Place> placeOf(ParticipantId participant) {
         return Optional.ofNullable(places.get(participant));
@@ -50,6 +53,12 @@ final class Placement {
 
     void place(ParticipantId participant, Place place) {
         places.put(participant, place);
+        versions.merge(participant, 1L, Long::sum);
+    }
+
+    /** How many times the participant's place has changed; the arrival frame carries it to the client. */
+    long versionOf(ParticipantId participant) {
+        return versions.getOrDefault(participant, 0L);
     }
 
     /** When the participant's connection ended, if they have been disconnected (or left) since connecting. */
@@ -71,13 +80,16 @@ final class Placement {
     /** Leaving also ends the connection; someone who left while disconnected keeps the earlier time. */
     void unplace(ParticipantId participant, Instant at) {
         disconnect(participant, at);
-        places.remove(participant);
+        if (places.remove(participant) != null) {
+            versions.merge(participant, 1L, Long::sum);
+        }
     }
 
     void clear() {
         places.clear();
         connected.clear();
         disconnectedSince.clear();
+        versions.clear();
     }
 
     Map<ParticipantId, Place> placesSnapshot() {
@@ -86,6 +98,10 @@ final class Placement {
 
     Set<ParticipantId> connectedSnapshot() {
         return Set.copyOf(connected);
+    }
+
+    Map<ParticipantId, Long> versionsSnapshot() {
+        return Map.copyOf(versions);
     }
 
     Map<ParticipantId, Instant> disconnectedSnapshot() {

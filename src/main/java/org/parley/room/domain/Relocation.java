@@ -27,6 +27,6 @@ final class Relocation {
 
     Event.YouAreIn arrival(ParticipantId who, Place place) {
         List<ItemView> replay = place instanceof Room room ? state.history().replayFor(room, who) : List.of();
-        return new Event.YouAreIn(presence.full(place), replay);
+        return new Event.YouAreIn(presence.full(place), state.placement().versionOf(who), replay);
     }
 }

@@ -98,7 +98,8 @@ final class SessionState {
     }
 
     SessionSnapshot snapshot() {
-        return new SessionSnapshot(phase, placement.placesSnapshot(), placement.connectedSnapshot(),
+        return new SessionSnapshot(phase, placement.placesSnapshot(), placement.versionsSnapshot(),
+                placement.connectedSnapshot(),
                 caucuses.snapshot(), history.snapshot(), releases.all(), reviews.snapshot(), attestations.snapshot(),
                 consents.snapshot(), placement.disconnectedSnapshot());
     }

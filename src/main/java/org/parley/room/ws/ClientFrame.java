@@ -38,10 +38,21 @@ public sealed interface ClientFrame {
     record GoTo(String ref, String to) implements ClientFrame {
     }
 
-    record Message(String ref, String text) implements ClientFrame {
+    /**
+     * A frame that acts in the author's room. It names the place the client showed when it was composed, and
+     * optionally that arrival's placement count, so that it is applied there or nowhere.
+     */
+    sealed interface RoomScoped extends ClientFrame {
+        String place();
+
+        /** The {@code placement} of the client's latest {@code you_are_in}, or null when the client omits it. */
+        Long placement();
     }
 
-    record Typing(String ref, boolean typing) implements ClientFrame {
+    record Message(String ref, String place, Long placement, String text) implements RoomScoped {
+    }
+
+    record Typing(String ref, String place, Long placement, boolean typing) implements RoomScoped {
     }
 
     record Leave(String ref) implements ClientFrame {
@@ -59,7 +70,7 @@ public sealed interface ClientFrame {
     record WithdrawRelease(String ref, String release) implements ClientFrame {
     }
 
-    record Convey(String ref, String release) implements ClientFrame {
+    record Convey(String ref, String place, Long placement, String release) implements RoomScoped {
     }
 
     record ConfirmReview(String ref, String caucus) implements ClientFrame {
@@ -71,5 +82,12 @@ public sealed interface ClientFrame {
 
     /** "I can be overheard": the sender is moved to the lobby at once and the mediator is told. */
     record PrivacyAlert(String ref) implements ClientFrame {
+    }
+
+    /**
+     * Answered with {@code pong} on the same connection, after every frame the server sent it before: a client
+     * (or a test) that receives the pong knows nothing earlier is still on its way.
+     */
+    record Ping(String ref) implements ClientFrame {
     }
 }

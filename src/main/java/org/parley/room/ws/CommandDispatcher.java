@@ -16,6 +16,7 @@ import org.parley.room.domain.Place;
 import org.parley.room.domain.ReleaseId;
 import org.parley.room.domain.ReleaseScope;
 import org.parley.room.domain.ReleaseTerms;
+import org.parley.room.domain.SeenPlace;
 import org.parley.room.domain.Side;
 
 /**
@@ -51,9 +52,9 @@ public final class CommandDispatcher {
         } else if (frame instanceof ClientFrame.GoTo go) {
             return withPlace(go.to(), place -> session.goTo(actor, place));
         } else if (frame instanceof ClientFrame.Message message) {
-            return session.postMessage(actor, message.text());
+            return withSeenPlace(message, seen -> session.postMessage(actor, seen, message.text()));
         } else if (frame instanceof ClientFrame.Typing typing) {
-            return session.typing(actor, typing.typing());
+            return withSeenPlace(typing, seen -> session.typing(actor, seen, typing.typing()));
         } else if (frame instanceof ClientFrame.Leave) {
             return session.leave(actor);
         } else if (frame instanceof ClientFrame.Release release) {
@@ -66,7 +67,7 @@ public final class CommandDispatcher {
         } else if (frame instanceof ClientFrame.WithdrawRelease withdraw) {
             return session.withdrawRelease(actor, new ReleaseId(withdraw.release()));
         } else if (frame instanceof ClientFrame.Convey convey) {
-            return session.convey(actor, new ReleaseId(convey.release()));
+            return withSeenPlace(convey, seen -> session.convey(actor, seen, new ReleaseId(convey.release())));
         } else if (frame instanceof ClientFrame.ConfirmReview review) {
             return session.confirmCaucusReview(actor, new CaucusId(review.caucus()));
         } else if (frame instanceof ClientFrame.RequestReattestation request) {
@@ -80,6 +81,12 @@ public final class CommandDispatcher {
     private static Decision withPlace(String wire, Function<Place, Decision> command) {
         return PlaceCodec.parse(wire).map(command)
                 .orElseGet(() -> Decision.refused(ErrorCode.INVALID_REQUEST, "a place is lobby, joint or caucus:<id>"));
+    }
+
+    private static Decision withSeenPlace(ClientFrame.RoomScoped frame, Function<SeenPlace, Decision> command) {
+        Long placement = frame.placement();
+        return withPlace(frame.place(), place -> command.apply(placement == null
+                ? SeenPlace.of(place) : SeenPlace.of(place, placement)));
     }
 
     private static Decision withTerms(String item, String scope, String wording, Function<ReleaseTerms, Decision> command) {

@@ -90,8 +90,9 @@ public final class FrameDecoder {
             case "move_side" -> new ClientFrame.MoveSide(ref, id(node, "side"), id(node, "to"));
             case "send_to_lobby" -> new ClientFrame.SendToLobby(ref, id(node, "participant"));
             case "go_to" -> new ClientFrame.GoTo(ref, id(node, "to"));
-            case "message" -> new ClientFrame.Message(ref, text(node, "text"));
-            case "typing" -> new ClientFrame.Typing(ref, bool(node, "typing"));
+            case "message" -> new ClientFrame.Message(ref, id(node, "place"), placement(node),
+                    text(node, "text"));
+            case "typing" -> new ClientFrame.Typing(ref, id(node, "place"), placement(node), bool(node, "typing"));
             case "leave" -> new ClientFrame.Leave(ref);
             case "release" -> new ClientFrame.Release(ref, id(node, "item"), id(node, "scope"),
                     optionalString(node, "wording", MAX_TEXT_CHARS));
@@ -99,11 +100,12 @@ public final class FrameDecoder {
                     optionalString(node, "wording", MAX_TEXT_CHARS));
             case "confirm_release" -> new ClientFrame.ConfirmRelease(ref, id(node, "release"));
             case "withdraw_release" -> new ClientFrame.WithdrawRelease(ref, id(node, "release"));
-            case "convey" -> new ClientFrame.Convey(ref, id(node, "release"));
+            case "convey" -> new ClientFrame.Convey(ref, id(node, "place"), placement(node), id(node, "release"));
             case "confirm_review" -> new ClientFrame.ConfirmReview(ref, id(node, "caucus"));
             case "request_reattestation" -> new ClientFrame.RequestReattestation(ref,
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
+            case "ping" -> new ClientFrame.Ping(ref);
             default -> null;
         };
     }
@@ -136,6 +138,18 @@ public final class FrameDecoder {
             throw new FieldProblem("too long: field '" + field + "' holds at most " + maxChars + " characters");
         }
         return value.asText();
+    }
+
+    /** The optional placement count: a whole number from 0 up, or absent. */
+    private static Long placement(JsonNode node) {
+        JsonNode value = node.get("placement");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new FieldProblem("field 'placement' must be a whole number from 0 up");
+        }
+        return value.asLong();
     }
 
     private static boolean bool(JsonNode node, String field) {

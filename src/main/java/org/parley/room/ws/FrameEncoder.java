@@ -40,6 +40,7 @@ public final class FrameEncoder {
         } else if (event instanceof Event.YouAreIn in) {
             frame.put("type", "you_are_in");
             frame.set("place", place(in.place()));
+            frame.put("placement", in.placement());
             ArrayNode history = frame.putArray("history");
             in.history().forEach(item -> history.add(item(item)));
         } else if (event instanceof Event.MessagePosted posted) {
@@ -95,6 +96,17 @@ public final class FrameEncoder {
     }
 
     /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
+    /** The answer to a client's {@code ping}, echoing its ref. */
+    public String pong(long seq, String ref) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("seq", seq);
+        frame.put("type", "pong");
+        if (ref != null) {
+            frame.put("ref", ref);
+        }
+        return frame.toString();
+    }
+
     public String error(long seq, String code, String detail, String ref) {
         ObjectNode frame = json.createObjectNode();
         frame.put("seq", seq);

@@ -112,6 +112,11 @@ public class RoomConnections implements Deliveries {
         }
     }
 
+    /** Queued behind everything already sent to this connection, so its arrival proves those frames arrived. */
+    public void sendPong(Attached attached, String ref) {
+        send(attached, encoder.pong(attached.seq.incrementAndGet(), ref));
+    }
+
     public void sendError(Attached attached, String code, String detail, String ref) {
         send(attached, encoder.error(attached.seq.incrementAndGet(), code, detail, ref));
     }

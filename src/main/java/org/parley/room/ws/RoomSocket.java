@@ -77,6 +77,10 @@ public class RoomSocket {
                 return;
             }
             ClientFrame frame = ((FrameDecoder.Decoded) result).frame();
+            if (frame instanceof ClientFrame.Ping ping) {
+                connections.sendPong(attached, ping.ref());
+                return;
+            }
             SessionRuntime runtime = registry.find(UUID.fromString(attached.session().value())).orElseThrow();
             Decision decision = runtime.apply(session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
             if (decision instanceof Decision.Refused refused) {

@@ -36,7 +36,7 @@ class CaucusReviewTest {
         accepted(f.session.withdrawRelease(PA, toWithdraw));
         CaucusId b = f.openCaucus(B);
         accepted(f.session.goTo(M, Place.caucus(b)));
-        accepted(f.session.convey(M, toConvey));
+        accepted(f.convey(M, toConvey));
 
         Decision closed = f.session.closeCaucus(M, caucusA);
 

@@ -93,7 +93,7 @@ class MediatorControlTest {
             ops.put("moveSide", () -> f.session.moveSide(notMediator, B, Place.lobby()));
             ops.put("sendToLobby", () -> f.session.sendToLobby(notMediator, PB));
             ops.put("goTo", () -> f.session.goTo(notMediator, Place.joint()));
-            ops.put("convey", () -> f.session.convey(notMediator, release));
+            ops.put("convey", () -> f.convey(notMediator, release));
             ops.forEach((name, op) -> f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, op));
         }
     }

@@ -102,7 +102,9 @@ final class ModelActions {
         if (roll < 64) {
             ParticipantId actor = pick(EVERYONE);
             boolean typing = random.nextBoolean();
-            return new Action("typing", actor, "", () -> session.typing(actor, typing), expectSpeaking(actor), null);
+            SeenPlace seen = composedFrom(actor);
+            return new Action("typing", actor, "seen " + seen, () -> session.typing(actor, seen, typing),
+                    expectFrom(actor, seen, expectSpeaking(actor)), null);
         }
         if (roll < 76) {
             return release(roll < 70);
@@ -222,7 +224,10 @@ final class ModelActions {
     private Action post() {
         ParticipantId actor = pick(EVERYONE);
         String text = "MK" + (markers.incrementAndGet()) + "# said by " + actor;
-        return new Action("post", actor, text, () -> session.postMessage(actor, text), expectSpeaking(actor), text);
+        SeenPlace seen = composedFrom(actor);
+        return new Action("post", actor, text + " seen " + seen, () -> session.postMessage(actor, seen, text),
+                expectFrom(actor, seen, expectSpeaking(actor)), text,
+                () -> assertEquals(seen.place(), world.lastItemRoom, "posted outside the place its author saw"));
     }
 
     private Action release(boolean byParty) {
@@ -262,8 +267,10 @@ final class ModelActions {
         Place here = world.places.get(M);
         ReleaseId release = randomRelease(r -> r.status() == ReleaseStatus.RELEASED && here != null
                 && world.covers(r.audience(), here));
-        return new Action("convey", actor, release.value(), () -> session.convey(actor, release),
-                expectConvey(actor, release), null);
+        SeenPlace seen = composedFrom(actor);
+        return new Action("convey", actor, release.value() + " seen " + seen,
+                () -> session.convey(actor, seen, release), expectFrom(actor, seen, expectConvey(actor, release)),
+                null, () -> assertEquals(seen.place(), world.lastItemRoom, "conveyed outside the place it was seen"));
     }
 
     private Action confirmReview() {
@@ -273,7 +280,29 @@ final class ModelActions {
                 null);
     }
 
+    /**
+     * The view a client composes a room-scoped frame from: usually its latest arrival, often an earlier one (the
+     * frame was typed before a move's arrival reached it), sometimes without the placement count, and now and then
+     * a place it was never shown (a hostile client).
+     */
+    private SeenPlace composedFrom(ParticipantId actor) {
+        List<ModelWorld.ShownArrival> arrivals = world.shown.getOrDefault(actor, List.of());
+        int roll = random.nextInt(100);
+        if (arrivals.isEmpty() || roll < 4) {
+            return SeenPlace.of(randomPlace());
+        }
+        SeenPlace chosen = roll < 65 ? arrivals.get(arrivals.size() - 1).seen() : pick(arrivals).seen();
+        return roll % 8 == 0 ? SeenPlace.of(chosen.place()) : chosen;
+    }
+
     // ---- the test's own expectations ----
+
+    /** A stale view is refused as moved before any other rule of the command; otherwise the command's own rule. */
+    private Expect expectFrom(ParticipantId actor, SeenPlace seen, Expect otherwise) {
+        boolean reachesTheCommand = world.phase == SessionPhase.LIVE
+                && (otherwise == null || otherwise.code() != ErrorCode.FORBIDDEN);
+        return reachesTheCommand && world.staleView(actor, seen) ? Expect.refuse(ErrorCode.MOVED) : otherwise;
+    }
 
     private Expect expectSpeaking(ParticipantId actor) {
         if (world.phase == SessionPhase.NOT_STARTED) {

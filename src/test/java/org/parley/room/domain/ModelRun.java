@@ -149,6 +149,7 @@ final class ModelRun {
                 world.apply(fact);
             }
             checks.checkAccepted(accepted, action.actor(), action.kind().equals("typing"));
+            recordArrivalsShown(accepted);
             action.afterAccepted().run();
         }
         checks.checkPresenceEverywhere(session, presenceNow);
@@ -173,6 +174,26 @@ final class ModelRun {
             assertEquals("consent", action.kind(), "only a withdrawn consent moves someone else");
             assertEquals(T, moved.participant());
         }
+    }
+
+    /** Every client keeps the arrivals it was shown, so later commands can be composed from stale views. */
+    private void recordArrivalsShown(Decision.Accepted accepted) {
+        List<Delivery> deliveries = accepted.deliveries();
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (deliveries.get(i).event() instanceof Event.YouAreIn arrival) {
+                ParticipantId to = deliveries.get(i).recipient();
+                boolean last = deliveries.subList(i + 1, deliveries.size()).stream()
+                        .noneMatch(d -> d.recipient().equals(to) && d.event() instanceof Event.YouAreIn);
+                world.show(to, SeenPlace.of(placeOf(arrival.place()), arrival.placement()), last);
+            }
+        }
+    }
+
+    private static Place placeOf(PlaceView view) {
+        if (view instanceof PlaceView.InCaucus caucus) {
+            return Place.caucus(caucus.caucusId());
+        }
+        return view instanceof PlaceView.InJointRoom ? Place.joint() : Place.lobby();
     }
 
     private void checkExpectation(Expect expect, Decision decision) {

@@ -67,6 +67,16 @@ final class ModelWorld {
     final Map<ParticipantId, Instant> disconnectedSince = new HashMap<>();
     /** Reported a privacy breach and not yet moved back into a room: must receive no room frame meanwhile. */
     final Set<ParticipantId> breached = new HashSet<>();
+    /** How often each participant's place changed (connect, move, leave): the test's own placement clock. */
+    private final Map<ParticipantId, Integer> placeChanges = new HashMap<>();
+    /** The latest arrivals each client was shown, newest last: the views its author may still compose from. */
+    final Map<ParticipantId, List<ShownArrival>> shown = new HashMap<>();
+    /** Where the last accepted post or convey put its item, for the "into the place its author saw" check. */
+    Room lastItemRoom;
+
+    /** An arrival frame as its client saw it, stamped with the place-change count it was current at (-1: never). */
+    record ShownArrival(SeenPlace seen, int stamp) {
+    }
     /** Asked to re-attest by their own long absence, in the decision that is connecting them. */
     private final Set<ParticipantId> askedOnReturn = new HashSet<>();
     private final Duration reattestAfter;
@@ -185,6 +195,42 @@ final class ModelWorld {
         return new PlaceView.InUndisclosedCaucus(Set.of());
     }
 
+    // ---- what clients were shown ----
+
+    private static final int ARRIVALS_REMEMBERED = 4;
+
+    /**
+     * Records an arrival frame delivered to a client. {@code current} is false for an arrival that a later one in
+     * the same decision overtook: its author never composed from it as the latest view.
+     */
+    void show(ParticipantId to, SeenPlace seen, boolean current) {
+        List<ShownArrival> arrivals = shown.computeIfAbsent(to, id -> new ArrayList<>());
+        arrivals.add(new ShownArrival(seen, current ? placeChanges.getOrDefault(to, 0) : -1));
+        if (arrivals.size() > ARRIVALS_REMEMBERED) {
+            arrivals.remove(0);
+        }
+    }
+
+    /**
+     * Whether a room-scoped command composed from this view must be refused as "moved": the author is placed,
+     * and elsewhere than the view's place, or (when the view names its placement) has moved since that arrival.
+     */
+    boolean staleView(ParticipantId author, SeenPlace seen) {
+        Place now = places.get(author);
+        if (now == null) {
+            return false;
+        }
+        if (!now.equals(seen.place())) {
+            return true;
+        }
+        if (seen.placement().isEmpty()) {
+            return false;
+        }
+        int changes = placeChanges.getOrDefault(author, 0);
+        return shown.getOrDefault(author, List.of()).stream().noneMatch(arrival -> arrival.seen().equals(seen)
+                && arrival.stamp() == changes);
+    }
+
     // ---- applying facts ----
 
     void apply(Fact fact) {
@@ -206,6 +252,7 @@ final class ModelWorld {
             disconnectedSince.put(d.participant(), d.at());
         } else if (fact instanceof Fact.ParticipantLeft l) {
             assertEquals(places.remove(l.participant()), l.from());
+            placeChanges.merge(l.participant(), 1, Integer::sum);
             if (connected.remove(l.participant())) {
                 disconnectedSince.put(l.participant(), l.at());
             }
@@ -279,6 +326,7 @@ final class ModelWorld {
             assertEquals(Place.lobby(), c.place(), "a long absence returns to the lobby");
         }
         places.put(c.participant(), c.place());
+        placeChanges.merge(c.participant(), 1, Integer::sum);
         connected.add(c.participant());
     }
 
@@ -297,6 +345,7 @@ final class ModelWorld {
                     "moved into a caucus of which they are not a member");
         }
         places.put(m.participant(), m.to());
+        placeChanges.merge(m.participant(), 1, Integer::sum);
     }
 
     private void applyPost(Fact.ItemPosted p) {
@@ -305,6 +354,7 @@ final class ModelWorld {
         Set<ParticipantId> audience = Set.copyOf(placedIn(p.room()));
         items.put(p.itemId(), new ItemRecord(p.itemId(), p.room(), p.author(), audience, pendingText,
                 Optional.empty()));
+        lastItemRoom = p.room();
         boolean caucus = p.room() instanceof Caucus;
         for (String marker : markersIn(pendingText)) {
             markers.put(marker, new MarkerRecord(who(p.author()).side(), caucus, new HashSet<>(audience)));
@@ -359,6 +409,7 @@ final class ModelWorld {
         ItemRecord original = items.get(r.itemId());
         items.put(c.conveyedItemId(), new ItemRecord(c.conveyedItemId(), c.room(), original.author(),
                 Set.copyOf(audience), r.wording(), Optional.of(r.id())));
+        lastItemRoom = c.room();
         allow(r.wording(), audience);
     }
 

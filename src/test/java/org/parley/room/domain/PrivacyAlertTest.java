@@ -47,13 +47,13 @@ class PrivacyAlertTest {
         ItemId before = f.say(CA, "before the report");
         accepted(f.session.reportPrivacyBreach(PA));
 
-        Decision posted = f.session.postMessage(CA, "after the report");
-        Decision typing = f.session.typing(CA, true);
+        Decision posted = f.post(CA, "after the report");
+        Decision typing = f.typing(CA, true);
 
         assertFalse(recipientsOf(posted, Event.MessagePosted.class).contains(PA));
         assertFalse(recipientsOf(typing, Event.Typing.class).contains(PA));
         f.assertRefusedAndUnchanged(ErrorCode.ATTESTATION_REQUIRED, () -> f.session.move(M, PA, Place.caucus(a)));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.postMessage(PA, "still here?"));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.post(PA, "still here?"));
         accepted(f.session.markAttested(PA));
         Decision back = f.session.move(M, PA, Place.caucus(a));
         assertEquals(List.of(before), eventsFor(back, PA, Event.YouAreIn.class).get(0).history().stream()
@@ -109,6 +109,6 @@ class PrivacyAlertTest {
         Decision reported = f.session.reportPrivacyBreach(T);
 
         assertEquals(List.of(new Event.PrivacyAlert(T, NOW)), eventsFor(reported, M, Event.PrivacyAlert.class));
-        assertFalse(recipientsOf(f.session.postMessage(PB, "hello"), Event.MessagePosted.class).contains(T));
+        assertFalse(recipientsOf(f.post(PB, "hello"), Event.MessagePosted.class).contains(T));
     }
 }

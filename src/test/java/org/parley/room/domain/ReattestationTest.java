@@ -63,7 +63,7 @@ class ReattestationTest {
             assertInstanceOf(PlaceView.InLobby.class, f.placeSeenBy(M, p));
             assertFalse(f.statusOf(p).attested());
         }
-        assertEquals(Set.of(M), recipientsOf(f.session.postMessage(M, "anyone?"), Event.MessagePosted.class));
+        assertEquals(Set.of(M), recipientsOf(f.post(M, "anyone?"), Event.MessagePosted.class));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReattestationTest {
         ItemId heard = f.say(PA, "before the request");
         accepted(f.session.requestReattestation(M, Optional.of(PB)));
 
-        Decision posted = f.session.postMessage(PA, "while PB re-attests");
+        Decision posted = f.post(PA, "while PB re-attests");
         accepted(f.session.markAttested(PB));
         Decision back = f.session.admit(M, PB);
 

@@ -95,7 +95,7 @@ class ReleaseTest {
         accepted(f.session.goTo(M, Place.caucus(f.openCaucus(B))));
         accepted(f.session.moveSide(M, B, Place.caucus(f.caucusOf(M))));
 
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_RELEASED, () -> f.session.convey(M, proposal));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_RELEASED, () -> f.convey(M, proposal));
         f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.confirmRelease(CA, proposal));
         f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.session.confirmRelease(PB, proposal));
 
@@ -103,7 +103,7 @@ class ReleaseTest {
         Fact.ReleaseRecorded fact = factOf(confirmed, Fact.ReleaseRecorded.class);
         assertEquals(CA, fact.byParticipant());
         assertEquals(PA, fact.confirmedBy());
-        accepted(f.session.convey(M, proposal));
+        accepted(f.convey(M, proposal));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.confirmRelease(PA, proposal));
     }
 
@@ -123,8 +123,8 @@ class ReleaseTest {
         f.say(PA, "never released");
         accepted(f.session.goTo(M, Place.joint()));
 
-        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.session.convey(M, new ReleaseId("made-up")));
-        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.session.convey(M, null));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.convey(M, new ReleaseId("made-up")));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.convey(M, null));
     }
 
     @Test
@@ -137,7 +137,7 @@ class ReleaseTest {
         assertEquals(new Fact.ReleaseWithdrawn(release, item, PA, SessionFixture.NOW),
                 factOf(withdrawn, Fact.ReleaseWithdrawn.class));
         accepted(f.session.goTo(M, Place.joint()));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_RELEASED, () -> f.session.convey(M, release));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_RELEASED, () -> f.convey(M, release));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.withdrawRelease(PA, release));
     }
 
@@ -147,9 +147,9 @@ class ReleaseTest {
         ReleaseId release = f.released(f.session.release(PA, ReleaseTerms.verbatimToJoint(item)));
         accepted(f.session.goTo(M, Place.joint()));
 
-        accepted(f.session.convey(M, release));
+        accepted(f.convey(M, release));
 
-        f.assertRefusedAndUnchanged(ErrorCode.ALREADY_USED, () -> f.session.convey(M, release));
+        f.assertRefusedAndUnchanged(ErrorCode.ALREADY_USED, () -> f.convey(M, release));
         f.assertRefusedAndUnchanged(ErrorCode.ALREADY_USED, () -> f.session.withdrawRelease(PA, release));
     }
 
@@ -161,16 +161,16 @@ class ReleaseTest {
         ReleaseId toB = f.released(f.session.release(PA, ReleaseTerms.conveyToOtherSide(forB)));
 
         // Mediator still in caucus A: neither the joint room nor B's caucus.
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.convey(M, jointRelease));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.convey(M, toB));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.convey(M, jointRelease));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.convey(M, toB));
         accepted(f.session.goTo(M, Place.joint()));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.convey(M, toB));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.convey(M, toB));
         // An ad hoc caucus holding only side B is still not "the caucus of side B".
         CaucusId adHoc = factOf(f.session.openAdHocCaucus(M, Set.of(PB)), Fact.CaucusOpened.class).caucusId();
         accepted(f.session.goTo(M, Place.caucus(adHoc)));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.convey(M, toB));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.convey(M, toB));
         accepted(f.session.goTo(M, Place.lobby()));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.convey(M, jointRelease));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.convey(M, jointRelease));
     }
 
     @Test
@@ -179,7 +179,7 @@ class ReleaseTest {
         ReleaseId release = f.released(f.session.release(PA, ReleaseTerms.verbatimToJoint(item)));
         accepted(f.session.goTo(M, Place.joint()));
 
-        Decision conveyed = f.session.convey(M, release);
+        Decision conveyed = f.convey(M, release);
 
         assertEquals(Set.of(M, PB, CB), recipientsOf(conveyed, Event.MessagePosted.class));
         ItemView view = eventsFor(conveyed, PB, Event.MessagePosted.class).get(0).item();
@@ -212,7 +212,7 @@ class ReleaseTest {
         accepted(f.session.moveSide(M, A, Place.joint()));
         accepted(f.session.goTo(M, Place.joint()));
 
-        Decision conveyed = f.session.convey(M, release);
+        Decision conveyed = f.convey(M, release);
 
         assertTrue(accepted(conveyed).deliveries().stream()
                 .noneMatch(d -> d.event().toString().contains("unreasonable")));
@@ -227,7 +227,7 @@ class ReleaseTest {
         accepted(f.session.move(M, PB, Place.caucus(b)));
         accepted(f.session.goTo(M, Place.caucus(b)));
 
-        Decision conveyed = f.session.convey(M, release);
+        Decision conveyed = f.convey(M, release);
 
         // Counsel B is still in the joint room, so only PB (and the mediator) hear it.
         assertEquals(Set.of(M, PB), recipientsOf(conveyed, Event.MessagePosted.class));
@@ -240,7 +240,7 @@ class ReleaseTest {
         ReleaseId release = f.released(f.session.release(PA, ReleaseTerms.conveyToJoint(item)));
         accepted(f.session.sendToLobby(M, CB));
         accepted(f.session.goTo(M, Place.joint()));
-        ItemId conveyed = factOf(f.session.convey(M, release), Fact.ReleaseConveyed.class).conveyedItemId();
+        ItemId conveyed = factOf(f.convey(M, release), Fact.ReleaseConveyed.class).conveyedItemId();
 
         accepted(f.session.sendToLobby(M, PB));
         Decision pbBack = f.session.admit(M, PB);
@@ -258,7 +258,7 @@ class ReleaseTest {
         ReleaseId release = f.released(f.session.release(PA, ReleaseTerms.conveyToJoint(item)));
         accepted(f.session.goTo(M, Place.joint()));
 
-        Decision conveyed = f.session.convey(M, release);
+        Decision conveyed = f.convey(M, release);
 
         assertEquals(Set.of(M, PA, CA), recipientsOf(conveyed, Event.ReleaseUpdated.class));
         assertEquals(ReleaseStatus.CONVEYED, eventsFor(conveyed, PA, Event.ReleaseUpdated.class).get(0).status());

@@ -50,6 +50,7 @@ class RoomInvariantModelTest {
         assertTrue(stats.accepted("convey") >= 50, "too few valid conveys: " + stats);
         assertTrue(stats.refusedWith(ErrorCode.CONSENT_REQUIRED) > 0, "no entry refused for consent: " + stats);
         assertTrue(stats.refusedWith(ErrorCode.ATTESTATION_REQUIRED) > 0, "no entry refused unattested: " + stats);
+        assertTrue(stats.refusedWith(ErrorCode.MOVED) > 100, "too few frames composed before a move: " + stats);
         for (String situation : List.of("third party received content", "readmitted after a privacy alert",
                 "long absence")) {
             assertTrue(stats.noted(situation) > 0, "never reached: " + situation + " — " + stats);

@@ -27,7 +27,7 @@ class RoomRoutingTest {
         SessionFixture f = SessionFixture.allInJointRoom();
         accepted(f.session.sendToLobby(M, CB));
 
-        Decision posted = f.session.postMessage(PB, "good morning");
+        Decision posted = f.post(PB, "good morning");
 
         assertEquals(Set.of(M, PA, CA, PB), recipientsOf(posted, Event.MessagePosted.class));
         ItemView item = eventsFor(posted, PA, Event.MessagePosted.class).get(0).item();
@@ -39,7 +39,7 @@ class RoomRoutingTest {
     void caucusMessageNeverReachesOtherSide() {
         SessionFixture f = SessionFixture.sideAInCaucus();
 
-        Decision posted = f.session.postMessage(PA, "our bottom line is 40k");
+        Decision posted = f.post(PA, "our bottom line is 40k");
 
         assertEquals(Set.of(M, PA, CA), recipientsOf(posted, Event.MessagePosted.class));
         for (ParticipantId otherSide : List.of(PB, CB)) {
@@ -54,11 +54,11 @@ class RoomRoutingTest {
         SessionFixture f = SessionFixture.sideAInCaucus();
         CaucusId a = f.caucusOf(PA);
 
-        ItemView item = eventsFor(f.session.postMessage(CA, "advice"), PA, Event.MessagePosted.class).get(0).item();
+        ItemView item = eventsFor(f.post(CA, "advice"), PA, Event.MessagePosted.class).get(0).item();
 
         assertEquals(Place.caucus(a), item.room());
         accepted(f.session.sendToLobby(M, CA));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.postMessage(CA, "more advice"));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.post(CA, "more advice"));
     }
 
     @Test
@@ -68,23 +68,23 @@ class RoomRoutingTest {
         accepted(f.session.connect(PA));
         accepted(f.session.startSession(M));
 
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.postMessage(PA, "anyone?"));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.typing(PA, true));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.post(PA, "anyone?"));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.typing(PA, true));
     }
 
     @Test
     void emptyMessageIsRefused() {
         SessionFixture f = SessionFixture.allInJointRoom();
 
-        f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.postMessage(PA, "  "));
-        f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.postMessage(PA, null));
+        f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.post(PA, "  "));
+        f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.post(PA, null));
     }
 
     @Test
     void typingReachesOnlyTheOthersInTheSameRoom() {
         SessionFixture f = SessionFixture.sideAInCaucus();
 
-        Decision typing = f.session.typing(CA, true);
+        Decision typing = f.typing(CA, true);
 
         assertEquals(Set.of(M, PA), recipientsOf(typing, Event.Typing.class));
         assertEquals(new Event.Typing(CA, true), eventsFor(typing, PA, Event.Typing.class).get(0));
@@ -96,10 +96,10 @@ class RoomRoutingTest {
         SessionFixture f = SessionFixture.allInJointRoom();
         accepted(f.session.disconnect(PB));
 
-        Decision posted = f.session.postMessage(PA, "while you were away");
+        Decision posted = f.post(PA, "while you were away");
 
         assertFalse(recipientsOf(posted, Event.MessagePosted.class).contains(PB));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.session.postMessage(PB, "offline words"));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_IN_ROOM, () -> f.post(PB, "offline words"));
     }
 
     @Test
@@ -206,7 +206,7 @@ class RoomRoutingTest {
         assertEquals(Set.of(M, PA, CA, PB, CB), recipientsOf(back, Event.PresenceChanged.class));
 
         // A message changes nobody's view of where anyone is.
-        assertTrue(recipientsOf(f.session.postMessage(PA, "hello"), Event.PresenceChanged.class).isEmpty());
+        assertTrue(recipientsOf(f.post(PA, "hello"), Event.PresenceChanged.class).isEmpty());
 
         // Counsel B disconnecting changes the connected flag everyone sees, except for CB who is gone.
         Decision dropped = f.session.disconnect(CB);
@@ -225,7 +225,7 @@ class RoomRoutingTest {
         f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.move(M, PB, Place.caucus(a)));
         f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM,
                 () -> f.session.release(PB, ReleaseTerms.conveyToJoint(item)));
-        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.session.convey(M, new ReleaseId("nope")));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.convey(M, new ReleaseId("nope")));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.move(M, PA, null));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.moveSide(M, Side.of("Z"),
                 Place.joint()));

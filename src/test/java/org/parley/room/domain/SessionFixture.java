@@ -114,7 +114,31 @@ final class SessionFixture {
     }
 
     ItemId say(ParticipantId who, String text) {
-        return factOf(session.postMessage(who, text), Fact.ItemPosted.class).itemId();
+        return factOf(post(who, text), Fact.ItemPosted.class).itemId();
+    }
+
+    /**
+     * Where the participant's client would compose now: their current place and placement count (the lobby when
+     * not placed), as their latest arrival frame told them.
+     */
+    SeenPlace here(ParticipantId who) {
+        SessionSnapshot now = session.snapshot();
+        Place place = who == null ? Place.lobby() : now.places().getOrDefault(who, Place.lobby());
+        long placement = who == null ? 0 : now.placementVersions().getOrDefault(who, 0L);
+        return SeenPlace.of(place, placement);
+    }
+
+    /** Posts from the author's current place, as an up-to-date client does. */
+    Decision post(ParticipantId who, String text) {
+        return session.postMessage(who, here(who), text);
+    }
+
+    Decision typing(ParticipantId who, boolean typing) {
+        return session.typing(who, here(who), typing);
+    }
+
+    Decision convey(ParticipantId who, ReleaseId release) {
+        return session.convey(who, here(who), release);
     }
 
     ReleaseId released(Decision decision) {

@@ -58,7 +58,7 @@ class SessionLifecycleTest {
         f.assertRefusedAndUnchanged(ErrorCode.NOT_STARTED, () -> f.session.admit(M, PA));
         f.assertRefusedAndUnchanged(ErrorCode.NOT_STARTED, () -> f.session.openSideCaucus(M, A));
         f.assertRefusedAndUnchanged(ErrorCode.NOT_STARTED, () -> f.session.goTo(M, Place.joint()));
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_STARTED, () -> f.session.postMessage(PA, "hello"));
+        f.assertRefusedAndUnchanged(ErrorCode.NOT_STARTED, () -> f.post(PA, "hello"));
     }
 
     @Test
@@ -138,12 +138,12 @@ class SessionLifecycleTest {
         everyCommand.put("moveSide", () -> f.session.moveSide(M, A, Place.joint()));
         everyCommand.put("sendToLobby", () -> f.session.sendToLobby(M, PA));
         everyCommand.put("goTo", () -> f.session.goTo(M, Place.joint()));
-        everyCommand.put("convey", () -> f.session.convey(M, release));
+        everyCommand.put("convey", () -> f.convey(M, release));
         everyCommand.put("connect", () -> f.session.connect(PA));
         everyCommand.put("disconnect", () -> f.session.disconnect(PA));
         everyCommand.put("leave", () -> f.session.leave(PA));
-        everyCommand.put("post", () -> f.session.postMessage(PA, "more"));
-        everyCommand.put("typing", () -> f.session.typing(PA, true));
+        everyCommand.put("post", () -> f.post(PA, "more"));
+        everyCommand.put("typing", () -> f.typing(PA, true));
         everyCommand.put("release", () -> f.session.release(PA, ReleaseTerms.conveyToJoint(item)));
         everyCommand.put("propose", () -> f.session.proposeRelease(CA, ReleaseTerms.conveyToJoint(item)));
         everyCommand.put("confirm", () -> f.session.confirmRelease(PA, release));
@@ -165,6 +165,6 @@ class SessionLifecycleTest {
 
         f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_PARTICIPANT,
                 () -> f.session.connect(ParticipantId.of("stranger")));
-        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_PARTICIPANT, () -> f.session.postMessage(null, "x"));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_PARTICIPANT, () -> f.post(null, "x"));
     }
 }

@@ -139,7 +139,7 @@ class ThirdPartyConsentTest {
         assertTrue(where.history().isEmpty());
         assertEquals(Set.copyOf(f.roster), recipientsOf(withdrawn, Event.PresenceChanged.class));
         assertInstanceOf(PlaceView.InLobby.class, f.placeSeenBy(PA, T));
-        assertFalse(recipientsOf(f.session.postMessage(PA, "now without the observer"), Event.MessagePosted.class)
+        assertFalse(recipientsOf(f.post(PA, "now without the observer"), Event.MessagePosted.class)
                 .contains(T));
         f.assertRefusedAndUnchanged(ErrorCode.CONSENT_REQUIRED, () -> f.session.admit(M, T));
     }
@@ -177,8 +177,8 @@ class ThirdPartyConsentTest {
     void thirdPartyPostsAndReceivesInTheJointRoomLikeAnyonePresent() {
         SessionFixture f = SessionFixture.allInJointRoomWithThirdParty();
 
-        Decision byObserver = f.session.postMessage(T, "may I ask a question");
-        Decision toObserver = f.session.postMessage(PA, "of course");
+        Decision byObserver = f.post(T, "may I ask a question");
+        Decision toObserver = f.post(PA, "of course");
 
         assertEquals(Set.copyOf(f.roster), recipientsOf(byObserver, Event.MessagePosted.class));
         assertEquals(Set.copyOf(f.roster), recipientsOf(toObserver, Event.MessagePosted.class));
@@ -206,7 +206,7 @@ class ThirdPartyConsentTest {
         accepted(f.session.move(M, T, Place.caucus(adHoc)));
         accepted(f.session.move(M, PA, Place.caucus(adHoc)));
 
-        Decision posted = f.session.postMessage(T, "a word with party A");
+        Decision posted = f.post(T, "a word with party A");
         assertEquals(Set.of(T, PA), recipientsOf(posted, Event.MessagePosted.class));
     }
 

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.room.PlaceCodec;
@@ -125,7 +126,9 @@ class ProtocolDocExamplesTest {
                 .filter(FrameDecoder.Decoded.class::isInstance)
                 .map(result -> ((FrameDecoder.Decoded) result).frame().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> all = Arrays.stream(ClientFrame.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        Set<String> all = Arrays.stream(ClientFrame.class.getPermittedSubclasses())
+                .flatMap(type -> type.isInterface() ? Arrays.stream(type.getPermittedSubclasses()) : Stream.of(type))
+                .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(all);
         missing.removeAll(covered);
@@ -255,7 +258,9 @@ class ProtocolDocExamplesTest {
         }
         add(byType, parse(encoder.error(seq++, ErrorCode.FORBIDDEN.wireCode(), "only the mediator may do this",
                 "r-17")));
-        add(byType, parse(encoder.error(seq, ErrorCode.BAD_FRAME.wireCode(), "a frame is one JSON object", null)));
+        add(byType, parse(encoder.error(seq++, ErrorCode.BAD_FRAME.wireCode(), "a frame is one JSON object", null)));
+        add(byType, parse(encoder.pong(seq++, "probe-1")));
+        add(byType, parse(encoder.pong(seq, null)));
         return byType;
     }
 
@@ -288,10 +293,10 @@ class ProtocolDocExamplesTest {
                 new Event.Joined(new SessionId("s-1"), partyA, SessionPhase.LIVE),
                 new Event.SessionStarted(AT),
                 new Event.SessionEnded(AT),
-                new Event.YouAreIn(new PlaceView.InLobby(), List.of()),
-                new Event.YouAreIn(new PlaceView.InJointRoom(), List.of(plain, conveyed)),
-                new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), List.of(plain, conveyed)),
-                new Event.YouAreIn(new PlaceView.InCaucus(adHoc, Optional.empty()), List.of(plain)),
+                new Event.YouAreIn(new PlaceView.InLobby(), 1, List.of()),
+                new Event.YouAreIn(new PlaceView.InJointRoom(), 2, List.of(plain, conveyed)),
+                new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), 3, List.of(plain, conveyed)),
+                new Event.YouAreIn(new PlaceView.InCaucus(adHoc, Optional.empty()), 4, List.of(plain)),
                 new Event.MessagePosted(plain),
                 new Event.MessagePosted(conveyed),
                 new Event.Typing(partyA, true),

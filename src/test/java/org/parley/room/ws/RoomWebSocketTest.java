@@ -62,7 +62,7 @@ class RoomWebSocketTest {
 
     /** Party A says something in caucus; returns the item id the mediator saw. */
     private String partyASaysInCaucus(String text) {
-        partyA.send("message", "text", text);
+        partyA.say(text);
         return mediator.await("message", frame -> frame.path("item").path("text").asText().equals(text))
                 .path("item").path("id").asText();
     }
@@ -113,7 +113,7 @@ class RoomWebSocketTest {
         String secret = "unreleased " + UUID.randomUUID();
         String item = partyASaysInCaucus(secret);
         mediator.send("go_to", "to", "joint");
-        mediator.send("convey", "release", item, "ref", "c1");
+        mediator.convey(item, "ref", "c1");
         JsonNode error = mediator.await("error", frame -> frame.path("ref").asText().equals("c1"));
         assertTrue(List.of("not_released", "no_such_item").contains(error.path("code").asText()), error.toString());
         assertFalse(partyB.received(secret), "nothing is delivered when a convey is refused");
@@ -128,10 +128,10 @@ class RoomWebSocketTest {
         String release = mediator.await("release_updated", frame -> frame.path("status").asText().equals("released"))
                 .path("release").asText();
         mediator.send("go_to", "to", "joint");
-        mediator.send("convey", "release", release);
+        mediator.convey(release);
         JsonNode conveyed = partyB.await("message", frame -> frame.path("item").has("conveyed"));
         assertEquals(wording, conveyed.path("item").path("text").asText());
-        mediator.send("convey", "release", release, "ref", "again");
+        mediator.convey(release, "ref", "again");
         assertEquals("already_used", mediator.await("error", frame -> frame.path("ref").asText().equals("again"))
                 .path("code").asText());
         long copies = partyB.settle().stream().filter(frame -> frame.toString().contains(wording)).count();
@@ -149,7 +149,7 @@ class RoomWebSocketTest {
         partyA.send("withdraw_release", "release", release);
         partyA.await("release_updated", frame -> frame.path("status").asText().equals("withdrawn"));
         mediator.send("go_to", "to", "joint");
-        mediator.send("convey", "release", release, "ref", "w1");
+        mediator.convey(release, "ref", "w1");
         assertEquals("not_released", mediator.await("error", frame -> frame.path("ref").asText().equals("w1"))
                 .path("code").asText());
         assertFalse(partyB.received(wording));
@@ -162,7 +162,7 @@ class RoomWebSocketTest {
             for (int i = 0; i < 40; i++) {
                 String text = "joint remark " + i;
                 sent.add(text);
-                partyA.send("message", "text", text);
+                partyA.say(text);
             }
         });
         talker.start();
@@ -195,13 +195,13 @@ class RoomWebSocketTest {
         partyA.send("dance", "ref", "u1");
         assertEquals("unknown_type", partyA.await("error", frame -> frame.path("ref").asText().equals("u1"))
                 .path("code").asText());
-        partyA.send("message", "text", "x".repeat(FrameDecoder.MAX_FRAME_BYTES + 1));
+        partyA.say("x".repeat(FrameDecoder.MAX_FRAME_BYTES + 1));
         assertEquals("too_large", partyA.await("error").path("code").asText());
         partyA.send("message", "ref", "u2");
         assertEquals("bad_frame", partyA.await("error", frame -> frame.path("ref").asText().equals("u2"))
                 .path("code").asText());
         String fine = "still connected " + UUID.randomUUID();
-        partyA.send("message", "text", fine);
+        partyA.say(fine);
         partyB.await("message", frame -> frame.path("item").path("text").asText().equals(fine));
     }
 
@@ -212,7 +212,7 @@ class RoomWebSocketTest {
         }
         assertEquals(4008, partyB.closeCode());
         String after = "others carry on " + UUID.randomUUID();
-        partyA.send("message", "text", after);
+        partyA.say(after);
         mediator.await("message", frame -> frame.path("item").path("text").asText().equals(after));
     }
 }
