@@ -47,7 +47,7 @@ class PrivacyAndConsentTest {
         mediator.send("start").await("session_started");
         mediator.send("admit", "participant", fixture.participant("party.a"));
         mediator.send("admit", "participant", fixture.participant("party.b"));
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         partyB.await("you_are_in", frame -> kind(frame).equals("joint"));
     }
 

@@ -29,7 +29,7 @@ class RevocationTest {
         RoomClient partyB = fixture.connect("party.b");
         mediator.send("start").await("session_started");
         mediator.send("admit", "participant", fixture.participant("party.b"));
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
 
         given().auth().oauth2(MediationFixture.token("admin.north"))

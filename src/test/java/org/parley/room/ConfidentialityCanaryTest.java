@@ -53,7 +53,7 @@ class ConfidentialityCanaryTest {
         for (String username : List.of("party.a", "counsel.a", "party.b")) {
             mediator.send("admit", "participant", fixture.participant(username));
         }
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         partyA.say("joint " + canary);
         mediator.send("open_caucus", "side", "A");
         String caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
@@ -68,7 +68,7 @@ class ConfidentialityCanaryTest {
         partyA.send("release", "item", item, "scope", "joint_convey", "wording", wording);
         String release = mediator.await("release_updated", frame -> frame.path("status").asText().equals("released"))
                 .path("release").asText();
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         mediator.convey(release);
         partyB.await("message", frame -> frame.path("item").path("text").asText().equals(wording));
         mediator.send("close_caucus", "caucus", caucus.substring("caucus:".length()));

@@ -101,6 +101,13 @@ public final class RoomClient implements AutoCloseable {
         return sendRaw(frame.toString());
     }
 
+    /** The mediator goes to a place and waits until this client is shown there, as a browser would be. */
+    public RoomClient goTo(String place) {
+        send("go_to", "to", place);
+        await("you_are_in", frame -> PlaceNames.of(frame.path("place")).equals(place));
+        return this;
+    }
+
     /** Sends a message from the place this client was last shown, as the browser's composer does. */
     public RoomClient say(String text, Object... fields) {
         return sendHere("message", prepend(fields, "text", text));

@@ -21,6 +21,7 @@ class RoomInvariantModelTest {
         String replay = System.getProperty("parley.model.seed");
         ModelStats stats = new ModelStats();
         if (replay != null) {
+            System.out.printf("room model: replaying seed %s for %d steps%n", replay, steps);
             new ModelRun(Long.parseLong(replay), steps, stats).run();
             return;
         }
@@ -28,6 +29,9 @@ class RoomInvariantModelTest {
         for (long seed = 1; seed <= seeds; seed++) {
             new ModelRun(seed, steps, stats).run();
         }
+        // Printed so that a CI log names exactly what ran; a failure names its own seed and step.
+        System.out.printf("room model: seeds 1..%d, %d steps each (%d steps), %d frames refused as moved%n", seeds,
+                steps, (long) seeds * steps, stats.refusedWith(ErrorCode.MOVED));
         if ((long) seeds * steps >= (long) DEFAULT_SEEDS * DEFAULT_STEPS) {
             // Shorter ad hoc runs may legitimately miss a rare command such as "end".
             assertExercisedEveryRule(stats);

@@ -44,7 +44,7 @@ class RoomWebSocketTest {
         for (String username : List.of("party.a", "counsel.a", "party.b")) {
             mediator.send("admit", "participant", fixture.participant(username));
         }
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
     }
 
@@ -112,7 +112,7 @@ class RoomWebSocketTest {
         sideAInCaucus();
         String secret = "unreleased " + UUID.randomUUID();
         String item = partyASaysInCaucus(secret);
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         mediator.convey(item, "ref", "c1");
         JsonNode error = mediator.await("error", frame -> frame.path("ref").asText().equals("c1"));
         assertTrue(List.of("not_released", "no_such_item").contains(error.path("code").asText()), error.toString());
@@ -127,7 +127,7 @@ class RoomWebSocketTest {
         partyA.send("release", "item", item, "scope", "joint_convey", "wording", wording);
         String release = mediator.await("release_updated", frame -> frame.path("status").asText().equals("released"))
                 .path("release").asText();
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         mediator.convey(release);
         JsonNode conveyed = partyB.await("message", frame -> frame.path("item").has("conveyed"));
         assertEquals(wording, conveyed.path("item").path("text").asText());
@@ -148,7 +148,7 @@ class RoomWebSocketTest {
                 .path("release").asText();
         partyA.send("withdraw_release", "release", release);
         partyA.await("release_updated", frame -> frame.path("status").asText().equals("withdrawn"));
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         mediator.convey(release, "ref", "w1");
         assertEquals("not_released", mediator.await("error", frame -> frame.path("ref").asText().equals("w1"))
                 .path("code").asText());
