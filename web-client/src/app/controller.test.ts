@@ -58,7 +58,7 @@ async function joinedWith(extra: Parameters<typeof fakeFetch>[0]) {
   const socket = FakeSocket.all[0];
   socket.open();
   socket.receive({ seq: 1, type: "joined", session: "s-1", you: "p-a", phase: "live" });
-  socket.receive({ seq: 2, type: "you_are_in", place: { kind: "joint" }, history: [{ id: "i-1", room: "joint", author: "p-b", text: "Hello", at: "2026-03-02T14:00:12Z" }] });
+  socket.receive({ seq: 2, type: "you_are_in", place: { kind: "joint" }, placement: 1, history: [{ id: "i-1", room: "joint", author: "p-b", text: "Hello", at: "2026-03-02T14:00:12Z" }] });
   return { ...t, socket };
 }
 
@@ -91,10 +91,10 @@ describe("controller and network module together", () => {
   it("says so when a command cannot be sent", async () => {
     const { controller, store, socket } = await joined();
     socket.drop(1006);
-    expect(controller.send({ type: "message", text: "Hi" })).toBe(false);
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Hi" })).toBe(false);
     expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_connected"]);
     expect(store.get().room.connection.state).toBe("reconnecting");
-    expect(controller.send({ type: "typing", typing: false }, { quiet: true })).toBe(false);
+    expect(controller.sendInRoom(store.get().room, { type: "typing", typing: false }, { quiet: true })).toBe(false);
     expect(store.get().room.errors).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ describe("room reducer", () => {
   it("learns who it is and where it is from the connection sequence", () => {
     const state = replay([
       frame({ type: "joined", session: "s-1", you: "p-alex", phase: "live" }),
-      frame({ type: "you_are_in", place: { kind: "lobby" }, history: [] }),
+      frame({ type: "you_are_in", place: { kind: "lobby" }, placement: 1, history: [] }),
       frame({ type: "presence", participants: roster({ kind: "lobby" }) }),
     ]);
     expect(state.you).toBe("p-alex");
@@ -47,6 +47,7 @@ describe("room reducer", () => {
         frame({
           type: "you_are_in",
           place: caucusPlace,
+          placement: 5,
           history: [
             item("i-1", `caucus:${C}`, "p-alex", "We could accept 40,000."),
             item("i-2", `caucus:${C}`, "p-sam", "Our survey is from 2019.", "2026-03-02T14:00:19Z"),
@@ -183,7 +184,7 @@ describe("room reducer", () => {
     state = replay([frame({ type: "message", item: item("i-9", `caucus:${C}`, "p-sam", "Done.", "2026-03-02T14:01:00Z") })], state);
     expect(state.typing).toEqual([]);
     state = replay([frame({ type: "typing", participant: "p-dana", typing: true })], state);
-    state = replay([frame({ type: "you_are_in", place: { kind: "lobby" }, history: [] })], state);
+    state = replay([frame({ type: "you_are_in", place: { kind: "lobby" }, placement: 1, history: [] })], state);
     expect(state.typing).toEqual([]);
     state = replay([frame({ type: "typing", participant: "p-dana", typing: true })], state);
     state = roomReducer(state, { type: "connection", status: { state: "reconnecting", attempt: 1, inSeconds: 1, reason: "x" } });
