@@ -338,6 +338,18 @@ describe("room reducer", () => {
     expect(roomReducer(refused, { type: "discard_returned" }).returned).toBeNull();
   });
 
+  it("forgets what it sent on a previous connection (no refusal of it can come any more), but not a returned text", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c1", inCaucus, { type: "message", text: "First." });
+    state = sent(state, "c2", state, { type: "message", text: "Second." });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c1" })], movedTo(state, toJoint));
+    state = replay([frame({ type: "joined", session: "s-1", you: "p-alex", phase: "live" })], state);
+    expect(state.sent).toEqual([]);
+    expect(state.returned?.text).toBe("First.");
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c2" })], state);
+    expect(state.returned?.text).toBe("First.");
+  });
+
   it("remembers only the last few frames sent", () => {
     let state = alexInCaucus();
     for (let n = 1; n <= MAX_SENT + 3; n++) state = sent(state, `c${n}`, state, { type: "message", text: `m${n}` });

@@ -284,6 +284,9 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         you: frame.you,
         phase: frame.phase,
         typing: [],
+        // A refusal answers on the connection that carried the frame, so nothing sent before this one can be
+        // refused any more; forgetting it also keeps a ref counter that starts again from matching an old frame.
+        sent: [],
       };
     }
     case "you_are_in": {
