@@ -277,6 +277,22 @@ describe("room reducer", () => {
     expect(returnedMessage(state)?.notice).toMatch(/^Not sent: you were moved to the lobby before .* when you are in a room again/);
   });
 
+  it("gives back every message refused as moved, in the order they were written", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "We could go to 45,000." });
+    state = sent(state, "c8", state, { type: "message", text: "If the fence stays." });
+    state = movedTo(state, toJoint);
+    state = replay(
+      [
+        frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c7" }),
+        frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c8" }),
+      ],
+      state,
+    );
+    expect(returnedMessage(state)?.text).toBe("We could go to 45,000.\n\nIf the fence stays.");
+    expect(state.returned?.composedIn).toBe(`caucus:${C}`);
+  });
+
   it("says the place changed, not that it moved, when the author is back in the room the message was typed in", () => {
     const inCaucus = alexInCaucus();
     let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "Again." });

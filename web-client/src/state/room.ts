@@ -196,7 +196,12 @@ function onMoved(state: RoomState, error: RoomError): RoomState {
   const rest = sent ? state.sent.filter((entry) => entry !== sent) : state.sent;
   if (sent?.type === "typing") return { ...state, sent: rest };
   if (sent?.type === "message") {
-    return { ...state, sent: rest, returned: { ref: sent.ref, text: sent.text, composedIn: sent.place } };
+    // Several messages sent just before a move all come back, in the order they were written.
+    const earlier = state.returned;
+    const returned: ReturnedMessage = earlier
+      ? { ref: sent.ref, text: `${earlier.text}\n\n${sent.text}`, composedIn: earlier.composedIn }
+      : { ref: sent.ref, text: sent.text, composedIn: sent.place };
+    return { ...state, sent: rest, returned };
   }
   const explanation =
     sent?.type === "convey" ? "You moved before conveying; convey again from the room you are in." : undefined;

@@ -119,11 +119,17 @@ export function Composer({ room, label, disabled }: { room: RoomState; label: st
 
   useEffect(() => stopTyping, []);
 
-  // Put a refused message back for its author to read again; never send it from here.
+  // Put refused messages back for their author to read again; never send them from here. A second refusal
+  // replaces the text restored before (it holds both), and keeps anything else typed meanwhile after it.
+  const restored = useRef<string | null>(null);
   useEffect(() => {
     const back = shown.current.returned;
     if (!back) return;
-    setText((current) => (current.trim() ? `${back.text}\n\n${current}` : back.text));
+    setText((current) => {
+      const typed = current.trim() && current !== restored.current ? current : "";
+      return typed ? `${back.text}\n\n${typed}` : back.text;
+    });
+    restored.current = back.text;
   }, [returnedRef]);
 
   const onInput = (value: string) => {
