@@ -2,6 +2,7 @@ import { webcrypto } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { Net } from "../net";
 import { FakeSocket, FakeTimers, fakeFetch, json, memoryStorage, problem } from "../test/fakes";
+import { returnedMessage } from "../state/views";
 import { Controller } from "./controller";
 import { initialAppState } from "./state";
 import { createStore } from "./store";
@@ -58,7 +59,7 @@ async function joinedWith(extra: Parameters<typeof fakeFetch>[0]) {
   const socket = FakeSocket.all[0];
   socket.open();
   socket.receive({ seq: 1, type: "joined", session: "s-1", you: "p-a", phase: "live" });
-  socket.receive({ seq: 2, type: "you_are_in", place: { kind: "joint" }, history: [{ id: "i-1", room: "joint", author: "p-b", text: "Hello", at: "2026-03-02T14:00:12Z" }] });
+  socket.receive({ seq: 2, type: "you_are_in", place: { kind: "joint" }, placement: 1, history: [{ id: "i-1", room: "joint", author: "p-b", text: "Hello", at: "2026-03-02T14:00:12Z" }] });
   return { ...t, socket };
 }
 
@@ -91,10 +92,10 @@ describe("controller and network module together", () => {
   it("says so when a command cannot be sent", async () => {
     const { controller, store, socket } = await joined();
     socket.drop(1006);
-    expect(controller.send({ type: "message", text: "Hi" })).toBe(false);
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Hi" })).toBe(false);
     expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_connected"]);
     expect(store.get().room.connection.state).toBe("reconnecting");
-    expect(controller.send({ type: "typing", typing: false }, { quiet: true })).toBe(false);
+    expect(controller.sendInRoom(store.get().room, { type: "typing", typing: false }, { quiet: true })).toBe(false);
     expect(store.get().room.errors).toHaveLength(1);
   });
 
@@ -190,5 +191,80 @@ describe("controller and network module together", () => {
     await flush();
     expect(store.get().room.connection).toMatchObject({ state: "closed", reason: "reattest" });
     expect(timers.pending.size).toBe(0);
+  });
+
+  it("sends message and typing naming the place and placement the room showed", async () => {
+    const { controller, store, socket } = await joined();
+    expect(controller.sendInRoom(store.get().room, { type: "typing", typing: true }, { quiet: true })).toBe(true);
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "We want the fence moved." })).toBe(true);
+    expect(socket.sentFrames()).toEqual([
+      { type: "typing", typing: true, place: "joint", placement: 1, ref: "c1" },
+      { type: "message", text: "We want the fence moved.", place: "joint", placement: 1, ref: "c2" },
+    ]);
+  });
+
+  it("binds a message to the room the view showed, not to where a move has put the person since", async () => {
+    const { controller, store, socket } = await joined();
+    const shown = store.get().room;
+    socket.receive({ seq: 3, type: "you_are_in", place: { kind: "caucus", caucus: "c-9", side: "A" }, placement: 2, history: [] });
+    controller.sendInRoom(shown, { type: "message", text: "Side B should hear this." });
+    expect(socket.sentFrames()).toEqual([{ type: "message", text: "Side B should hear this.", place: "joint", placement: 1, ref: "c1" }]);
+    socket.receive({ seq: 4, type: "error", code: "moved", detail: "you are in caucus:c-9", ref: "c1" });
+    const room = store.get().room;
+    expect(returnedMessage(room)?.text).toBe("Side B should hear this.");
+    expect(returnedMessage(room)?.notice).toMatch(/^Not sent: you were moved to the caucus with side A/);
+    expect(room.errors).toEqual([]);
+    // Nothing goes out again on its own.
+    expect(socket.sentFrames()).toHaveLength(1);
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Side B should hear this." })).toBe(true);
+    expect(socket.sentFrames()[1]).toMatchObject({ place: "caucus:c-9", placement: 2 });
+    expect(store.get().room.returned).toBeNull();
+  });
+
+  it("conveys naming the mediator's room, and says to convey again when it moved first", async () => {
+    const { controller, store, socket } = await joined();
+    controller.sendInRoom(store.get().room, { type: "convey", release: "r-6d03" });
+    expect(socket.sentFrames()).toEqual([{ type: "convey", release: "r-6d03", place: "joint", placement: 1, ref: "c1" }]);
+    socket.receive({ seq: 3, type: "error", code: "moved", detail: "you are in lobby", ref: "c1" });
+    expect(store.get().room.errors.map((e) => e.explanation)).toEqual([
+      "You moved before conveying; convey again from the room you are in.",
+    ]);
+  });
+
+  it("sends nothing room-scoped from the lobby, and says why", async () => {
+    const { controller, store, socket } = await joined();
+    socket.receive({ seq: 3, type: "you_are_in", place: { kind: "lobby" }, placement: 2, history: [] });
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Hello?" })).toBe(false);
+    expect(controller.sendInRoom(store.get().room, { type: "typing", typing: true }, { quiet: true })).toBe(false);
+    expect(socket.sentFrames()).toEqual([]);
+    expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_in_room"]);
+  });
+
+  it("forgets a returned message and the texts it kept when the person leaves, and when the session ends", async () => {
+    for (const finish of ["leave", "end"] as const) {
+      const { controller, store, socket } = await joined();
+      const shown = store.get().room;
+      controller.sendInRoom(shown, { type: "message", text: "Only for my side." });
+      controller.sendInRoom(shown, { type: "message", text: "Also only for my side." });
+      socket.receive({ seq: 3, type: "you_are_in", place: { kind: "lobby" }, placement: 2, history: [] });
+      socket.receive({ seq: 4, type: "error", code: "moved", detail: "you are in lobby", ref: "c1" });
+      expect(store.get().room.returned?.text).toBe("Only for my side.");
+      expect(store.get().room.sent).toHaveLength(1);
+      if (finish === "leave") controller.leaveRoom();
+      else socket.receive({ seq: 5, type: "session_ended", at: "2026-03-02T15:12:40Z" });
+      expect(store.get().room.returned).toBeNull();
+      expect(store.get().room.sent).toEqual([]);
+      expect(JSON.stringify(store.get())).not.toMatch(/only for my side/i);
+    }
+  });
+
+  it("sends ping, and takes the pong without changing the room", async () => {
+    const { controller, store, socket } = await joined();
+    expect(controller.send({ type: "ping" })).toBe(true);
+    expect(socket.sentFrames()).toEqual([{ type: "ping", ref: "c1" }]);
+    const before = store.get().room;
+    socket.receive({ seq: 3, type: "pong", ref: "c1" });
+    expect({ ...store.get().room, seq: before.seq }).toEqual(before);
+    expect(store.get().room.seq).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 // The app's actions: what a button does. It talks to the network module and updates the store; views call these
 // and nothing else.
 
-import type { ClientCommand } from "../protocol/frames";
+import type { ClientCommand, PlainCommand, RoomAction } from "../protocol/frames";
 import type {
   AgreementView,
   AttestationStatus,
@@ -14,8 +14,8 @@ import type {
   SessionView,
 } from "../net";
 import { ApiError } from "../net";
-import type { RoomEvent } from "../state/room";
-import { initialRoomState, roomReducer } from "../state/room";
+import type { RoomEvent, RoomState } from "../state/room";
+import { inRoom, initialRoomState, roomReducer } from "../state/room";
 import type { AppState, Screen, SessionRef } from "./state";
 import { initialAppState, isCourtAdmin } from "./state";
 import type { Store } from "./store";
@@ -212,22 +212,43 @@ export class Controller {
     this.store.update((state) => ({ ...state, room: roomReducer(state.room, event) }));
   }
 
-  /** Sends a room command; says so if there is no connection to send it on (unless `quiet`, as for typing). */
-  send(command: ClientCommand, options: { quiet?: boolean } = {}): boolean {
-    const ref = this.room?.send(command) ?? null;
-    if (ref === null && !options.quiet) {
-      this.onRoomEvent({
-        type: "frame",
-        frame: {
-          seq: this.store.get().room.seq,
-          type: "error",
-          code: "not_connected",
-          detail: "Not connected right now: wait for the connection to come back, then try again.",
-        },
-      });
+  /** Sends a command that is not room-scoped; says so if there is no connection to send it on. */
+  send(command: PlainCommand, options: { quiet?: boolean } = {}): boolean {
+    return this.transmit(command, options) !== null;
+  }
+
+  /**
+   * Says, types or conveys in the room `shown`: the room state the view rendered, so the frame names the place the
+   * person saw (and its placement), and the server refuses it as `moved` rather than deliver it anywhere else.
+   * `quiet` (typing) reports no failure.
+   */
+  sendInRoom(shown: RoomState, action: RoomAction, options: { quiet?: boolean } = {}): boolean {
+    const command = inRoom(shown, action);
+    if (command === null) {
+      if (!options.quiet) this.localError("not_in_room", "You are not in a room right now: nothing was sent.");
       return false;
     }
-    return ref !== null;
+    const ref = this.transmit(command, options);
+    if (ref === null) return false;
+    this.onRoomEvent({ type: "sent", ref, command });
+    return true;
+  }
+
+  /** The person chose not to send a message that was refused because they were moved. */
+  discardReturnedMessage(): void {
+    this.onRoomEvent({ type: "discard_returned" });
+  }
+
+  private transmit(command: ClientCommand, options: { quiet?: boolean }): string | null {
+    const ref = this.room?.send(command) ?? null;
+    if (ref === null && !options.quiet) {
+      this.localError("not_connected", "Not connected right now: wait for the connection to come back, then try again.");
+    }
+    return ref;
+  }
+
+  private localError(code: string, detail: string): void {
+    this.onRoomEvent({ type: "frame", frame: { seq: this.store.get().room.seq, type: "error", code, detail } });
   }
 
   dismissRoomError(index: number): void {

@@ -64,10 +64,10 @@ describe("room connection", () => {
     const socket = FakeSocket.all[0];
     expect(connection.send({ type: "start" })).toBeNull();
     socket.open();
-    const ref = connection.send({ type: "message", text: "Hello" });
+    const ref = connection.send({ type: "message", place: "joint", placement: 1, text: "Hello" });
     expect(ref).toBe("c1");
-    expect(socket.sentFrames()).toEqual([{ type: "message", text: "Hello", ref: "c1" }]);
-    expect(connection.send({ type: "message", text: "x".repeat(4001) })).toBeNull();
+    expect(socket.sentFrames()).toEqual([{ type: "message", place: "joint", placement: 1, text: "Hello", ref: "c1" }]);
+    expect(connection.send({ type: "message", place: "joint", text: "x".repeat(4001) })).toBeNull();
   });
 
   it("reconnects after a drop with a fresh ticket, and says so", async () => {

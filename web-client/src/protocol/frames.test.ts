@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ClientCommand } from "./frames";
-import { parseServerFrame, targetOf } from "./frames";
+import { parseServerFrame, roomTargetOf, targetOf } from "./frames";
 
 // docs/protocol.md is authoritative: every server example in it must decode, and every client example must be a
 // frame type this client knows how to send.
@@ -36,6 +36,7 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "confirm_review",
   "request_reattestation",
   "privacy_alert",
+  "ping",
 ];
 
 describe("protocol frames", () => {
@@ -65,7 +66,19 @@ describe("protocol frames", () => {
     expect(parseServerFrame('{"seq":1,"type":"surprise"}')).toBeNull();
     expect(parseServerFrame('{"seq":1,"type":"message","item":{"id":"i-1"}}')).toBeNull();
     expect(parseServerFrame('{"seq":1,"type":"typing","participant":"p","typing":"yes"}')).toBeNull();
-    expect(parseServerFrame('{"seq":1,"type":"you_are_in","place":{"kind":"joint"},"history":[{"id":1}]}')).toBeNull();
+    expect(parseServerFrame('{"seq":1,"type":"you_are_in","place":{"kind":"joint"},"placement":1,"history":[{"id":1}]}')).toBeNull();
+  });
+
+  it("refuses a you_are_in without a numeric placement", () => {
+    expect(parseServerFrame('{"seq":2,"type":"you_are_in","place":{"kind":"joint"},"history":[]}')).toBeNull();
+    expect(parseServerFrame('{"seq":2,"type":"you_are_in","place":{"kind":"joint"},"placement":"4","history":[]}')).toBeNull();
+    const frame = parseServerFrame('{"seq":2,"type":"you_are_in","place":{"kind":"joint"},"placement":4,"history":[]}');
+    expect(frame).toMatchObject({ type: "you_are_in", placement: 4 });
+  });
+
+  it("decodes pong, with or without the ping's ref", () => {
+    expect(parseServerFrame('{"seq":41,"type":"pong","ref":"probe-1"}')).toEqual({ seq: 41, type: "pong", ref: "probe-1" });
+    expect(parseServerFrame('{"seq":42,"type":"pong"}')).toEqual({ seq: 42, type: "pong" });
   });
 
   it("keeps fields it does not define (they are ignored, not fatal)", () => {
@@ -79,5 +92,13 @@ describe("protocol frames", () => {
     expect(targetOf({ kind: "caucus", caucus: "c-1", side: "A" })).toBe("caucus:c-1");
     expect(targetOf({ kind: "in_caucus", sides: [] })).toBeNull();
     expect(targetOf({ kind: "absent" })).toBeNull();
+  });
+
+  it("names only rooms where things are said as the place of a room-scoped frame", () => {
+    expect(roomTargetOf({ kind: "joint" })).toBe("joint");
+    expect(roomTargetOf({ kind: "caucus", caucus: "c-1" })).toBe("caucus:c-1");
+    expect(roomTargetOf({ kind: "lobby" })).toBeNull();
+    expect(roomTargetOf({ kind: "in_caucus", sides: ["A"] })).toBeNull();
+    expect(roomTargetOf(null)).toBeNull();
   });
 });

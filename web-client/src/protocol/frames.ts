@@ -21,6 +21,9 @@ export type Place =
 /** A place one sends people to: `lobby`, `joint` or `caucus:<id>`. */
 export type Target = "lobby" | "joint" | `caucus:${string}`;
 
+/** A place where things are said: the `place` a room-scoped frame names. */
+export type RoomTarget = Exclude<Target, "lobby">;
+
 export interface Conveyed {
   release: string;
   original_item: string;
@@ -56,7 +59,8 @@ export interface ReviewItem {
 
 export type ServerFrame =
   | { seq: number; type: "joined"; session: string; you: string; phase: Phase }
-  | { seq: number; type: "you_are_in"; place: Place; history: Item[] }
+  | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[] }
+  | { seq: number; type: "pong"; ref?: string }
   | { seq: number; type: "presence"; participants: PresenceEntry[] }
   | { seq: number; type: "session_started"; at: string }
   | { seq: number; type: "session_ended"; at: string }
@@ -82,6 +86,18 @@ export type ServerFrame =
 
 export type ServerFrameType = ServerFrame["type"];
 
+/** What a room-scoped frame does, before it is bound to the place its author saw. */
+export type RoomAction =
+  | { type: "convey"; release: string }
+  | { type: "message"; text: string }
+  | { type: "typing"; typing: boolean };
+
+/**
+ * A room-scoped frame: it names the room the client showed when it was composed, and that `you_are_in`'s
+ * `placement`, so that the server refuses it (`moved`) rather than deliver it elsewhere if its author was moved.
+ */
+export type RoomCommand = RoomAction & { place: RoomTarget; placement?: number };
+
 /** Client frames without `ref`; the connection adds one. */
 export type ClientCommand =
   | { type: "start" }
@@ -94,9 +110,7 @@ export type ClientCommand =
   | { type: "move_side"; side: string; to: Target }
   | { type: "send_to_lobby"; participant: string }
   | { type: "go_to"; to: Target }
-  | { type: "convey"; release: string }
-  | { type: "message"; text: string }
-  | { type: "typing"; typing: boolean }
+  | RoomCommand
   | { type: "leave" }
   | { type: "release"; item: string; scope: Scope; wording?: string }
   | { type: "propose_release"; item: string; scope: Scope; wording?: string }
@@ -104,7 +118,11 @@ export type ClientCommand =
   | { type: "withdraw_release"; release: string }
   | { type: "confirm_review"; caucus: string }
   | { type: "request_reattestation"; participant?: string }
-  | { type: "privacy_alert" };
+  | { type: "privacy_alert" }
+  | { type: "ping" };
+
+/** Every client frame that is not room-scoped. */
+export type PlainCommand = Exclude<ClientCommand, RoomCommand>;
 
 /** Limits the server enforces; the client checks them first to give a friendlier message. */
 export const LIMITS = { text: 4000, frameBytes: 16384, id: 64 } as const;
@@ -121,6 +139,7 @@ export const CLOSE = {
 const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "joined",
   "you_are_in",
+  "pong",
   "presence",
   "session_started",
   "session_ended",
@@ -136,9 +155,10 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "error",
 ]);
 
-const REQUIRED: Record<ServerFrameType, Record<string, "string" | "boolean" | "object" | "array">> = {
+const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "boolean" | "object" | "array">> = {
   joined: { session: "string", you: "string", phase: "string" },
-  you_are_in: { place: "object", history: "array" },
+  you_are_in: { place: "object", placement: "number", history: "array" },
+  pong: {},
   presence: { participants: "array" },
   session_started: { at: "string" },
   session_ended: { at: "string" },
@@ -200,6 +220,13 @@ function isItem(value: unknown): value is Item {
     typeof item.text === "string" &&
     typeof item.at === "string"
   );
+}
+
+/** The wire name of a room where things are said (joint room or a caucus shown in full), or null for any other place. */
+export function roomTargetOf(place: Place | null): RoomTarget | null {
+  if (!place) return null;
+  const target = targetOf(place);
+  return target === "lobby" ? null : target;
 }
 
 /** The wire name of a place one can be sent to, or null for places one cannot target. */

@@ -14,6 +14,7 @@ const MESSAGES: Record<string, string> = {
   no_such_caucus: "That caucus is not open.",
   already_used: "That was already done.",
   invalid_request: "That does not make sense right now.",
+  moved: "Not done: you were moved before it arrived. Nothing was delivered.",
   not_connected: "Not connected right now.",
 };
 

@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { C, alexInCaucus, frame, item, replay, roster } from "../test/fixtures";
-import { initialRoomState, mergeItems, roomKey, roomReducer } from "./room";
+import type { RoomState } from "./room";
+import { MAX_SENT, inRoom, initialRoomState, mergeItems, roomKey, roomReducer } from "./room";
+import { returnedMessage } from "./views";
+
+/** Alex sends from the room `shown` showed; the ref is what the connection gave the frame. */
+function sent(state: RoomState, ref: string, shown: RoomState, action: Parameters<typeof inRoom>[1]): RoomState {
+  return roomReducer(state, { type: "sent", ref, command: inRoom(shown, action)! });
+}
+
+function movedTo(state: RoomState, place: Parameters<typeof frame>[0] & { type: "you_are_in" }): RoomState {
+  return replay([frame(place)], state);
+}
+
+const toJoint = { type: "you_are_in" as const, place: { kind: "joint" as const }, placement: 5, history: [] };
 
 describe("room reducer", () => {
   it("learns who it is and where it is from the connection sequence", () => {
     const state = replay([
       frame({ type: "joined", session: "s-1", you: "p-alex", phase: "live" }),
-      frame({ type: "you_are_in", place: { kind: "lobby" }, history: [] }),
+      frame({ type: "you_are_in", place: { kind: "lobby" }, placement: 1, history: [] }),
       frame({ type: "presence", participants: roster({ kind: "lobby" }) }),
     ]);
     expect(state.you).toBe("p-alex");
@@ -47,6 +60,7 @@ describe("room reducer", () => {
         frame({
           type: "you_are_in",
           place: caucusPlace,
+          placement: 5,
           history: [
             item("i-1", `caucus:${C}`, "p-alex", "We could accept 40,000."),
             item("i-2", `caucus:${C}`, "p-sam", "Our survey is from 2019.", "2026-03-02T14:00:19Z"),
@@ -183,7 +197,7 @@ describe("room reducer", () => {
     state = replay([frame({ type: "message", item: item("i-9", `caucus:${C}`, "p-sam", "Done.", "2026-03-02T14:01:00Z") })], state);
     expect(state.typing).toEqual([]);
     state = replay([frame({ type: "typing", participant: "p-dana", typing: true })], state);
-    state = replay([frame({ type: "you_are_in", place: { kind: "lobby" }, history: [] })], state);
+    state = replay([frame({ type: "you_are_in", place: { kind: "lobby" }, placement: 1, history: [] })], state);
     expect(state.typing).toEqual([]);
     state = replay([frame({ type: "typing", participant: "p-dana", typing: true })], state);
     state = roomReducer(state, { type: "connection", status: { state: "reconnecting", attempt: 1, inSeconds: 1, reason: "x" } });
@@ -210,5 +224,174 @@ describe("room reducer", () => {
     expect(roomKey({ kind: "lobby" })).toBeNull();
     expect(roomKey({ kind: "in_caucus", sides: ["A"] })).toBeNull();
     expect(roomKey(null)).toBeNull();
+  });
+
+  it("keeps the placement of the latest you_are_in", () => {
+    const state = alexInCaucus();
+    expect(state.placement).toBe(4);
+    expect(movedTo(state, toJoint).placement).toBe(5);
+  });
+
+  it("binds message, typing and convey to the place and placement of the state they were composed in", () => {
+    const state = alexInCaucus();
+    expect(inRoom(state, { type: "message", text: "Fine." })).toEqual({ type: "message", text: "Fine.", place: `caucus:${C}`, placement: 4 });
+    expect(inRoom(state, { type: "typing", typing: true })).toEqual({ type: "typing", typing: true, place: `caucus:${C}`, placement: 4 });
+    expect(inRoom(movedTo(state, toJoint), { type: "convey", release: "r-1" })).toEqual({
+      type: "convey",
+      release: "r-1",
+      place: "joint",
+      placement: 5,
+    });
+  });
+
+  it("binds nothing outside a room, and sends no placement before it knows one", () => {
+    const lobby = movedTo(alexInCaucus(), { type: "you_are_in", place: { kind: "lobby" }, placement: 6, history: [] });
+    expect(inRoom(lobby, { type: "message", text: "Hello?" })).toBeNull();
+    expect(inRoom(initialRoomState(), { type: "typing", typing: true })).toBeNull();
+    const unnumbered = { ...alexInCaucus(), placement: null };
+    expect(inRoom(unnumbered, { type: "message", text: "x" })).toEqual({ type: "message", text: "x", place: `caucus:${C}` });
+  });
+
+  it("gives a message refused as moved back to its author, naming the room they are in now", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "We could go to 45,000." });
+    state = movedTo(state, toJoint);
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c7" })], state);
+    expect(state.errors).toEqual([]);
+    expect(state.sent.map((entry) => entry.ref)).toEqual([]);
+    expect(returnedMessage(state)).toEqual({
+      text: "We could go to 45,000.",
+      notice:
+        "Not sent: you were moved to the joint room before your message arrived. Everyone here would see it if you send it now.",
+    });
+  });
+
+  it("names the caucus, or the lobby, when that is where the author now is", () => {
+    const joint = movedTo(alexInCaucus(), toJoint);
+    let state = sent(joint, "c3", joint, { type: "message", text: "Can we talk alone?" });
+    state = movedTo(state, { type: "you_are_in", place: { kind: "caucus", caucus: "c-9", side: "A" }, placement: 6, history: [] });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in caucus:c-9", ref: "c3" })], state);
+    expect(returnedMessage(state)?.notice).toMatch(/^Not sent: you were moved to the caucus with side A before/);
+    state = movedTo(state, { type: "you_are_in", place: { kind: "lobby" }, placement: 7, history: [] });
+    expect(returnedMessage(state)?.text).toBe("Can we talk alone?");
+    expect(returnedMessage(state)?.notice).toMatch(/^Not sent: you were moved to the lobby before .* when you are in a room again/);
+  });
+
+  it("gives back every message refused as moved, in the order they were written", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "We could go to 45,000." });
+    state = sent(state, "c8", state, { type: "message", text: "If the fence stays." });
+    state = movedTo(state, toJoint);
+    state = replay(
+      [
+        frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c7" }),
+        frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c8" }),
+      ],
+      state,
+    );
+    expect(returnedMessage(state)?.text).toBe("We could go to 45,000.\n\nIf the fence stays.");
+    expect(state.returned?.composedIn).toBe(`caucus:${C}`);
+  });
+
+  it("says the place changed, not that it moved, when the author is back in the room the message was typed in", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "Again." });
+    state = movedTo(state, { type: "you_are_in", place: { kind: "caucus", caucus: C, side: "A" }, placement: 5, history: [] });
+    state = replay([frame({ type: "error", code: "moved", detail: "placement 4 is older than 5", ref: "c7" })], state);
+    expect(returnedMessage(state)?.notice).toMatch(/^Not sent: your place changed .* You are in the caucus with side A;/);
+  });
+
+  it("returns nothing, and says nothing, for a moved refusal of typing", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c8", inCaucus, { type: "typing", typing: true });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c8" })], movedTo(state, toJoint));
+    expect(returnedMessage(state)).toBeNull();
+    expect(state.errors).toEqual([]);
+    expect(state.sent).toEqual([]);
+  });
+
+  it("returns no text for a moved refusal of a ref it does not know, but does not hide the refusal", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "Mine." });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c99" })], movedTo(state, toJoint));
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint" })], state);
+    expect(returnedMessage(state)).toBeNull();
+    expect(state.errors.map((e) => [e.code, e.ref, e.explanation])).toEqual([
+      ["moved", "c99", undefined],
+      ["moved", undefined, undefined],
+    ]);
+    expect(state.sent.map((entry) => entry.ref)).toEqual(["c7"]);
+  });
+
+  it("tells the mediator to convey again from where it is when a convey is refused as moved", () => {
+    const joint = replay([
+      frame({ type: "joined", session: "s-1", you: "p-dana", phase: "live" }),
+      frame({ type: "you_are_in", place: { kind: "joint" }, placement: 7, history: [] }),
+    ]);
+    let state = sent(joint, "c10", joint, { type: "convey", release: "r-6d03" });
+    state = movedTo(state, { type: "you_are_in", place: { kind: "caucus", caucus: C, side: "A" }, placement: 8, history: [] });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in caucus:c-5f1e", ref: "c10" })], state);
+    expect(returnedMessage(state)).toBeNull();
+    expect(state.errors).toEqual([
+      {
+        code: "moved",
+        detail: "you are in caucus:c-5f1e",
+        ref: "c10",
+        explanation: "You moved before conveying; convey again from the room you are in.",
+      },
+    ]);
+  });
+
+  it("settles a returned message when its author sends a message, or discards it", () => {
+    const inCaucus = alexInCaucus();
+    const refused = replay(
+      [frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c7" })],
+      movedTo(sent(inCaucus, "c7", inCaucus, { type: "message", text: "We could go to 45,000." }), toJoint),
+    );
+    expect(refused.returned).not.toBeNull();
+    expect(sent(refused, "c9", refused, { type: "typing", typing: true }).returned).not.toBeNull();
+    expect(sent(refused, "c9", refused, { type: "message", text: "Where were we?" }).returned).toBeNull();
+    expect(roomReducer(refused, { type: "discard_returned" }).returned).toBeNull();
+  });
+
+  it("forgets what it sent on a previous connection (no refusal of it can come any more), but not a returned text", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c1", inCaucus, { type: "message", text: "First." });
+    state = sent(state, "c2", state, { type: "message", text: "Second." });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c1" })], movedTo(state, toJoint));
+    state = replay([frame({ type: "joined", session: "s-1", you: "p-alex", phase: "live" })], state);
+    expect(state.sent).toEqual([]);
+    expect(state.returned?.text).toBe("First.");
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c2" })], state);
+    expect(state.returned?.text).toBe("First.");
+  });
+
+  it("remembers only the last few frames sent", () => {
+    let state = alexInCaucus();
+    for (let n = 1; n <= MAX_SENT + 3; n++) state = sent(state, `c${n}`, state, { type: "message", text: `m${n}` });
+    expect(state.sent).toHaveLength(MAX_SENT);
+    expect(state.sent[0].ref).toBe("c4");
+  });
+
+  it("drops sent texts and a returned message when the session ends", () => {
+    const inCaucus = alexInCaucus();
+    let state = sent(inCaucus, "c7", inCaucus, { type: "message", text: "We could go to 45,000." });
+    state = sent(state, "c8", state, { type: "message", text: "And the fence." });
+    state = replay([frame({ type: "error", code: "moved", detail: "you are in joint", ref: "c7" })], movedTo(state, toJoint));
+    expect(state.sent).toHaveLength(1);
+    expect(state.returned).not.toBeNull();
+    const ended = replay([frame({ type: "session_ended", at: "2026-03-02T15:12:40Z" })], state);
+    expect(ended.sent).toEqual([]);
+    expect(ended.returned).toBeNull();
+    expect(JSON.stringify(ended)).not.toMatch(/45,000|fence/);
+    const signedOut = roomReducer(state, { type: "connection", status: { state: "closed", reason: "signed_out" } });
+    expect(signedOut.sent).toEqual([]);
+    expect(signedOut.returned).toBeNull();
+  });
+
+  it("ignores pong: it changes nothing but the sequence number", () => {
+    const before = alexInCaucus();
+    const after = replay([frame({ type: "pong", ref: "probe-1" })], before);
+    expect({ ...after, seq: before.seq }).toEqual(before);
   });
 });

@@ -8,9 +8,13 @@ import type {
   PresenceEntry,
   ReleaseStatus,
   ReviewItem,
+  RoomAction,
+  RoomCommand,
+  RoomTarget,
   Scope,
   ServerFrame,
 } from "../protocol/frames";
+import { roomTargetOf } from "../protocol/frames";
 
 export type ConnectionStatus =
   | { state: "idle" }
@@ -55,6 +59,22 @@ export interface RoomError {
   code: string;
   detail: string;
   ref?: string;
+  /** Plain words for this refusal when the code alone does not say enough (e.g. which kind of frame was moved). */
+  explanation?: string;
+}
+
+/** A room-scoped frame this browser sent, remembered by `ref` until the server could still refuse it as `moved`. */
+export type SentInRoom =
+  | { ref: string; type: "message"; place: RoomTarget; text: string }
+  | { ref: string; type: "typing"; place: RoomTarget }
+  | { ref: string; type: "convey"; place: RoomTarget; release: string };
+
+/** A message the server refused as `moved`: its text goes back to its author, never anywhere on its own. */
+export interface ReturnedMessage {
+  ref: string;
+  text: string;
+  /** The room the author saw when typing it. */
+  composedIn: RoomTarget;
 }
 
 /** Something the server asks the user to notice at once. */
@@ -70,6 +90,8 @@ export interface RoomState {
   phase: Phase | null;
   /** Where the server has this participant now; null until the first `you_are_in`. */
   place: Place | null;
+  /** The latest `you_are_in.placement`; room-scoped frames send it back. */
+  placement: number | null;
   /** Items per room (`joint`, `caucus:<id>`), oldest first, de-duplicated by id. */
   rooms: Record<string, Item[]>;
   presence: PresenceEntry[];
@@ -88,6 +110,10 @@ export interface RoomState {
   typing: string[];
   /** The latest refusals, newest last. */
   errors: RoomError[];
+  /** The last few room-scoped frames sent, oldest first (message texts included: content, dropped with the rest). */
+  sent: SentInRoom[];
+  /** A message refused because its author was moved, waiting for its author to send it again or discard it. */
+  returned: ReturnedMessage | null;
   /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
   attention: Attention[];
   endedAt: string | null;
@@ -100,9 +126,16 @@ export type RoomEvent =
   | { type: "frame"; frame: ServerFrame }
   | { type: "connection"; status: ConnectionStatus }
   | { type: "roster"; participants: RosterEntry[] }
-  | { type: "dismiss_error"; index: number };
+  | { type: "dismiss_error"; index: number }
+  | { type: "sent"; ref: string; command: RoomCommand }
+  | { type: "discard_returned" };
 
 const MAX_ERRORS = 5;
+/**
+ * Room-scoped frames remembered for a `moved` refusal, which comes within one round trip; typing start and stop
+ * count too, so this holds the last several messages.
+ */
+export const MAX_SENT = 16;
 
 export function initialRoomState(): RoomState {
   return {
@@ -110,6 +143,7 @@ export function initialRoomState(): RoomState {
     you: null,
     phase: null,
     place: null,
+    placement: null,
     rooms: {},
     presence: [],
     roster: [],
@@ -119,6 +153,8 @@ export function initialRoomState(): RoomState {
     reviewConfirmations: [],
     typing: [],
     errors: [],
+    sent: [],
+    returned: null,
     attention: [],
     endedAt: null,
     connection: { state: "idle" },
@@ -128,10 +164,48 @@ export function initialRoomState(): RoomState {
 
 /** The room key of a place where things are said, or null (lobby, absent, someone else's caucus). */
 export function roomKey(place: Place | null): string | null {
-  if (!place) return null;
-  if (place.kind === "joint") return "joint";
-  if (place.kind === "caucus") return `caucus:${place.caucus}`;
-  return null;
+  return roomTargetOf(place);
+}
+
+/**
+ * Binds a room-scoped action to the room `shown` showed: its place and placement. The one builder of `message`,
+ * `typing` and `convey`, so each names where its author saw themselves, never where the store has them by the time
+ * it is sent. Null when `shown` is not in a room.
+ */
+export function inRoom(shown: RoomState, action: RoomAction): RoomCommand | null {
+  const place = roomTargetOf(shown.place);
+  if (place === null) return null;
+  return shown.placement === null ? { ...action, place } : { ...action, place, placement: shown.placement };
+}
+
+function remember(state: RoomState, ref: string, command: RoomCommand): RoomState {
+  const entry: SentInRoom =
+    command.type === "message"
+      ? { ref, type: "message", place: command.place, text: command.text }
+      : command.type === "typing"
+        ? { ref, type: "typing", place: command.place }
+        : { ref, type: "convey", place: command.place, release: command.release };
+  // Sending a message is the author's answer to a returned one: sent again (or something else said instead).
+  const returned = command.type === "message" ? null : state.returned;
+  return { ...state, sent: [...state.sent, entry].slice(-MAX_SENT), returned };
+}
+
+/** A `moved` refusal: the frame reached nobody; its author gets back what they wrote, or is told, or (typing) nothing. */
+function onMoved(state: RoomState, error: RoomError): RoomState {
+  const sent = error.ref === undefined ? undefined : state.sent.find((entry) => entry.ref === error.ref);
+  const rest = sent ? state.sent.filter((entry) => entry !== sent) : state.sent;
+  if (sent?.type === "typing") return { ...state, sent: rest };
+  if (sent?.type === "message") {
+    // Several messages sent just before a move all come back, in the order they were written.
+    const earlier = state.returned;
+    const returned: ReturnedMessage = earlier
+      ? { ref: sent.ref, text: `${earlier.text}\n\n${sent.text}`, composedIn: earlier.composedIn }
+      : { ref: sent.ref, text: sent.text, composedIn: sent.place };
+    return { ...state, sent: rest, returned };
+  }
+  const explanation =
+    sent?.type === "convey" ? "You moved before conveying; convey again from the room you are in." : undefined;
+  return { ...state, sent: rest, errors: [...state.errors, { ...error, explanation }].slice(-MAX_ERRORS) };
 }
 
 function time(item: Item): number {
@@ -172,6 +246,10 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, roster: event.participants };
     case "dismiss_error":
       return { ...state, errors: state.errors.filter((_, index) => index !== event.index) };
+    case "sent":
+      return remember(state, event.ref, event.command);
+    case "discard_returned":
+      return { ...state, returned: null };
     case "frame":
       return onFrame(state, event.frame);
   }
@@ -191,7 +269,7 @@ function onConnection(state: RoomState, status: ConnectionStatus): RoomState {
 
 /** Forgets everything said, released and reviewed: nothing outlives the session, in the browser either. */
 function dropContent(state: RoomState): RoomState {
-  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [], attention: [] };
+  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [], attention: [], sent: [], returned: null };
 }
 
 function onFrame(state: RoomState, frame: ServerFrame): RoomState {
@@ -211,6 +289,9 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         you: frame.you,
         phase: frame.phase,
         typing: [],
+        // A refusal answers on the connection that carried the frame, so nothing sent before this one can be
+        // refused any more; forgetting it also keeps a ref counter that starts again from matching an old frame.
+        sent: [],
       };
     }
     case "you_are_in": {
@@ -219,6 +300,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return {
         ...base,
         place: frame.place,
+        placement: frame.placement,
         rooms,
         caucuses: learnCaucus(base.caucuses, frame.place),
         typing: [],
@@ -295,8 +377,11 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
           : base.reviews;
       return { ...base, reviews, reviewConfirmations: confirmations };
     }
+    case "pong":
+      return base;
     case "error": {
       const error: RoomError = { code: frame.code, detail: frame.detail, ref: frame.ref };
+      if (frame.code === "moved") return onMoved(base, error);
       return { ...base, errors: [...base.errors, error].slice(-MAX_ERRORS) };
     }
   }

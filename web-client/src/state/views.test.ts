@@ -26,7 +26,7 @@ function withYou(you: string, placeA: PresenceEntry["place"]) {
   return replay(
     [
       frame({ type: "joined", session: "s-1", you, phase: "live" }),
-      frame({ type: "you_are_in", place: placeA, history: [] }),
+      frame({ type: "you_are_in", place: placeA, placement: 1, history: [] }),
       frame({ type: "presence", participants: roster(placeA) }),
       frame({ type: "message", item: item("i-1", `caucus:${C}`, "p-alex", "Ours.") }),
       frame({ type: "message", item: item("i-2", `caucus:${C}`, "p-sam", "Counsel's.") }),
@@ -40,7 +40,7 @@ const caucusA = { kind: "caucus" as const, caucus: C, side: "A" };
 function mediatorView() {
   return replay([
     frame({ type: "joined", session: "s-1", you: "p-dana", phase: "live" }),
-    frame({ type: "you_are_in", place: { kind: "joint" }, history: [] }),
+    frame({ type: "you_are_in", place: { kind: "joint" }, placement: 1, history: [] }),
     frame({ type: "caucus_opened", caucus: C, side: "A", members: ["p-alex", "p-sam"] }),
     frame({
       type: "presence",
@@ -59,7 +59,7 @@ describe("who is who before any presence frame", () => {
   it("takes role and name from the case roster until presence arrives, and presence wins after", () => {
     let state = replay([
       frame({ type: "joined", session: "s-1", you: "p-jordan", phase: "live" }),
-      frame({ type: "you_are_in", place: { kind: "joint" }, history: [] }),
+      frame({ type: "you_are_in", place: { kind: "joint" }, placement: 1, history: [] }),
     ]);
     expect(myRole(state)).toBeUndefined();
     state = roomReducer(state, {

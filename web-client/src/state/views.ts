@@ -1,7 +1,7 @@
 // Derived views of the room state for the screens: who I am, what I may release, what the mediator may convey, and
 // the mediator console's columns. Pure functions, unit-tested.
 
-import type { ClientCommand, Item, Place, PresenceEntry, Role, Scope, Target } from "../protocol/frames";
+import type { Item, Place, PlainCommand, PresenceEntry, Role, Scope, Target } from "../protocol/frames";
 import type { CaucusInfo, ReleaseInfo, RoomState } from "./room";
 import { roomKey } from "./room";
 
@@ -130,6 +130,51 @@ export function placeLabel(place: Place, caucuses: Record<string, CaucusInfo> = 
   }
 }
 
+/** A place as it reads inside a sentence: "the joint room", "the caucus with side A", "the lobby". */
+export function placeInWords(place: Place | null, caucuses: Record<string, CaucusInfo> = {}): string {
+  if (!place) return "another place";
+  switch (place.kind) {
+    case "lobby":
+      return "the lobby";
+    case "joint":
+      return "the joint room";
+    case "caucus": {
+      const side = place.side ?? caucuses[place.caucus]?.side;
+      return side ? `the caucus with side ${side}` : "a private caucus";
+    }
+    case "in_caucus":
+      return "a caucus";
+    case "absent":
+      return "outside the session";
+  }
+}
+
+/**
+ * The message the server refused because its author was moved, with plain words for where the author is now. It is
+ * never sent again on its own: the author reads where they are and decides.
+ */
+export function returnedMessage(state: RoomState): { text: string; notice: string } | null {
+  const returned = state.returned;
+  if (!returned) return null;
+  const where = placeInWords(state.place, state.caucuses);
+  const here = roomKey(state.place);
+  let notice: string;
+  if (here === null) {
+    notice =
+      `Not sent: you were moved to ${where} before your message arrived. It comes back to the message box when ` +
+      "you are in a room again; check who would see it there before sending it.";
+  } else if (here === returned.composedIn) {
+    notice =
+      `Not sent: your place changed before your message arrived. You are in ${where}; everyone here would see it ` +
+      "if you send it now.";
+  } else {
+    notice =
+      `Not sent: you were moved to ${where} before your message arrived. Everyone here would see it if you send ` +
+      "it now.";
+  }
+  return { text: returned.text, notice };
+}
+
 export function caucusLabel(caucus: CaucusInfo): string {
   return caucus.side ? `Caucus — side ${caucus.side}` : "Caucus — selected people";
 }
@@ -213,7 +258,7 @@ export function itemById(state: RoomState, id: string): Item | undefined {
 }
 
 /** The command that puts someone where the mediator dropped or chose, or null when nothing needs to happen. */
-export function planMove(state: RoomState, entry: PresenceEntry, target: Target): ClientCommand | null {
+export function planMove(state: RoomState, entry: PresenceEntry, target: Target): PlainCommand | null {
   const here = roomKey(entry.place) ?? entry.place.kind;
   if (here === target || entry.place.kind === "absent") return null;
   if (entry.participant === state.you) return { type: "go_to", to: target };

@@ -6,7 +6,10 @@ import { initialRoomState, roomReducer } from "../state/room";
 
 let seq = 0;
 
-export function frame<T extends Omit<ServerFrame, "seq">>(body: T): RoomEvent {
+/** A server frame as a test writes it: every field but `seq`, checked against the protocol's types. */
+export type FrameBody = ServerFrame extends infer F ? (F extends ServerFrame ? Omit<F, "seq"> : never) : never;
+
+export function frame(body: FrameBody): RoomEvent {
   seq += 1;
   return { type: "frame", frame: { seq, ...body } as unknown as ServerFrame };
 }
@@ -36,7 +39,7 @@ export function alexInCaucus(): RoomState {
   const caucusPlace = { kind: "caucus" as const, caucus: C, side: "A" };
   return replay([
     frame({ type: "joined", session: "s-1", you: "p-alex", phase: "live" }),
-    frame({ type: "you_are_in", place: caucusPlace, history: [] }),
+    frame({ type: "you_are_in", place: caucusPlace, placement: 4, history: [] }),
     frame({ type: "presence", participants: roster(caucusPlace) }),
     frame({ type: "message", item: item("i-1", `caucus:${C}`, "p-alex", "We could accept 40,000.") }),
     frame({ type: "message", item: item("i-2", `caucus:${C}`, "p-sam", "Our survey is from 2019.", "2026-03-02T14:00:19Z") }),

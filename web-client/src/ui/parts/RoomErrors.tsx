@@ -10,7 +10,7 @@ export function RoomErrors({ errors, onDismiss }: { errors: RoomError[]; onDismi
       {errors.map((error, index) => (
         <li key={`${index}-${error.code}`} class="error">
           <span>
-            {explainError(error.code)} <span class="muted small">({error.code}: {error.detail})</span>
+            {error.explanation ?? explainError(error.code)} <span class="muted small">({error.code}: {error.detail})</span>
           </span>
           <button type="button" class="link" onClick={() => onDismiss(index)}>
             Dismiss

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS } from "../../protocol/frames";
 import type { Item } from "../../protocol/frames";
 import type { RoomState } from "../../state/room";
-import { nameOf } from "../../state/views";
+import { nameOf, returnedMessage } from "../../state/views";
 import { useController } from "../hooks";
 
 export function formatTime(at: string): string {
@@ -74,30 +74,68 @@ function itemClass(state: RoomState, item: Item): string {
 const TYPING_IDLE_MS = 3000;
 
 /**
- * The message box. Give it `key={room}`: a draft typed in one room must never follow its author into another (a
- * caucus draft sent to the joint room after a move would be a leak the server cannot prevent).
+ * A message the server refused because its author was moved: says plainly that it was not sent and where its author
+ * is now. It is never sent on its own.
  */
-export function Composer({ label, disabled }: { label: string; disabled?: boolean }) {
+export function ReturnedNotice({ room, onDiscard }: { room: RoomState; onDiscard: () => void }) {
+  const returned = returnedMessage(room);
+  if (!returned) return null;
+  return (
+    <div class="returned-message" role="alert">
+      <p>
+        <strong>{returned.notice}</strong>
+      </p>
+      <button type="button" class="link" onClick={onDiscard}>
+        Discard it
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The message box. Give it `key={room}`: a draft typed in one room must never follow its author into another (a
+ * caucus draft sent to the joint room after a move would be a leak the server cannot prevent). Only a message the
+ * server refused as `moved` comes back, into the box of the room its author is in now, under a warning.
+ */
+export function Composer({ room, label, disabled }: { room: RoomState; label: string; disabled?: boolean }) {
   const controller = useController();
   const [text, setText] = useState("");
   const typing = useRef(false);
   const idle = useRef<number | null>(null);
+  // The room this box showed when last drawn. Frames are bound to it, never to where the store has the person by
+  // the time they go out: after a move this box is unmounted, and its last typing stop is refused, not misdelivered.
+  const shown = useRef(room);
+  shown.current = room;
+  const returnedRef = room.returned?.ref ?? null;
 
   const stopTyping = () => {
     if (idle.current !== null) window.clearTimeout(idle.current);
     idle.current = null;
     if (typing.current) {
       typing.current = false;
-      controller.send({ type: "typing", typing: false }, { quiet: true });
+      controller.sendInRoom(shown.current, { type: "typing", typing: false }, { quiet: true });
     }
   };
 
   useEffect(() => stopTyping, []);
 
+  // Put refused messages back for their author to read again; never send them from here. A second refusal
+  // replaces the text restored before (it holds both), and keeps anything else typed meanwhile after it.
+  const restored = useRef<string | null>(null);
+  useEffect(() => {
+    const back = shown.current.returned;
+    if (!back) return;
+    setText((current) => {
+      const typed = current.trim() && current !== restored.current ? current : "";
+      return typed ? `${back.text}\n\n${typed}` : back.text;
+    });
+    restored.current = back.text;
+  }, [returnedRef]);
+
   const onInput = (value: string) => {
     setText(value);
     if (value.trim() && !typing.current) {
-      typing.current = controller.send({ type: "typing", typing: true }, { quiet: true });
+      typing.current = controller.sendInRoom(shown.current, { type: "typing", typing: true }, { quiet: true });
     }
     if (idle.current !== null) window.clearTimeout(idle.current);
     idle.current = window.setTimeout(stopTyping, TYPING_IDLE_MS);
@@ -107,7 +145,7 @@ export function Composer({ label, disabled }: { label: string; disabled?: boolea
     event?.preventDefault();
     const trimmed = text.trim();
     if (!trimmed || trimmed.length > LIMITS.text) return;
-    if (controller.send({ type: "message", text: trimmed })) {
+    if (controller.sendInRoom(shown.current, { type: "message", text: trimmed })) {
       setText("");
       typing.current = false;
       if (idle.current !== null) window.clearTimeout(idle.current);
@@ -115,9 +153,15 @@ export function Composer({ label, disabled }: { label: string; disabled?: boolea
     }
   };
 
+  const discard = () => {
+    setText("");
+    controller.discardReturnedMessage();
+  };
+
   const tooLong = text.length > LIMITS.text;
   return (
     <form class="composer" onSubmit={submit}>
+      <ReturnedNotice room={room} onDiscard={discard} />
       <label for="composer-text" class="visually-hidden">
         {label}
       </label>

@@ -25,7 +25,7 @@ import type { Column } from "../../state/views";
 import { useController } from "../hooks";
 import { Modal } from "../parts/Modal";
 import { RoomErrors } from "../parts/RoomErrors";
-import { Composer, Transcript } from "../parts/Transcript";
+import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
 
@@ -93,10 +93,13 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
         <div class="room-talk">
           <h2 class="talk-title">{placeLabel(place, room.caucuses)}</h2>
           {kind === "lobby" ? (
-            <p class="muted">
-              You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu on
-              your own card.
-            </p>
+            <>
+              <p class="muted">
+                You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu
+                on your own card.
+              </p>
+              <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
+            </>
           ) : (
             <>
               <Transcript
@@ -105,7 +108,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                 label={`${placeLabel(place, room.caucuses)} messages`}
                 empty="Nothing said here since you came in."
               />
-              <Composer key={roomKey(place) ?? "none"} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
+              <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
             </>
           )}
         </div>
@@ -321,7 +324,7 @@ function ConveyPanel({ room }: { room: RoomState }) {
                 class="primary"
                 disabled={!here}
                 aria-describedby={here ? undefined : hintId}
-                onClick={() => controller.send({ type: "convey", release: release.release })}
+                onClick={() => controller.sendInRoom(room, { type: "convey", release: release.release })}
               >
                 Convey to {audienceLabel(release.audience)}
               </button>

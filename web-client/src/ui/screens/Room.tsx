@@ -26,7 +26,7 @@ import { OverheardButton } from "../parts/OverheardButton";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
 import { ReviewDialog } from "../parts/ReviewDialog";
 import { RoomErrors } from "../parts/RoomErrors";
-import { Composer, Transcript } from "../parts/Transcript";
+import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { Watermark } from "../parts/Watermark";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
 import { MediatorConsole } from "./MediatorConsole";
@@ -175,6 +175,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
                   ? "The mediator has not started the session yet. Please stay on this page."
                   : "You are in the lobby. Nobody can hear you here, and you cannot hear the rooms."}
               </p>
+              <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
             </section>
           ) : (
             <>
@@ -191,6 +192,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               />
               <Composer
                 key={roomKey(place) ?? "none"}
+                room={room}
                 label={kind === "caucus" ? "Message to your caucus" : "Message to the joint room"}
                 disabled={room.connection.state !== "open" || room.phase !== "live"}
               />
