@@ -55,6 +55,8 @@ class RoomUpgradeRefusalTest {
     void mediatorIsInTheSession() {
         fixture = MediationFixture.create(server);
         mediator = fixture.connect("mediator.north");
+        // The upgrade answers before the session is loaded: wait until it is, so presence can be read.
+        mediator.await("joined");
         partyASubject = given().auth().oauth2(MediationFixture.token("party.a")).get("/api/me").then()
                 .statusCode(200).extract().path("subject");
     }
