@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,21 @@ class PackagedStartupRefusalIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.startsWith("QUARKUS_")
                 || name.startsWith("_PROD_"));
         Process process = builder.start();
+        // Read while it runs: a full pipe would stall the server, and a server that started must still show why.
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+            }
+        });
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroy();
+            process.waitFor(15, TimeUnit.SECONDS);
             process.destroyForcibly();
-            throw new AssertionError("the server started instead of refusing: "
-                    + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            throw new AssertionError("the server started instead of refusing: " + output.join());
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return new Outcome(process.exitValue(), output);
+        return new Outcome(process.exitValue(), output.join());
     }
 
     private static void assertRefusedWith(Outcome outcome, String expectedLine) {

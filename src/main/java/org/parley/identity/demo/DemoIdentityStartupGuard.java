@@ -1,12 +1,12 @@
 package org.parley.identity.demo;
 
-import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.parley.platform.StartupRefusal;
 
 /**
  * Refuses to start when the configuration Quarkus resolved (system properties, environment, {@code .env},
@@ -19,16 +19,15 @@ import jakarta.interceptor.Interceptor;
 @ApplicationScoped
 public class DemoIdentityStartupGuard {
 
-    /** The exit code of every start-up refusal, the same as the preflight's. */
-    static final int REFUSED = 2;
+    // Before PLATFORM_BEFORE, where the scheduler starts its jobs (a first run racing the refusal's shutdown would
+    // log errors), and so ahead of every @Startup bean: the demo provider never generates its key. The HTTP server
+    // opens its port only after the start-up observers have returned, so a refused server never listens.
+    private static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
 
-    // PLATFORM_BEFORE: ahead of every @Startup bean, so the demo provider never generates its key, and before the
-    // HTTP server opens its port (Quarkus listens only once the start-up observers have returned).
-    void refuseDemoIdentityInProduction(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
-            DemoIdentityConfig config) {
+    void refuseDemoIdentityInProduction(@Observes @Priority(FIRST) StartupEvent event, DemoIdentityConfig config) {
         DemoIdentityGuard.refusal(ConfigUtils.getProfiles(), config.enabled()).ifPresent(problem -> {
-            // Quarkus prints this exception's message alone, without a stack trace, and exits with its code.
-            throw new PreventFurtherStepsException("parley: cannot start: " + problem, REFUSED);
+            // Start-up fails with this; ParleyMain's exit handler prints its one line and exits with code 2.
+            throw new StartupRefusal(problem);
         });
     }
 }
