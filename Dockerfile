@@ -1,14 +1,26 @@
 # Parley server image. Build: docker build -t parley . ; run with the variables of config/parley.env.example.
 
+# --- The browser client. The pom builds it with the machine's node and npm (exec-maven-plugin, profile web-client:
+# `npm ci`, then `npm run build` into web-client/dist); the JDK image has neither, so a Node image builds it here,
+# with the same two commands, and the Maven stage below packages the result with -Dskip.web=true.
+# Node 20 like the build machines; web-client/package.json asks for >= 20.19.
+FROM node:20-bookworm-slim AS web
+WORKDIR /build/web-client
+COPY web-client/package.json web-client/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web-client ./
+RUN npm run build
+
+# --- The server. web-client/dist is a resource of the pom (served at /), so packaging picks it up from here.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline -DskipTests || true
+RUN ./mvnw -B -q dependency:go-offline -DskipTests -Dskip.web=true || true
 COPY src src
-COPY web-client web-client
 COPY config config
-RUN ./mvnw -B -DskipTests package
+COPY --from=web /build/web-client/dist web-client/dist
+RUN ./mvnw -B -DskipTests -Dskip.web=true package
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system parley && useradd --system --gid parley --home-dir /opt/parley parley

@@ -4,7 +4,8 @@
 export const SUBPROTOCOL = "parley.v1";
 export const TICKET_PREFIX = "ticket.";
 
-export type Role = "mediator" | "party" | "counsel";
+// Third parties (observers, experts, interpreters, support people) are on the roster too, without a side.
+export type Role = "mediator" | "party" | "counsel" | "third_party";
 export type Phase = "not_started" | "live" | "ended";
 export type Scope = "joint_verbatim" | "joint_convey" | "other_side_convey";
 export type ReleaseStatus = "pending" | "released" | "withdrawn" | "conveyed";

@@ -18,6 +18,7 @@ import {
   placeLabel,
   planMove,
   releaseOfItem,
+  roleLabel,
   releaseStatusLabel,
   sides,
 } from "./views";
@@ -204,5 +205,22 @@ describe("mediator console", () => {
     expect(placeLabel({ kind: "in_caucus", sides: ["A"] })).toBe("In caucus with side A");
     expect(placeLabel(caucusA)).toBe("Caucus with side A");
     expect(placeLabel({ kind: "caucus", caucus: "c-x" })).toBe("Private caucus");
+  });
+});
+
+describe("roleLabel", () => {
+  it("names a third party as a third party, never as a party", () => {
+    expect(roleLabel("third_party")).toBe("Third party");
+    expect(roleLabel("third_party")).not.toContain("Party");
+  });
+
+  it("names the sided roles with their side and the mediator without one", () => {
+    expect(roleLabel("party", "A")).toBe("Party, side A");
+    expect(roleLabel("counsel", "B")).toBe("Counsel, side B");
+    expect(roleLabel("mediator")).toBe("Mediator");
+  });
+
+  it("does not promote a role it does not know to party", () => {
+    expect(roleLabel("court_admin")).toBe("Participant");
   });
 });

@@ -96,6 +96,21 @@ export function canConveyHere(release: ReleaseInfo, place: Place | null): boolea
   return false;
 }
 
+/** How a role reads next to a name; the wire's role, never guessed from the name or the side. */
+export function roleLabel(role: Role | string, side?: string): string {
+  const name =
+    role === "mediator"
+      ? "Mediator"
+      : role === "counsel"
+        ? "Counsel"
+        : role === "third_party"
+          ? "Third party"
+          : role === "party"
+            ? "Party"
+            : "Participant";
+  return side ? `${name}, side ${side}` : name;
+}
+
 export function audienceLabel(audience: string): string {
   if (audience === "joint") return "the joint room";
   if (audience.startsWith("caucus_of:")) return `side ${audience.slice("caucus_of:".length)}'s caucus`;

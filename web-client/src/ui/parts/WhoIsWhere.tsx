@@ -1,12 +1,10 @@
 // Who is where, as the server lets this viewer see it: another side in caucus is only "in caucus".
 
 import type { RoomState } from "../../state/room";
-import { placeLabel } from "../../state/views";
+import { placeLabel, roleLabel } from "../../state/views";
 
-export function roleLabel(role: string, side?: string): string {
-  const name = role === "mediator" ? "Mediator" : role === "counsel" ? "Counsel" : "Party";
-  return side ? `${name}, side ${side}` : name;
-}
+// The mediator console labels people the same way.
+export { roleLabel };
 
 export function WhoIsWhere({ room }: { room: RoomState }) {
   return (

@@ -1,7 +1,11 @@
 package org.parley;
 
+import io.quarkus.runtime.Application;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.parley.platform.StartupPreflight;
 import org.parley.platform.StartupRefusal;
 import org.parley.platform.database.EmbeddedPostgresServer;
@@ -11,6 +15,9 @@ import org.parley.platform.database.EmbeddedPostgresServer;
  */
 @QuarkusMain
 public final class ParleyMain {
+
+    /** The exit code of every start-up refusal, before Quarkus runs or while it starts. */
+    public static final int REFUSED = 2;
 
     private ParleyMain() {
     }
@@ -24,10 +31,39 @@ public final class ParleyMain {
                 EmbeddedPostgresServer.start(plan.dataDirectory()).publishAsSystemProperties();
             }
         } catch (StartupRefusal refusal) {
-            // One line naming the setting; a stack trace would bury the only fact the operator needs.
-            System.err.println("parley: cannot start: " + refusal.getMessage());
-            System.exit(2);
+            refuse(refusal);
         }
-        Quarkus.run(args);
+        Quarkus.run(null, ParleyMain::exit, args);
+    }
+
+    /**
+     * Ends the process once Quarkus has stopped. A {@link StartupRefusal} thrown while Quarkus starts (by a check
+     * on the configuration Quarkus resolved) ends it like the preflight's; everything else as Quarkus would.
+     */
+    private static void exit(Integer exitCode, Throwable failure) {
+        Optional<StartupRefusal> refusal = refusalIn(failure);
+        if (refusal.isPresent()) {
+            refuse(refusal.get());
+        }
+        if (failure != null) {
+            // Quarkus logs a failed start only when it owns the exit; with our handler that is our job.
+            Logger.getLogger(Application.class).error("Failed to start application", failure);
+        }
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
+    }
+
+    private static Optional<StartupRefusal> refusalIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupRefusal refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void refuse(StartupRefusal refusal) {
+        // One line naming the setting; a stack trace would bury the only fact the operator needs.
+        System.err.println("parley: cannot start: " + refusal.getMessage());
+        System.exit(REFUSED);
     }
 }

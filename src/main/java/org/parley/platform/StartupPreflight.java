@@ -5,14 +5,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.parley.identity.demo.DemoIdentityGuard;
 
 /**
  * Checks the settings that decide how Parley starts, before Quarkus runs, so that bad configuration ends
  * start-up with one clear line instead of a stack trace.
+ *
+ * <p>It sees only system properties and environment variables, because the configuration files are read by
+ * Quarkus itself. {@link org.parley.identity.demo.DemoIdentityStartupGuard} repeats the production check on the
+ * configuration Quarkus resolved, so a setting in a file or a profile list cannot slip past.
  */
 public final class StartupPreflight {
 
@@ -47,15 +54,27 @@ public final class StartupPreflight {
 
     /** The environment variable for a property name, by the MicroProfile Config rule. */
     public static String environmentName(String property) {
-        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        // Locale.ROOT: in a Turkish locale "i".toUpperCase() is a dotted capital I, and PARLEY_DB_URL would not match.
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** The active profiles of a {@code quarkus.profile} value: Quarkus accepts a comma-separated list. */
+    public static List<String> profiles(String profileSetting) {
+        return Arrays.stream(profileSetting.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     public Plan check() {
         String profile = setting("quarkus.profile").orElse("prod");
-        boolean production = profile.equals("prod");
+        List<String> profiles = profiles(profile);
+        // "prod,demo" is production too: any list naming prod gets every production check.
+        boolean production = profiles.contains("prod");
         boolean demoIdentity = setting("parley.demo-identity.enabled").map(Boolean::parseBoolean).orElse(!production);
-        if (production && demoIdentity) {
-            throw refusal("parley.demo-identity.enabled", "must be false in the production profile");
+        Optional<String> unsafe = DemoIdentityGuard.refusal(profiles, demoIdentity);
+        if (unsafe.isPresent()) {
+            throw new StartupRefusal(unsafe.get());
         }
         if (production) {
             for (String required : PRODUCTION_REQUIRED) {

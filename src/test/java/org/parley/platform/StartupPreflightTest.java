@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,38 @@ class StartupPreflightTest {
     void environmentNamesFollowTheMicroProfileRule() {
         assertEquals("PARLEY_DEMO_IDENTITY_ENABLED", StartupPreflight.environmentName("parley.demo-identity.enabled"));
         assertFalse(StartupPreflight.environmentName("parley.db.url").contains("."));
+    }
+
+    @Test
+    void aProfileListNamingProdAndDemoIsRefusedBeforeAnythingStarts() {
+        StartupRefusal refusal = assertThrows(StartupRefusal.class, () -> check(Map.of("quarkus.profile", "prod,demo")));
+        assertEquals("quarkus.profile (QUARKUS_PROFILE) must not combine the production profile with demo",
+                refusal.getMessage());
+    }
+
+    @Test
+    void aProfileListNamingProdGetsTheProductionChecks() {
+        StartupRefusal refusal = assertThrows(StartupRefusal.class,
+                () -> check(Map.of("quarkus.profile", "eu-west, prod", "parley.demo-identity.enabled", "true")));
+        assertTrue(refusal.getMessage().startsWith("parley.demo-identity.enabled"), refusal.getMessage());
+        assertThrows(StartupRefusal.class, () -> check(Map.of("quarkus.profile", "prod,eu-west")),
+                "a required setting is missing");
+    }
+
+    @Test
+    void profileListsSplitOnCommasAndIgnoreBlanks() {
+        assertEquals(List.of("prod", "demo"), StartupPreflight.profiles(" prod , demo ,"));
+    }
+
+    @Test
+    void environmentNamesDoNotDependOnTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            // In Turkish, "i".toUpperCase() is "\u0130", which the MicroProfile rule would turn into "_".
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertEquals("PARLEY_DEMO_IDENTITY_ENABLED", StartupPreflight.environmentName("parley.demo-identity.enabled"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

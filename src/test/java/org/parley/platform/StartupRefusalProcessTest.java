@@ -78,4 +78,13 @@ class StartupRefusalProcessTest {
                 + "127.0.0.1:1 is unreachable"), outcome.output());
         assertEquals(1, outcome.output().lines().count(), outcome.output());
     }
+
+    @Test
+    void productionCombinedWithTheDemoProfileRefusesToStart() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(COMPLETE_PRODUCTION);
+        properties.put("parley.db.url", "postgresql://127.0.0.1:1/parley");
+        properties.put("quarkus.profile", "prod,demo");
+        assertOneLineRefusal(start(properties), "parley: cannot start: quarkus.profile (QUARKUS_PROFILE) "
+                + "must not combine the production profile with demo");
+    }
 }

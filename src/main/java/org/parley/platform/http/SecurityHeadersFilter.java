@@ -1,0 +1,42 @@
+package org.parley.platform.http;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts the Content-Security-Policy on every HTTP response, static client and API alike. The fixed security headers
+ * are plain configuration ({@code quarkus.http.header.*} in application.properties); this one is code because its
+ * {@code connect-src} names the Keycloak realm's origin, which configuration cannot derive from the issuer URL.
+ */
+@ApplicationScoped
+public class SecurityHeadersFilter {
+
+    static final String HEADER = "Content-Security-Policy";
+
+    // Ahead of routing, so every route, including 404s and failures, answers with the policy.
+    private static final int PRIORITY = 1_000;
+
+    private final ContentSecurityPolicy policy;
+
+    public SecurityHeadersFilter(@ConfigProperty(name = "parley.oidc.enabled") boolean oidcEnabled,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer) {
+        // The browser fetches the realm's discovery document and token endpoint itself (authorization code + PKCE).
+        this.policy = ContentSecurityPolicy.forIdentityProvider(oidcEnabled ? issuer : Optional.empty());
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::addPolicy, PRIORITY);
+    }
+
+    private void addPolicy(RoutingContext context) {
+        String value = policy.forHost(context.request().getHeader(HttpHeaders.HOST));
+        // Set when the headers are written, so that no handler down the line can drop it.
+        context.addHeadersEndHandler(ignored -> context.response().headers().set(HEADER, value));
+        context.next();
+    }
+}
