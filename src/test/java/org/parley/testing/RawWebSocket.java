@@ -108,19 +108,27 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked frame with this opcode (1 text, 2 binary) and payload, as a client must. */
     public void sendFrame(int opcode, byte[] payload) {
+        sendFrameStart(opcode, payload.length, payload);
+    }
+
+    /**
+     * Sends the start of a frame that announces {@code declaredLength} payload bytes but carries only
+     * {@code payload}: how a server that refuses by the announced length sees a huge frame.
+     */
+    public void sendFrameStart(int opcode, long declaredLength, byte[] payload) {
         try {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             frame.write(0x80 | opcode);
-            if (payload.length < 126) {
-                frame.write(0x80 | payload.length);
-            } else if (payload.length < 65536) {
+            if (declaredLength < 126) {
+                frame.write(0x80 | (int) declaredLength);
+            } else if (declaredLength < 65536) {
                 frame.write(0x80 | 126);
-                frame.write(payload.length >>> 8);
-                frame.write(payload.length & 0xff);
+                frame.write((int) (declaredLength >>> 8));
+                frame.write((int) (declaredLength & 0xff));
             } else {
                 frame.write(0x80 | 127);
                 for (int shift = 56; shift >= 0; shift -= 8) {
-                    frame.write((int) ((long) payload.length >>> shift) & 0xff);
+                    frame.write((int) (declaredLength >>> shift) & 0xff);
                 }
             }
             byte[] mask = new byte[4];

@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,8 +64,11 @@ public class RoomConnections implements Deliveries {
     /** Bytes handed to the transport and not yet written, over every connection (the gauge below). */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Counter slowReaders;
+    private final Event<ConnectionDropped> dropped;
 
-    public RoomConnections(ObjectMapper json, RoomTransportConfig limits, Clock clock, MeterRegistry metrics) {
+    public RoomConnections(ObjectMapper json, RoomTransportConfig limits, Clock clock, MeterRegistry metrics,
+            Event<ConnectionDropped> dropped) {
+        this.dropped = dropped;
         this.encoder = new FrameEncoder(json);
         this.limits = limits;
         this.clock = clock;
@@ -221,6 +225,11 @@ public class RoomConnections implements Deliveries {
             if (markSlow(attached)) {
                 slowReaders.increment();
                 LOG.debugf("connection %s closed as a slow reader", attached.connection.id());
+                // Its close handshake waits behind the bytes it does not read, so it is let go of now: no more
+                // frames are queued for it, and the session sees the participant disconnected at once.
+                if (detach(attached.connection)) {
+                    dropped.fireAsync(new ConnectionDropped(attached.session, attached.participant));
+                }
                 close(attached, SLOW_READER);
             }
             return;

@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.parley.room.domain.Decision;
@@ -131,11 +132,15 @@ public class RoomSocket {
     }
 
     /**
-     * A frame the transport itself rejects (above the size limit, or broken framing) is answered with its RFC 6455
-     * close code. Client input never produces a stack trace in the log.
+     * A frame the transport itself rejects (above the size limit, or broken framing) ends the connection; Vert.x
+     * drops the TCP connection at once, and where it has not yet, the RFC 6455 close code says why. Client input
+     * never produces a stack trace in the log.
      */
     @OnError
     public Uni<Void> onBrokenFrame(WebSocketConnection connection, CorruptedWebSocketFrameException broken) {
+        if (!connection.isOpen()) {
+            return Uni.createFrom().voidItem();
+        }
         boolean tooBig = broken.closeStatus() != null
                 && broken.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
         return connection.close(tooBig ? RoomConnections.FRAME_TOO_BIG : RoomConnections.PROTOCOL_ERROR);
@@ -144,6 +149,10 @@ public class RoomSocket {
     /** Anything else that goes wrong on a connection: logged by kind only (never a message that could hold input). */
     @OnError
     public Uni<Void> onFailure(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof HttpClosedException) {
+            // The client went away while something was still being sent to it: an ordinary end.
+            return Uni.createFrom().voidItem();
+        }
         LOG.warnf("room connection %s failed: %s", connection.id(), failure.getClass().getName());
         return connection.isOpen() ? connection.close(RoomConnections.TRY_AGAIN) : Uni.createFrom().voidItem();
     }
