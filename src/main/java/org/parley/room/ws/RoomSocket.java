@@ -1,9 +1,9 @@
 package org.parley.room.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.Authenticated;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;

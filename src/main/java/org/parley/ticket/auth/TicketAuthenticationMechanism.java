@@ -137,16 +137,18 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /**
-     * Whether a request could end at a room endpoint: any WebSocket upgrade, and any path that is {@code /ws} or
-     * below it in any spelling (case, doubled slashes, percent-encoding). Such requests never fall through to
-     * another mechanism, so no variant of the path can be opened with some other credential.
+     * Whether a request could end at a room endpoint: any WebSocket upgrade outside Quarkus' own {@code /q/}
+     * endpoints, and any path that is {@code /ws} or below it in any spelling (case, doubled slashes,
+     * percent-encoding, dot segments). Such requests never fall through to another mechanism, so no variant of the
+     * path can be opened with some other credential.
      */
     static boolean reachesRooms(RoutingContext context) {
-        String upgrade = context.request().getHeader("Upgrade");
-        if (upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
+        if (underRooms(context.request().path()) || underRooms(context.normalizedPath())) {
             return true;
         }
-        return underRooms(context.request().path()) || underRooms(context.normalizedPath());
+        String upgrade = context.request().getHeader("Upgrade");
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")
+                && !context.normalizedPath().startsWith("/q/");
     }
 
     static boolean underRooms(String path) {
