@@ -46,7 +46,7 @@ class RefusalAuditTest {
     }
 
     @Test
-    void fiveHundredRefusedUpgradesAddAtMostTwoAuditRowsAndAreAllCounted() throws Exception {
+    void fiveHundredRefusedUpgradesAddABoundedNumberOfAuditRowsAndAreAllCounted() throws Exception {
         long rowsBefore = auditRows();
         double originBefore = refusals("origin_refused");
         double missingBefore = refusals("ticket_missing");
