@@ -109,6 +109,7 @@ describe("room connection", () => {
     [4410, "ended"],
     [4009, "replaced"],
     [4403, "revoked"],
+    [4404, "refused"],
   ])("does not reconnect after close code %i", async (code, reason) => {
     const { connection, timers, last } = setup();
     connection.start();
@@ -117,6 +118,52 @@ describe("room connection", () => {
     FakeSocket.all[0].drop(code);
     expect(last()).toMatchObject({ state: "closed", reason });
     expect(timers.pending.size).toBe(0);
+  });
+
+  it.each([1001, 1011, 4408, 4429])("reconnects with a fresh ticket after close code %i", async (code) => {
+    const { connection, timers, last } = setup();
+    connection.start();
+    await flush();
+    FakeSocket.all[0].open();
+    FakeSocket.all[0].drop(code);
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 1 });
+    expect(timers.fireAll()).toEqual([500]);
+    await flush();
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(FakeSocket.all[1].protocols).toEqual(["parley.v1", "ticket.t2"]);
+  });
+
+  it("keeps backing off when the server closes with 1011 right after every upgrade", async () => {
+    const { connection, timers, last } = setup();
+    connection.start();
+    await flush();
+    const delays: number[] = [];
+    for (let attempt = 1; attempt < MAX_FAILED_ATTEMPTS; attempt++) {
+      const socket = FakeSocket.all[FakeSocket.all.length - 1];
+      socket.open();
+      socket.drop(1011);
+      delays.push(...timers.fireAll());
+      await flush();
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
+    const lastSocket = FakeSocket.all[FakeSocket.all.length - 1];
+    lastSocket.open();
+    lastSocket.drop(1011);
+    expect(last()).toMatchObject({ state: "closed", reason: "refused" });
+  });
+
+  it("a connection the server took on (joined) starts the backoff afresh", async () => {
+    const { connection, timers } = setup();
+    connection.start();
+    await flush();
+    FakeSocket.all[0].open();
+    FakeSocket.all[0].drop(1011);
+    expect(timers.fireAll()).toEqual([500]);
+    await flush();
+    FakeSocket.all[1].open();
+    FakeSocket.all[1].receive({ seq: 1, type: "joined", session: "s-1", you: "p-alex", phase: "live" });
+    FakeSocket.all[1].drop(1001);
+    expect(timers.fireAll()).toEqual([500]);
   });
 
   it("reconnects after 4008 (too many bad frames)", async () => {

@@ -27,6 +27,17 @@ export interface RoomDeps {
 }
 
 const OPEN = 1;
+
+/**
+ * Close codes of the room connection this module acts on besides those in CLOSE (docs/protocol.md, close codes).
+ * 1001, 1011 and the transport's own limits are passing: reconnect with backoff. 4403, 4404, 4409 and 4410 are final.
+ */
+export const ROOM_CLOSE = {
+  serverStopping: 1001,
+  tryAgain: 1011,
+  slowReader: 4408,
+  rateLimited: 4429,
+} as const;
 /** Attempts in a row that never reached an open connection before we stop and ask the user. */
 export const MAX_FAILED_ATTEMPTS = 8;
 const MAX_DELAY_MS = 15_000;
@@ -132,7 +143,6 @@ export class RoomConnection {
     this.socket = socket;
     socket.onopen = () => {
       if (this.socket !== socket) return;
-      this.failedAttempts = 0;
       const reconnected = this.everOpened;
       this.everOpened = true;
       this.status({ state: "open", reconnected });
@@ -140,6 +150,9 @@ export class RoomConnection {
     socket.onmessage = (event) => {
       if (this.socket !== socket || typeof event.data !== "string") return;
       const frame = parseServerFrame(event.data);
+      // Only a connection the server has taken on ("joined") ends a run of failures: one the server closes right
+      // after the upgrade (1011: it could not open it) keeps backing off instead of retrying every half second.
+      if (frame && frame.type === "joined") this.failedAttempts = 0;
       if (frame) this.emit({ type: "frame", frame });
     };
     socket.onerror = () => {
@@ -171,8 +184,13 @@ export class RoomConnection {
         this.stopped = true;
         this.status({ state: "closed", reason: "revoked", detail: "Your access to this session was withdrawn." });
         return;
+      case CLOSE.notOnRoster:
+        // The session would not take this participant on; retrying cannot change that (docs/protocol.md).
+        this.stopped = true;
+        this.status({ state: "closed", reason: "refused", detail: "This session cannot take you on." });
+        return;
       default:
-        this.scheduleRetry(code === CLOSE.tooManyBadFrames ? "The connection was reset" : "The connection was lost");
+        this.scheduleRetry(retryReason(code));
     }
   }
 
@@ -203,6 +221,24 @@ export class RoomConnection {
 
   private status(status: ConnectionStatus): void {
     this.emit({ type: "connection", status });
+  }
+}
+
+/** What the user is told while a passing close is retried. */
+function retryReason(code: number): string {
+  switch (code) {
+    case CLOSE.tooManyBadFrames:
+      return "The connection was reset";
+    case ROOM_CLOSE.serverStopping:
+      return "The server is restarting";
+    case ROOM_CLOSE.tryAgain:
+      return "The server could not open the connection";
+    case ROOM_CLOSE.slowReader:
+      return "The connection fell behind";
+    case ROOM_CLOSE.rateLimited:
+      return "Too much was sent too fast";
+    default:
+      return "The connection was lost";
   }
 }
 

@@ -21,6 +21,8 @@ public final class FrameDecoder {
     /** Longest message or wording, in characters. */
     public static final int MAX_TEXT_CHARS = 4_000;
     private static final int MAX_ID_CHARS = 64;
+    /** What the transport makes of bytes that are not UTF-8; never accepted raw in a frame. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final int MAX_MEMBERS = 50;
 
     private final ObjectReader json;
@@ -50,6 +52,10 @@ public final class FrameDecoder {
     public Result decode(String text) {
         if (text.length() > MAX_FRAME_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
             return new Undecodable(ErrorCode.TOO_LARGE, "a frame may hold at most " + MAX_FRAME_BYTES + " bytes", null);
+        }
+        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            // The transport decodes invalid UTF-8 into U+FFFD, so that is the only trace of it left to refuse.
+            return new Undecodable(ErrorCode.BAD_FRAME, "a frame must be valid UTF-8", null);
         }
         JsonNode node;
         try {

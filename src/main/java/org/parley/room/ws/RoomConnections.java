@@ -1,16 +1,23 @@
 package org.parley.room.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -36,19 +43,49 @@ public class RoomConnections implements Deliveries {
     public static final CloseReason SESSION_ENDED = new CloseReason(4410, "session_ended");
     public static final CloseReason NOT_ON_ROSTER = new CloseReason(4404, "not_on_roster");
     public static final CloseReason SERVER_STOPPING = new CloseReason(1001, "server_stopping");
+    /** The client read too slowly: more than the outbound limit waited unsent. It may reconnect. */
+    public static final CloseReason SLOW_READER = new CloseReason(4408, "slow_reader");
+    /** The client kept sending over the frame rate limit. */
+    public static final CloseReason RATE_LIMITED = new CloseReason(4429, "rate_limited");
+    /** The server could not open the connection for a passing reason (for example a database blip); retry. */
+    public static final CloseReason TRY_AGAIN = new CloseReason(1011, "try_again");
+    /** RFC 6455 1003: a binary frame; this protocol speaks text frames only. */
+    public static final CloseReason TEXT_ONLY = new CloseReason(1003, "text_frames_only");
+    /** RFC 6455 1009: a frame or message above the transport's size limit. */
+    public static final CloseReason FRAME_TOO_BIG = new CloseReason(1009, "too_large");
+    /** RFC 6455 1002: a frame that breaks the WebSocket framing rules. */
+    public static final CloseReason PROTOCOL_ERROR = new CloseReason(1002, "protocol_error");
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
     private final FrameEncoder encoder;
+    private final RoomTransportConfig limits;
+    private final Clock clock;
+    /** Bytes handed to the transport and not yet written, over every connection (the gauge below). */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Counter slowReaders;
+    private final Event<ConnectionDropped> dropped;
 
-    public RoomConnections(ObjectMapper json) {
+    public RoomConnections(ObjectMapper json, RoomTransportConfig limits, Clock clock, MeterRegistry metrics,
+            Event<ConnectionDropped> dropped) {
+        this.dropped = dropped;
         this.encoder = new FrameEncoder(json);
+        this.limits = limits;
+        this.clock = clock;
+        Gauge.builder("parley.room.outbound.queued", queuedBytes, AtomicLong::get).baseUnit("bytes")
+                .description("bytes of room frames waiting to be written to slow connections")
+                .register(metrics);
+        this.slowReaders = Counter.builder("parley.room.connections.slow.reader")
+                .description("room connections closed because their client stopped reading").register(metrics);
     }
 
     private record Key(String session, String participant) {
     }
 
-    /** One connection of one participant: its sequence counter and its count of bad frames. */
+    /**
+     * One connection of one participant: its sequence counter, its count of bad frames, its frame rate limit and
+     * its queue of unsent bytes.
+     */
     public static final class Attached {
         private final WebSocketConnection connection;
         private final SessionId session;
@@ -56,12 +93,23 @@ public class RoomConnections implements Deliveries {
         private final String subject;
         private final AtomicLong seq = new AtomicLong();
         private final AtomicInteger badFrames = new AtomicInteger();
+        private final FrameRateLimiter rate;
+        private final OutboundQueue outbound;
+        private final AtomicBoolean slowMarked = new AtomicBoolean();
 
-        Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject) {
+        Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject,
+                FrameRateLimiter rate, OutboundQueue outbound) {
             this.connection = connection;
             this.session = session;
             this.participant = participant;
             this.subject = subject;
+            this.rate = rate;
+            this.outbound = outbound;
+        }
+
+        /** Whether the next incoming frame is within this connection's rate limit. */
+        FrameRateLimiter.Verdict admitFrame() {
+            return rate.admit();
         }
 
         public SessionId session() {
@@ -81,7 +129,10 @@ public class RoomConnections implements Deliveries {
     /** Attaches a connection; an earlier connection of the same participant is closed as replaced. */
     public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
             String subject) {
-        Attached attached = new Attached(connection, session, participant, subject);
+        RoomTransportConfig.Frames frames = limits.frames();
+        Attached attached = new Attached(connection, session, participant, subject,
+                new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
+                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes));
         byConnection.put(connection.id(), attached);
         Attached earlier = byParticipant.put(new Key(session.value(), participant.value()), attached);
         if (earlier != null) {
@@ -132,6 +183,17 @@ public class RoomConnections implements Deliveries {
                 .forEach(attached -> close(attached, reason));
     }
 
+    /** Bytes of frames handed to the transport and not yet written, over every connection. */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** The most bytes that were ever waiting at once for this connection (zero once it is gone). */
+    public long highWaterBytes(WebSocketConnection connection) {
+        Attached attached = byConnection.get(connection.id());
+        return attached == null ? 0 : attached.outbound.highWaterBytes();
+    }
+
     /** The identity subjects that hold open connections now. */
     public Set<String> connectedSubjects() {
         return byParticipant.values().stream().map(attached -> attached.subject).collect(Collectors.toSet());
@@ -155,9 +217,37 @@ public class RoomConnections implements Deliveries {
                 failure.getClass().getSimpleName()));
     }
 
-    private static void send(Attached attached, String frame) {
-        attached.connection.sendText(frame).subscribe().with(done -> {
-        }, failure -> LOG.debugf("frame to connection %s not sent: %s", attached.connection.id(),
-                failure.getClass().getSimpleName()));
+    /**
+     * Sends one frame, counting its bytes until the transport has written them. A client that stops reading makes
+     * them pile up; past the limit nothing more is queued for it and it is closed as a slow reader, so the server
+     * never buffers without bound for one connection.
+     */
+    private void send(Attached attached, String frame) {
+        // Java strings of ASCII JSON are one byte per char; only frames with other characters need encoding.
+        long bytes = frame.chars().allMatch(c -> c < 0x80) ? frame.length()
+                : frame.getBytes(StandardCharsets.UTF_8).length;
+        if (!attached.outbound.reserve(bytes)) {
+            if (markSlow(attached)) {
+                slowReaders.increment();
+                LOG.debugf("connection %s closed as a slow reader", attached.connection.id());
+                // Its close handshake waits behind the bytes it does not read, so it is let go of now: no more
+                // frames are queued for it, and the session sees the participant disconnected at once.
+                if (detach(attached.connection)) {
+                    dropped.fireAsync(new ConnectionDropped(attached.session, attached.participant));
+                }
+                close(attached, SLOW_READER);
+            }
+            return;
+        }
+        attached.connection.sendText(frame).subscribe().with(done -> attached.outbound.release(bytes), failure -> {
+            attached.outbound.release(bytes);
+            LOG.debugf("frame to connection %s not sent: %s", attached.connection.id(),
+                    failure.getClass().getSimpleName());
+        });
+    }
+
+    /** True the first time only, so a slow reader is closed (and counted) once. */
+    private static boolean markSlow(Attached attached) {
+        return attached.slowMarked.compareAndSet(false, true);
     }
 }

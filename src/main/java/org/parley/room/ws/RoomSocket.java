@@ -1,15 +1,22 @@
 package org.parley.room.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.ParticipantId;
@@ -28,8 +35,12 @@ import org.parley.ticket.auth.TicketAuthenticationMechanism;
 @Authenticated
 public class RoomSocket {
 
+    private static final Logger LOG = Logger.getLogger(RoomSocket.class);
+
     /** Bad frames one connection may send before it is closed. */
     static final int BAD_FRAME_LIMIT = 20;
+    /** The error code of a frame refused because its connection sent too many too fast. */
+    static final String RATE_LIMITED = "rate_limited";
 
     private final SecurityIdentity identity;
     private final LiveSessionRegistry registry;
@@ -49,6 +60,10 @@ public class RoomSocket {
         // The upgrade was authenticated with a ticket for exactly this path's session, and the holder's
         // participation was checked then (TicketAuthenticationMechanism).
         SessionService.SessionAccess access = identity.getAttribute(TicketAuthenticationMechanism.ACCESS_ATTRIBUTE);
+        if (access == null || !access.session().id.toString().equals(connection.pathParam("sessionId"))) {
+            // Only a room ticket for this very session opens a room; any other identity is turned away.
+            return connection.close(RoomConnections.ACCESS_REVOKED);
+        }
         UUID sessionId = access.session().id;
         ParticipantId participant = ParticipantId.of(access.participant().id.toString());
         return registry.runtime(sessionId).chain(runtime -> {
@@ -65,12 +80,21 @@ public class RoomSocket {
                 return connection.close(RoomConnections.NOT_ON_ROSTER);
             }
             return Uni.createFrom().voidItem();
-        }).onFailure().recoverWithUni(failure -> connection.close(RoomConnections.ACCESS_REVOKED));
+        }).onFailure().recoverWithUni(failure -> {
+            // Access was confirmed at the upgrade, so a failure here is the server's (a database blip, say), not
+            // a withdrawal: the client is told to try again rather than that its access is gone.
+            LOG.warnf("room connection %s could not open: %s", connection.id(), failure.getClass().getName());
+            connections.detach(connection);
+            return connection.close(RoomConnections.TRY_AGAIN);
+        });
     }
 
     @OnTextMessage
     public void onMessage(WebSocketConnection connection, String text) {
         connections.of(connection).ifPresent(attached -> {
+            if (!withinRate(attached)) {
+                return;
+            }
             FrameDecoder.Result result = decoder.decode(text);
             if (result instanceof FrameDecoder.Undecodable bad) {
                 refuseBadFrame(attached, bad.code(), bad.detail(), bad.ref());
@@ -89,6 +113,52 @@ public class RoomSocket {
                 connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED);
             }
         });
+    }
+
+    /** Applies the connection's frame rate limit; a frame over it is answered and dropped undecoded. */
+    private boolean withinRate(RoomConnections.Attached attached) {
+        FrameRateLimiter.Verdict verdict = attached.admitFrame();
+        if (verdict == FrameRateLimiter.Verdict.ACCEPTED) {
+            return true;
+        }
+        if (verdict == FrameRateLimiter.Verdict.EXHAUSTED) {
+            connections.close(attached, RoomConnections.RATE_LIMITED);
+        } else {
+            connections.sendError(attached, RATE_LIMITED, "too many frames; slow down", null);
+        }
+        return false;
+    }
+
+    /** The protocol is text frames only; a binary frame ends the connection as RFC 6455 prescribes (1003). */
+    @OnBinaryMessage
+    public Uni<Void> onBinary(WebSocketConnection connection, Buffer ignored) {
+        return connection.close(RoomConnections.TEXT_ONLY);
+    }
+
+    /**
+     * A frame the transport itself rejects (above the size limit, or broken framing) ends the connection; Vert.x
+     * drops the TCP connection at once, and where it has not yet, the RFC 6455 close code says why. Client input
+     * never produces a stack trace in the log.
+     */
+    @OnError
+    public Uni<Void> onBrokenFrame(WebSocketConnection connection, CorruptedWebSocketFrameException broken) {
+        if (!connection.isOpen()) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean tooBig = broken.closeStatus() != null
+                && broken.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
+        return connection.close(tooBig ? RoomConnections.FRAME_TOO_BIG : RoomConnections.PROTOCOL_ERROR);
+    }
+
+    /** Anything else that goes wrong on a connection: logged by kind only (never a message that could hold input). */
+    @OnError
+    public Uni<Void> onFailure(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof HttpClosedException) {
+            // The client went away while something was still being sent to it: an ordinary end.
+            return Uni.createFrom().voidItem();
+        }
+        LOG.warnf("room connection %s failed: %s", connection.id(), failure.getClass().getName());
+        return connection.isOpen() ? connection.close(RoomConnections.TRY_AGAIN) : Uni.createFrom().voidItem();
     }
 
     private void refuseBadFrame(RoomConnections.Attached attached, ErrorCode code, String detail, String ref) {

@@ -1,5 +1,7 @@
 package org.parley.ticket.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,7 +12,12 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,7 +33,9 @@ import org.parley.ticket.TicketVerifier;
 
 /**
  * Authenticates room WebSocket upgrades with a room ticket carried in the {@code Sec-WebSocket-Protocol} header
- * (never in the URL), after checking the upgrade's Origin against the allowlist and the server's own host. Other paths are left to OIDC.
+ * (never in the URL), after the per-address upgrade limit and the Origin allowlist. Every request that could reach a
+ * room endpoint (any WebSocket upgrade, any path under {@code /ws} however spelt) is judged here and nowhere else; only
+ * the canonical room path can succeed. Other requests are left to OIDC.
  */
 @ApplicationScoped
 public class TicketAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -42,31 +51,57 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     /** The response header naming why an upgrade was refused. */
     public static final String REFUSAL_HEADER = "X-Parley-Refusal";
 
-    private static final Pattern ROOM_PATH = Pattern.compile("^/ws/sessions/([^/]+)$");
+    /** The one spelling of a room path that opens a room: lower-case UUID, no trailing slash, nothing encoded. */
+    private static final Pattern ROOM_PATH = Pattern.compile(
+            "^/ws/sessions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
     private static final String REFUSAL_KEY = "parley.refusal";
+
+    /** Refusal codes of the upgrade itself (the ticket codes come from {@link TicketVerifier}). */
+    static final String TOO_MANY_UPGRADES = "too_many_upgrades";
+    static final String ORIGIN_REFUSED = "origin_refused";
+    static final String NO_SUCH_ROOM = "no_such_room";
+    /** The HTTP status of each refusal that is not a plain 401. */
+    private static final Map<String, Integer> STATUS = Map.of(TOO_MANY_UPGRADES, 429, ORIGIN_REFUSED, 403,
+            NO_SUCH_ROOM, 404);
 
     private final TicketVerifier verifier;
     private final RoomAccessConfig config;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final UpgradeThrottle throttle;
+    private final RefusalLedger ledger;
+    private final MeterRegistry metrics;
 
     public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config, SessionService sessions,
-            AuditLog audit) {
+            AuditLog audit, Clock clock, MeterRegistry metrics) {
         this.verifier = verifier;
         this.config = config;
         this.sessions = sessions;
         this.audit = audit;
+        this.metrics = metrics;
+        RoomAccessConfig.Upgrades upgrades = config.upgrades();
+        this.throttle = new UpgradeThrottle(upgrades.rate(), upgrades.burst(), upgrades.trackedAddresses(), clock);
+        this.ledger = new RefusalLedger(config.refusalAudit().window(), config.refusalAudit().maxEntriesPerWindow(),
+                upgrades.trackedAddresses(), clock);
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Matcher room = ROOM_PATH.matcher(context.normalizedPath());
-        if (!room.matches()) {
+        if (!reachesRooms(context)) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        // The Origin is checked first, so that a cross-site attempt cannot even spend a stolen ticket.
-        if (!originAllowed(context.request().getHeader("Origin"), context.request().getHeader("Host"))) {
-            return refuse(context, "origin_refused");
+        // Counted before anything else, refusals included, so that guessing tickets or origins costs attempts too.
+        if (!throttle.allow(address(context))) {
+            return refuse(context, TOO_MANY_UPGRADES);
+        }
+        // The Origin is checked next, so that a cross-site attempt cannot even spend a stolen ticket.
+        if (!originAllowed(context.request().getHeader("Origin"))) {
+            return refuse(context, ORIGIN_REFUSED);
+        }
+        // Judged on the raw path, before any decoding or normalisation the router might apply later.
+        Matcher room = ROOM_PATH.matcher(context.request().path());
+        if (!room.matches() || !room.group(0).equals(context.normalizedPath())) {
+            return refuse(context, NO_SUCH_ROOM);
         }
         Optional<String> ticket = ticketFrom(context.request().getHeader("Sec-WebSocket-Protocol"));
         TicketVerification verification = verifier.verify(ticket.orElse(null), room.group(1));
@@ -93,15 +128,45 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /**
-     * An upgrade may come from a configured origin, or from the page this server itself served (the Origin names the
-     * Host the request was sent to). A missing Origin, {@code null} or any other site is refused.
+     * An upgrade may come only from a configured origin. The Host header is never consulted: under DNS rebinding an
+     * attacker's page names its own host in both Origin and Host. A missing Origin, {@code null} or any other site is
+     * refused.
      */
-    boolean originAllowed(String origin, String host) {
-        if (origin == null) {
+    boolean originAllowed(String origin) {
+        return origin != null && config.allowedOrigins().contains(origin);
+    }
+
+    /**
+     * Whether a request could end at a room endpoint: any WebSocket upgrade outside Quarkus' own {@code /q/}
+     * endpoints, and any path that is {@code /ws} or below it in any spelling (case, doubled slashes,
+     * percent-encoding, dot segments). Such requests never fall through to another mechanism, so no variant of the
+     * path can be opened with some other credential.
+     */
+    static boolean reachesRooms(RoutingContext context) {
+        if (underRooms(context.request().path()) || underRooms(context.normalizedPath())) {
+            return true;
+        }
+        String upgrade = context.request().getHeader("Upgrade");
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")
+                && !context.normalizedPath().startsWith("/q/");
+    }
+
+    static boolean underRooms(String path) {
+        if (path == null) {
             return false;
         }
-        return config.allowedOrigins().contains(origin)
-                || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            decoded = path;
+        }
+        String plain = decoded.replace('\\', '/').replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+        return plain.equals("/ws") || plain.startsWith("/ws/");
+    }
+
+    private static String address(RoutingContext context) {
+        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 
     static Optional<String> ticketFrom(String protocols) {
@@ -115,24 +180,37 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
                 .findFirst();
     }
 
+    /**
+     * Refuses the upgrade. Every refusal is counted in a metric by its code; the audit log gets at most one entry per
+     * code and address per window (saying how many refusals it stands for), so anonymous attempts cannot grow it.
+     */
     private Uni<SecurityIdentity> refuse(RoutingContext context, String code) {
         context.put(REFUSAL_KEY, code);
-        // The refusal is audited by its code alone: the path's session id is untrusted input, so it is not kept.
-        return audit.append(new AuditEntry("anonymous", AuditKinds.TICKET_REFUSED, null, null, null, null, null, code))
+        Counter.builder("parley.room.upgrade.refusals").description("refused room WebSocket upgrades")
+                .tag("code", code).register(metrics).increment();
+        Uni<SecurityIdentity> refusal = Uni.createFrom().failure(new AuthenticationFailedException(code));
+        Optional<Long> audited = ledger.refused(code, address(context));
+        if (audited.isEmpty()) {
+            return refusal;
+        }
+        // The refusal is audited by its code and count alone: the path's session id is untrusted input, and the
+        // address is personal data the audit does not need, so neither is kept.
+        return audit.append(new AuditEntry("anonymous", AuditKinds.TICKET_REFUSED, null, null, null, null,
+                        "refusals:" + audited.get(), code))
                 .onFailure().recoverWithNull()
-                .chain(() -> Uni.createFrom().failure(new AuthenticationFailedException(code)));
+                .chain(() -> refusal);
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         String code = context.get(REFUSAL_KEY);
         if (code == null) {
-            if (!ROOM_PATH.matcher(context.normalizedPath()).matches()) {
+            if (!reachesRooms(context)) {
                 return Uni.createFrom().nullItem();
             }
             code = "ticket_missing";
         }
-        int status = code.equals("origin_refused") ? 403 : 401;
+        int status = STATUS.getOrDefault(code, 401);
         return Uni.createFrom().item(new ChallengeData(status, REFUSAL_HEADER, code));
     }
 

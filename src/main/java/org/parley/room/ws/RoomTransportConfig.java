@@ -1,0 +1,32 @@
+package org.parley.room.ws;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Limits of one room connection: how much the server buffers for a slow reader, and how fast a client may send.
+ */
+@ConfigMapping(prefix = "parley.room")
+public interface RoomTransportConfig {
+
+    /** Bytes of frames waiting to be written to one connection beyond which it is closed as a slow reader. */
+    @WithDefault("4194304")
+    long outboundQueueMaxBytes();
+
+    /** The frame rate limit of one connection. */
+    Frames frames();
+
+    interface Frames {
+        /** Frames per second a connection may send on average. */
+        @WithDefault("20")
+        double rate();
+
+        /** Frames a connection may send at once after being quiet. */
+        @WithDefault("40")
+        int burst();
+
+        /** Frames refused in a row as {@code rate_limited} after which the connection is closed. */
+        @WithDefault("50")
+        int refusalsBeforeClose();
+    }
+}
