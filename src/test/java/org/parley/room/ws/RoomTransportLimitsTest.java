@@ -138,12 +138,12 @@ class RoomTransportLimitsTest {
         for (String user : stalledUsers) {
             mediator.send("admit", "participant", fixture.participant(user));
         }
-        mediator.send("go_to", "to", "joint");
+        mediator.goTo("joint");
         // Each message is ~12 KB of UTF-8 fanned out to each stalled reader; 1,500 of them are ~18 MB per reader.
         String text = "€".repeat(3_990);
         long peak = 0;
         for (int i = 0; i < 1_500; i++) {
-            mediator.send("message", "text", text);
+            mediator.say(text);
             if (i % 50 == 0) {
                 // A round trip: the mediator's own copy arrives, so the server has fanned this message out.
                 mediator.await("message", frame -> true);
