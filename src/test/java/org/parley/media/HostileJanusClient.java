@@ -34,8 +34,16 @@ final class HostileJanusClient implements AutoCloseable {
 
     /** Joins as a publisher; answers the plugin's event (a "joined" or an error with its code). */
     JsonObject joinAsPublisher(long room, String token) throws IOException {
+        return joinAsPublisher(room, token, 0);
+    }
+
+    /** As {@link #joinAsPublisher(long, String)}, under a publisher id of the client's choosing (0: Janus picks). */
+    JsonObject joinAsPublisher(long room, String token, long id) throws IOException {
         JsonObject body = new JsonObject().put("request", "join").put("ptype", "publisher").put("room", room)
                 .put("display", "hostile");
+        if (id != 0) {
+            body.put("id", id);
+        }
         if (token != null) {
             body.put("token", token);
         }
