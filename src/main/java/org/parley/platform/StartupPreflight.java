@@ -46,10 +46,15 @@ public final class StartupPreflight {
 
     /** Reads settings the way Quarkus does: a system property first, then its environment variable. */
     public static StartupPreflight fromEnvironment() {
+        return new StartupPreflight(environmentSettings());
+    }
+
+    /** Settings as Quarkus reads them: a system property first, then its environment variable; blank is absent. */
+    public static Function<String, Optional<String>> environmentSettings() {
         Map<String, String> env = System.getenv();
-        return new StartupPreflight(name -> Optional.ofNullable(System.getProperty(name))
+        return name -> Optional.ofNullable(System.getProperty(name))
                 .or(() -> Optional.ofNullable(env.get(environmentName(name))))
-                .filter(value -> !value.isBlank()));
+                .filter(value -> !value.isBlank());
     }
 
     /** The environment variable for a property name, by the MicroProfile Config rule. */

@@ -49,6 +49,7 @@ public final class LiveSession {
     private final AttestationCommands attestation;
     private final ConsentCommands consent;
     private final MediatorStatusView mediatorStatus;
+    private final MediaEntitlements media;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -81,6 +82,7 @@ public final class LiveSession {
         this.attestation = new AttestationCommands(state, exits, notices, reviewDesk);
         this.consent = new ConsentCommands(state, exits);
         this.mediatorStatus = new MediatorStatusView(state, presence);
+        this.media = new MediaEntitlements(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -189,10 +191,12 @@ public final class LiveSession {
         if (state.phase() == SessionPhase.ENDED) {
             return Decision.refused(ErrorCode.SESSION_ENDED, "the session has ended");
         }
+        MediaEntitlements.Snapshot mediaBefore = media.now();
         if (participant == null || participant.isMediator() || !state.roster().add(participant)) {
             return Decision.refused(ErrorCode.INVALID_REQUEST, "not a new participant of this session");
         }
-        return new Decision.Accepted(List.of(), List.of());
+        // A new party has not consented to any third party yet, so a third party in a room loses its media here.
+        return media.withChanges(new Decision.Accepted(List.of(), List.of()), mediaBefore);
     }
 
     public Decision connect(ParticipantId actor) {
@@ -265,6 +269,14 @@ public final class LiveSession {
         return state.roster().find(mediator).filter(Participant::isMediator).map(m -> mediatorStatus.statuses());
     }
 
+    /**
+     * The media grants the rule allows right now, in roster order: what the media server should hold, for
+     * restoring it after the media server restarted.
+     */
+    public List<MediaChange.Grant> mediaGrants() {
+        return media.now().grants();
+    }
+
     /** A value copy of the whole state, for tests proving that refusals change nothing. */
     SessionSnapshot snapshot() {
         return state.snapshot();
@@ -272,7 +284,8 @@ public final class LiveSession {
 
     /**
      * Checks the lifecycle and the actor's role once, here, then hands the command to the handler that owns the
-     * rule, then adds the presence updates the command owes to whoever now sees something different.
+     * rule, then adds the media changes and the presence updates the command owes to whoever now sees something
+     * different.
      */
     private Decision run(ParticipantId actorId, Access access, Function<Participant, Decision> command) {
         // The order of these checks is part of the contract: after the end, everything answers SESSION_ENDED.
@@ -290,11 +303,14 @@ public final class LiveSession {
             return refused(ErrorCode.NOT_STARTED, "the session has not started");
         }
         Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
+        MediaEntitlements.Snapshot mediaBefore = media.now();
         Decision decision = command.apply(actor.get());
-        if (decision instanceof Decision.Accepted accepted && state.phase() != SessionPhase.ENDED) {
-            return withPresenceUpdates(accepted, before);
+        if (!(decision instanceof Decision.Accepted accepted)) {
+            return decision;
         }
-        return decision;
+        // Media is compared even when the command ended the session: the end revokes every grant.
+        Decision.Accepted withMedia = media.withChanges(accepted, mediaBefore);
+        return state.phase() == SessionPhase.ENDED ? withMedia : withPresenceUpdates(withMedia, before);
     }
 
     /** Sends a fresh presence view to each connected participant whose view this command changed. */
@@ -313,7 +329,7 @@ public final class LiveSession {
         }
         List<Delivery> all = new ArrayList<>(accepted.deliveries());
         all.addAll(presenceDeliveries);
-        return new Decision.Accepted(all, accepted.facts());
+        return new Decision.Accepted(all, accepted.facts(), accepted.media());
     }
 
     private Map<ParticipantId, List<PresenceEntry>> presenceOfConnected() {

@@ -20,6 +20,8 @@ final class ModelChecks {
     private final ModelStats stats;
     /** The last presence view each participant received, to prove nobody is left with a stale view. */
     final Map<ParticipantId, List<PresenceEntry>> lastPresence = new HashMap<>();
+    /** The media grants the transport would hold, built only by applying each decision's media changes. */
+    final Map<ParticipantId, MediaChange.Grant> mediaGranted = new HashMap<>();
 
     ModelChecks(ModelWorld world, ModelStats stats) {
         this.world = world;
@@ -76,6 +78,56 @@ final class ModelChecks {
                 "recipients of item " + itemId));
         if (typingCommand) {
             checkTypingAudience(actor, typingRecipients);
+        }
+    }
+
+    /**
+     * Applies the decision's media changes as the transport would (revocations before the deliveries, the rest
+     * after) and checks the media rule against the test's own record: afterwards exactly the connected,
+     * room-placed, attested (and, for a third party, consented) participants hold a grant, each for the room they
+     * are in and for the arrival this decision (or an earlier one) showed them.
+     */
+    void checkMedia(Decision.Accepted accepted, LiveSession session) {
+        Map<ParticipantId, Long> arrivals = new HashMap<>();
+        for (Delivery delivery : accepted.deliveries()) {
+            if (delivery.event() instanceof Event.YouAreIn arrival) {
+                arrivals.put(delivery.recipient(), arrival.placement());
+                // Whoever is told of a move no longer holds a grant from before it: the revocation came first.
+                MediaChange.Grant held = mediaGranted.get(delivery.recipient());
+                assertTrue(held == null || accepted.mediaRevokes().contains(held.revoke()),
+                        "an arrival was delivered to " + delivery.recipient() + " still holding " + held);
+            }
+        }
+        for (MediaChange change : accepted.media()) {
+            if (change instanceof MediaChange.Revoke revoke) {
+                MediaChange.Grant held = mediaGranted.remove(revoke.participant());
+                assertEquals(revoke, held == null ? null : held.revoke(), "revoked a grant not held");
+            } else if (change instanceof MediaChange.Grant grant) {
+                assertFalse(mediaGranted.containsKey(grant.participant()), "two grants at once: " + grant);
+                assertEquals(arrivals.get(grant.participant()), grant.placement(),
+                        "a grant without the arrival it belongs to: " + grant);
+                mediaGranted.put(grant.participant(), grant);
+            } else if (change instanceof MediaChange.Retire retire) {
+                boolean gone = world.phase == SessionPhase.ENDED || retire.room() instanceof Caucus caucus
+                        && !world.caucuses.get(caucus.caucusId()).open();
+                assertTrue(gone, "retired a room that still carries media: " + retire.room());
+                stats.note("media room retired");
+            }
+        }
+        Map<ParticipantId, Room> expected = new HashMap<>();
+        for (ParticipantId id : world.roster.keySet()) {
+            if (world.phase == SessionPhase.LIVE && world.mayBeInARoom(id)
+                    && world.speakingRoom(id).isPresent()) {
+                expected.put(id, world.speakingRoom(id).get());
+            }
+        }
+        Map<ParticipantId, Room> actual = new HashMap<>();
+        mediaGranted.forEach((id, grant) -> actual.put(id, grant.room()));
+        assertEquals(expected, actual, "MEDIA: grants held after the decision");
+        assertEquals(Set.copyOf(mediaGranted.values()), Set.copyOf(session.mediaGrants()),
+                "the model's own view of its grants");
+        if (!accepted.media().isEmpty()) {
+            stats.note("media changed");
         }
     }
 

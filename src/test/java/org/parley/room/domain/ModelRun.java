@@ -149,6 +149,7 @@ final class ModelRun {
                 world.apply(fact);
             }
             checks.checkAccepted(accepted, action.actor(), action.kind().equals("typing"));
+            checks.checkMedia(accepted, session);
             recordArrivalsShown(accepted);
             action.afterAccepted().run();
         }

@@ -56,7 +56,7 @@ class RoomInvariantModelTest {
         assertTrue(stats.refusedWith(ErrorCode.ATTESTATION_REQUIRED) > 0, "no entry refused unattested: " + stats);
         assertTrue(stats.refusedWith(ErrorCode.MOVED) > 100, "too few frames composed before a move: " + stats);
         for (String situation : List.of("third party received content", "readmitted after a privacy alert",
-                "long absence")) {
+                "long absence", "media changed", "media room retired")) {
             assertTrue(stats.noted(situation) > 0, "never reached: " + situation + " — " + stats);
         }
     }

@@ -1,0 +1,57 @@
+package org.parley.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Voice and video settings ({@code parley.media.*}); every one is documented in docs/configuration.md. Values are
+ * read as text and checked by {@link MediaSettings}, the same rules the start-up checks apply.
+ */
+@ConfigMapping(prefix = "parley.media")
+public interface MediaConfig {
+
+    /** {@code auto} (default), {@code true} (refuse to start without media) or {@code false} (text only). */
+    @WithDefault("auto")
+    String enabled();
+
+    /** The Janus HTTP API, e.g. {@code http://janus:8088/janus}; absent: an embedded Janus outside production. */
+    Optional<String> url();
+
+    /** The Janus admin API, e.g. {@code http://janus:7088/admin}; Parley controls rooms through it. */
+    Optional<String> adminUrl();
+
+    Optional<String> apiSecret();
+
+    Optional<String> adminSecret();
+
+    /** The VideoRoom plugin's {@code admin_key}, if the Janus has one (the embedded one always does). */
+    Optional<String> roomAdminKey();
+
+    /** Where Janus would write recordings; Parley never enables recording, so this only serves as a tripwire. */
+    Optional<String> recordingsDir();
+
+    /** UDP ports of the embedded Janus's media. */
+    @WithDefault("20000-20200")
+    String rtpPorts();
+
+    /** How long one request to Janus may take before it counts as failed. */
+    @WithDefault("PT5S")
+    Duration requestTimeout();
+
+    @WithDefault("16")
+    int publishersPerRoom();
+
+    Turn turn();
+
+    /** TURN (coturn's shared-secret scheme) for participants behind NAT; read, not used yet. */
+    interface Turn {
+        Optional<String> url();
+
+        Optional<String> secret();
+
+        @WithDefault("PT10M")
+        Duration credentialLifetime();
+    }
+}

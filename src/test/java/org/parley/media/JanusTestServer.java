@@ -1,0 +1,66 @@
+package org.parley.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.parley.media.embedded.EmbeddedJanus;
+
+/**
+ * A real Janus for tests: installs Debian's package when missing and running as root (as the browser tests do for
+ * Chromium), otherwise skips the test with one line saying how to run it.
+ */
+public final class JanusTestServer {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+    private JanusTestServer() {
+    }
+
+    /** Starts a fresh Janus under {@code target/}; the caller closes it. */
+    public static EmbeddedJanus start() throws IOException {
+        Path binary = binary();
+        int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100;
+        return EmbeddedJanus.start(binary, Path.of("target", "janus-test").toAbsolutePath(),
+                base + "-" + (base + 99), READY_WITHIN);
+    }
+
+    private static Path binary() {
+        Optional<Path> found = EmbeddedJanus.findBinary();
+        if (found.isEmpty() && "root".equals(System.getProperty("user.name"))) {
+            System.out.println("media tests: janus is missing; installing Debian's janus package (apt-get install -y janus)");
+            if (!aptInstall()) {
+                run("apt-get", "update", "-q");
+                aptInstall();
+            }
+            found = EmbeddedJanus.findBinary();
+        }
+        Assumptions.assumeTrue(found.isPresent(),
+                "media tests SKIPPED: no janus binary; install it with: sudo apt-get install -y janus");
+        return found.get();
+    }
+
+    private static boolean aptInstall() {
+        return run("apt-get", "install", "-y", "-q", "janus");
+    }
+
+    private static boolean run(String... command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
