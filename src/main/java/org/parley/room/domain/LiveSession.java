@@ -49,6 +49,7 @@ public final class LiveSession {
     private final AttestationCommands attestation;
     private final ConsentCommands consent;
     private final MediatorStatusView mediatorStatus;
+    private final RosterChanges rosterChanges;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -80,6 +81,7 @@ public final class LiveSession {
         this.attestation = new AttestationCommands(state, exits, notices, reviewDesk);
         this.consent = new ConsentCommands(state, exits);
         this.mediatorStatus = new MediatorStatusView(state, presence);
+        this.rosterChanges = new RosterChanges(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -174,23 +176,25 @@ public final class LiveSession {
     }
 
     /**
+     * Puts someone invited while the session is live on its roster at once, outside every room like everybody
+     * else. Accepted with the {@link Event.RosterChanged} announcement to the connected mediator and to the connected
+     * members of the side it concerns (every side for a third party), then presence to whoever now sees one more
+     * entry; so the announcement always precedes the newcomer's first connection. Refused with INVALID_REQUEST for a
+     * mediator, someone already on the roster, or a display name already on it (trimmed, ignoring case).
+     */
+    public Decision addToRoster(Participant participant) {
+        Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
+        Decision decision = rosterChanges.add(participant);
+        if (decision instanceof Decision.Accepted accepted) {
+            return withPresenceUpdates(accepted, before);
+        }
+        return decision;
+    }
+
+    /**
      * Connects, or reconnects to the place the session still has the participant in (the lobby if none). After a
      * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
      */
-    /**
-     * Puts someone invited while the session is live on its roster, so that they can connect; they start outside
-     * every room like everybody else. Refused with INVALID_REQUEST for a second mediator or someone already on it.
-     */
-    public Decision addToRoster(Participant participant) {
-        if (state.phase() == SessionPhase.ENDED) {
-            return Decision.refused(ErrorCode.SESSION_ENDED, "the session has ended");
-        }
-        if (participant == null || participant.isMediator() || !state.roster().add(participant)) {
-            return Decision.refused(ErrorCode.INVALID_REQUEST, "not a new participant of this session");
-        }
-        return new Decision.Accepted(List.of(), List.of());
-    }
-
     public Decision connect(ParticipantId actor) {
         return run(actor, Access.ANYONE, connections::connect);
     }
