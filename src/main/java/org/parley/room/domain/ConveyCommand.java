@@ -16,10 +16,14 @@ final class ConveyCommand {
         this.notices = notices;
     }
 
-    /** Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room. */
+    /**
+     * Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room; a
+     * release the mediator was never told of (an unconfirmed or declined proposal) is "no such item".
+     */
     Decision convey(Participant mediator, ReleaseId releaseId) {
-        Optional<Release> found = state.releases().find(releaseId);
+        Optional<Release> found = state.releases().find(releaseId).filter(ReleaseNotices::isKnownToMediator);
         if (found.isEmpty()) {
+            // A proposal no party confirmed does not exist for the mediator, so its id answers like a made-up one.
             return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);
         }
         Release release = found.get();

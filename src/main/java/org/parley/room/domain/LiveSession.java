@@ -248,6 +248,10 @@ public final class LiveSession {
         return state.phase();
     }
 
+    public boolean isOnRoster(ParticipantId participant) {
+        return state.roster().find(participant).isPresent();
+    }
+
     /** What the viewer may see of everyone's whereabouts; empty for someone not on the roster. */
     public Optional<List<PresenceEntry>> presenceFor(ParticipantId viewer) {
         return state.roster().find(viewer).map(p -> presence.forViewer(p.id()));
