@@ -62,7 +62,7 @@ class SeparationOfDutiesTest {
         List<String> rolesBefore = KeycloakAdminApi.shared().realmRoles(keycloakId("admin.north"));
 
         // Under a fresh name, so that only the separation of duties can refuse it.
-        invite(fixture, "Admin.North@parley.test ", "Casey Counsel " + UUID.randomUUID(), "counsel", "A")
+        invite(fixture, "Admin.North@parley.test", "Casey Counsel " + UUID.randomUUID(), "counsel", "A")
                 .statusCode(409).contentType("application/problem+json").body("code", equalTo("separation_of_duties"));
         // Under the real counsel's name: still the separation of duties, checked first.
         invite(fixture, "admin.north@parley.test", "counsel.a", "counsel", "A")
