@@ -90,13 +90,18 @@ class LateInvitationTest {
     void aLateInviteesRestAttestationIsHonouredAndTheSideMovesTogether() {
         String email = fixture.inviteNewPerson("counsel", "A", "Lou Later " + UUID.randomUUID().toString().substring(0, 8));
         String id = fixture.participant(email);
-        mediator.await("roster_changed", frame -> frame.path("participant").asText().equals(id));
         fixture.acceptAgreement(email);
         fixture.attest(email, fixture.sessionId);
         newcomer = fixture.connect(email);
         newcomer.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("lobby"));
 
         mediator.send("admit", "participant", id, "ref", "admit-late");
+        // A refused frame of the mediator's own, answered after the admit, proves the admit's answer has arrived.
+        mediator.send("message", "ref", "probe", "text", "");
+        mediator.await("error", frame -> frame.path("ref").asText().equals("probe"));
+        for (JsonNode frame : mediator.receivedSoFar()) {
+            assertFalse(frame.path("ref").asText().equals("admit-late"), "the admit was refused: " + frame);
+        }
         newcomer.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
         mediator.send("open_caucus", "side", "A");
         String caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
@@ -108,7 +113,7 @@ class LateInvitationTest {
         partyA.send("message", "text", said);
         newcomer.await("message", frame -> frame.path("item").path("text").asText().equals(said));
         for (JsonNode frame : mediator.receivedSoFar()) {
-            assertFalse(frame.path("type").asText().equals("error"), "nothing was refused: " + frame);
+            assertFalse(frame.path("ref").asText().equals("move-a"), "move_side was refused: " + frame);
         }
     }
 
