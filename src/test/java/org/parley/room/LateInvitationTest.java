@@ -136,6 +136,33 @@ class LateInvitationTest {
         partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
     }
 
+    @Test
+    void aRemovedCounselCannotBeInvitedBackOnTheOtherSideNorLendItsName() {
+        String counselA = fixture.participant("counsel.a");
+        given().auth().oauth2(MediationFixture.token("admin.north"))
+                .delete("/api/cases/" + fixture.caseId + "/participants/" + counselA).then().statusCode(204);
+
+        given().auth().oauth2(MediationFixture.token("admin.north")).contentType("application/json")
+                .body(java.util.Map.of("email", "counsel.a@parley.test", "displayName", "counsel.a", "role", "counsel",
+                        "side", "B"))
+                .post("/api/cases/" + fixture.caseId + "/participants")
+                .then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("invitation_conflict"));
+        given().auth().oauth2(MediationFixture.token("counsel.a")).get("/api/cases/" + fixture.caseId)
+                .then().statusCode(404);
+        // The live roster still lists the removed counsel, so nobody else may take that name.
+        given().auth().oauth2(MediationFixture.token("admin.north")).contentType("application/json")
+                .body(java.util.Map.of("email", "namesake-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "@example.org", "displayName", "Counsel.A", "role", "counsel", "side", "A"))
+                .post("/api/cases/" + fixture.caseId + "/participants")
+                .then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("display_name_taken"));
+        // Invited back as what it was, it is the same participant again.
+        given().auth().oauth2(MediationFixture.token("admin.north")).contentType("application/json")
+                .body(java.util.Map.of("email", "counsel.a@parley.test", "displayName", "counsel.a", "role", "counsel",
+                        "side", "A"))
+                .post("/api/cases/" + fixture.caseId + "/participants")
+                .then().statusCode(201).body("id", org.hamcrest.Matchers.equalTo(counselA));
+    }
+
     private static JsonNode entryOf(JsonNode presence, String participant) {
         for (JsonNode entry : presence.path("participants")) {
             if (entry.path("participant").asText().equals(participant)) {

@@ -130,8 +130,15 @@ public class CaseService {
                         return existing;
                     });
                 }
-                return participants.activeOfCase(caseId)
-                        .invoke(active -> DisplayNames.requireFree(active, displayName,
+                if (existing != null
+                        && (!existing.role.equals(role.wire()) || !Objects.equals(existing.side, side(role, invitation)))) {
+                    // A live session keeps everyone it ever knew under the role and side it knew them by; renewing
+                    // a removed invitation as someone else would give them the old side's caucus.
+                    return Uni.createFrom().failure(ApiException.conflict("invitation_conflict",
+                            "this email was invited to the case with another role or side"));
+                }
+                return participants.allOfCase(caseId)
+                        .invoke(everyone -> DisplayNames.requireFree(everyone, displayName,
                                 existing == null ? null : existing.id))
                         // The account comes first: if the identity provider refuses, no invitation is stored.
                         .chain(() -> provision(caller, mediationCase, role, invitation))

@@ -9,7 +9,8 @@ import org.parley.platform.problem.ApiException;
 
 /**
  * Display names are unique within a case's roster, compared trimmed and ignoring case, so that nobody can join under
- * the name of someone a side already trusts. The database index {@code case_participant_display_name} backs this up.
+ * the name of someone a side already trusts. Removed participants keep their names: a live session's roster still
+ * lists them. The database index {@code case_participant_display_name} backs this up.
  */
 final class DisplayNames {
 
@@ -23,10 +24,10 @@ final class DisplayNames {
         return displayName.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Refuses when an active participant other than {@code self} (the invitation being renewed) has the name. */
-    static void requireFree(List<CaseParticipant> active, String displayName, UUID self) {
+    /** Refuses when a participant other than {@code self} (the invitation being renewed) has the name. */
+    static void requireFree(List<CaseParticipant> participants, String displayName, UUID self) {
         String wanted = key(displayName);
-        boolean taken = active.stream()
+        boolean taken = participants.stream()
                 .filter(p -> !Objects.equals(p.id, self))
                 .anyMatch(p -> key(p.displayName).equals(wanted));
         if (taken) {
