@@ -46,6 +46,14 @@ public final class KeycloakAdminApi {
                 .then().statusCode(200).extract().jsonPath().getList("name");
     }
 
+    /** Grants a realm role, as a court's Keycloak administrator does (e.g. to make another court-admin). */
+    public void grantRealmRole(String id, String role) {
+        Map<String, Object> representation = given().auth().oauth2(adminToken()).when()
+                .get(realmUrl() + "/roles/" + role).then().statusCode(200).extract().jsonPath().getMap("$");
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(List.of(representation))
+                .when().post(realmUrl() + "/users/" + id + "/role-mappings/realm").then().statusCode(204);
+    }
+
     public void setPassword(String id, String password) {
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("type", "password", "value", password, "temporary", false))

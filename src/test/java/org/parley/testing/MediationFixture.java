@@ -88,11 +88,24 @@ public final class MediationFixture {
      * completes; answers their sign-in name. Their password is {@link #OBSERVER_PASSWORD}.
      */
     public String inviteObserver() {
-        String email = "observer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String email = inviteNewPerson("observer", null, "Olive Observer");
+        acceptAgreement(email);
+        attest(email, sessionId);
+        return email;
+    }
+
+    /**
+     * Invites a person with a fresh email, provisioned in the real Keycloak, and completes their first sign-in; they
+     * have accepted and attested nothing yet. Answers their sign-in name; their password is
+     * {@link #OBSERVER_PASSWORD}.
+     */
+    public String inviteNewPerson(String role, String side, String displayName) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Map<String, Object> invitation = new HashMap<>();
         invitation.put("email", email);
-        invitation.put("displayName", "Olive Observer");
-        invitation.put("role", "observer");
+        invitation.put("displayName", displayName);
+        invitation.put("role", role);
+        invitation.put("side", side);
         String id = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON).body(invitation)
                 .when().post("/api/cases/" + caseId + "/participants").then().statusCode(201).extract().path("id");
         participantIds.put(email, id);
@@ -102,8 +115,6 @@ public final class MediationFixture {
         TOKENS.put(email, new CachedToken(KeycloakServer.shared().passwordGrantToken(email, OBSERVER_PASSWORD),
                 Instant.now()));
         given().auth().oauth2(token(email)).when().get("/api/cases").then().statusCode(200);
-        acceptAgreement(email);
-        attest(email, sessionId);
         return email;
     }
 

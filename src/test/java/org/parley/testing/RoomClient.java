@@ -218,6 +218,15 @@ public final class RoomClient implements AutoCloseable {
         throw new AssertionError("no pong for " + ref + " arrived; received: " + seen);
     }
 
+    /**
+     * The frames {@link #await} has taken in so far, without waiting. Frames of one connection arrive in order, so
+     * after awaiting a frame the server sent later, this holds every frame sent before it: a test proves that
+     * something did not arrive by awaiting such a later frame first, then looking here.
+     */
+    public List<JsonNode> receivedSoFar() {
+        return List.copyOf(seen);
+    }
+
     /** Whether any frame received so far contains this text anywhere. */
     public boolean received(String text) {
         return settle().stream().anyMatch(frame -> frame.toString().contains(text));

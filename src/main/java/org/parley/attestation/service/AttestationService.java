@@ -86,6 +86,18 @@ public class AttestationService {
         });
     }
 
+    /**
+     * A live session on this server learns of the attestation at once. The participant is put on its roster first
+     * if it is not there yet (invited while the roster was loading): marking someone the roster does not know would
+     * be refused, and the attestation lost until they attested again.
+     */
+    private Uni<Void> toLiveSession(SessionAccess access) {
+        return registry.find(access.session().id)
+                .map(runtime -> registry.ensureOnRoster(runtime, access.participant()).invoke(() -> runtime.apply(
+                        session -> session.markAttested(ParticipantId.of(access.participant().id.toString())))))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
     /** Records both attestations for the session; both must be given, and the agreement accepted first. */
     public Uni<SessionAccess> attest(Caller caller, UUID sessionId, boolean noRecording, boolean privateLocation) {
         return sessions.access(caller.subject(), sessionId).chain(access -> {
@@ -108,8 +120,7 @@ public class AttestationService {
                 return records.attest(sessionId, access.participant().id, true, true, clock.instant())
                         .call(() -> audit.append(AuditEntry.ok(access.participant().id.toString(),
                                 AuditKinds.ATTESTATION, null, access.session().caseId, sessionId, null, null)))
-                        .invoke(() -> registry.find(sessionId).ifPresent(runtime -> runtime.apply(session ->
-                                session.markAttested(ParticipantId.of(access.participant().id.toString())))))
+                        .call(() -> toLiveSession(access))
                         .replaceWith(access);
             });
         });

@@ -17,6 +17,11 @@ public class ParticipantRepository implements PanacheRepositoryBase<CaseParticip
         return list("caseId = ?1 and removedAt is null order by invitedAt", caseId);
     }
 
+    /** Everyone the case ever invited, removed participants included: a live session still knows them. */
+    public Uni<List<CaseParticipant>> allOfCase(UUID caseId) {
+        return list("caseId = ?1", caseId);
+    }
+
     public Uni<CaseParticipant> byEmail(UUID caseId, String email) {
         return find("caseId = ?1 and lower(email) = lower(?2)", caseId, email).firstResult();
     }

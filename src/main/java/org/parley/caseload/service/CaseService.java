@@ -14,6 +14,7 @@ import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.Court;
 import org.parley.caseload.MediationCase;
+import org.parley.caseload.ParticipantInvited;
 import org.parley.caseload.ParticipantRemoved;
 import org.parley.caseload.repository.CaseRepository;
 import org.parley.caseload.repository.CourtRepository;
@@ -38,15 +39,18 @@ public class CaseService {
     private final ParticipantRepository participants;
     private final CourtRepository courts;
     private final Event<ParticipantRemoved> removals;
+    private final Event<ParticipantInvited> invitations;
     private final AccountProvisioner accounts;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts,
-            Event<ParticipantRemoved> removals, AccountProvisioner accounts, Clock clock) {
+            Event<ParticipantRemoved> removals, Event<ParticipantInvited> invitations, AccountProvisioner accounts,
+            Clock clock) {
         this.cases = cases;
         this.participants = participants;
         this.courts = courts;
         this.removals = removals;
+        this.invitations = invitations;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -101,12 +105,16 @@ public class CaseService {
 
     /**
      * Invites a person and provisions their account (role = the case role, court = the case's court), so that their
-     * first sign-in already matches; inviting the same email again returns the existing invitation unchanged.
+     * first sign-in already matches; inviting the same email again returns the existing invitation unchanged. Every
+     * check (separation of duties, unique display names) runs before the identity provider is asked, so a refused
+     * invitation changes nothing. A new participant is put on the case's live session rosters at once.
      */
     @WithTransaction
     public Uni<CaseParticipant> invite(Caller caller, UUID caseId, Invitation invitation) {
         return administeredCase(caller, caseId).chain(mediationCase -> {
             CaseRole role = validate(invitation);
+            SeparationOfDuties.refuseSelfInvitation(caller, invitation.email());
+            String displayName = invitation.displayName().trim();
             return participants.byEmail(caseId, invitation.email()).chain(existing -> {
                 if (existing != null && existing.active()) {
                     if (!existing.role.equals(role.wire()) || !Objects.equals(existing.side, side(role, invitation))) {
@@ -117,35 +125,53 @@ public class CaseService {
                         return Uni.createFrom().item(existing);
                     }
                     // Invited before its account was provisioned (or while none could be): bind it now.
-                    return provision(mediationCase, role, invitation).map(account -> {
+                    return provision(caller, mediationCase, role, invitation).map(account -> {
                         existing.subject = account.subject();
                         return existing;
                     });
                 }
-                // The account comes first: if the identity provider refuses, no invitation is stored.
-                return provision(mediationCase, role, invitation).chain(account -> {
-                    CaseParticipant participant = existing != null ? existing : new CaseParticipant();
-                    if (existing == null) {
-                        participant.id = UUID.randomUUID();
-                        participant.caseId = caseId;
-                        participant.email = invitation.email().toLowerCase();
-                    }
-                    if (account.provisioned()) {
-                        participant.subject = account.subject();
-                    }
-                    participant.displayName = invitation.displayName();
-                    participant.role = role.wire();
-                    participant.side = side(role, invitation);
-                    participant.invitedAt = clock.instant();
-                    participant.removedAt = null;
-                    return participants.persist(participant);
-                });
+                if (existing != null
+                        && (!existing.role.equals(role.wire()) || !Objects.equals(existing.side, side(role, invitation)))) {
+                    // A live session keeps everyone it ever knew under the role and side it knew them by; renewing
+                    // a removed invitation as someone else would give them the old side's caucus.
+                    return Uni.createFrom().failure(ApiException.conflict("invitation_conflict",
+                            "this email was invited to the case with another role or side"));
+                }
+                return participants.allOfCase(caseId)
+                        .invoke(everyone -> DisplayNames.requireFree(everyone, displayName,
+                                existing == null ? null : existing.id))
+                        // The account comes first: if the identity provider refuses, no invitation is stored.
+                        .chain(() -> provision(caller, mediationCase, role, invitation))
+                        .chain(account -> {
+                            CaseParticipant participant = existing != null ? existing : new CaseParticipant();
+                            if (existing == null) {
+                                participant.id = UUID.randomUUID();
+                                participant.caseId = caseId;
+                                participant.email = invitation.email().toLowerCase();
+                            }
+                            if (account.provisioned()) {
+                                participant.subject = account.subject();
+                            }
+                            participant.displayName = displayName;
+                            participant.role = role.wire();
+                            participant.side = side(role, invitation);
+                            participant.invitedAt = clock.instant();
+                            participant.removedAt = null;
+                            return participants.persist(participant);
+                        })
+                        // Flushed here so that the unique index answers before anyone is told of the newcomer.
+                        .call(() -> participants.flush())
+                        .onFailure(DisplayNames::isIndexViolation).transform(failure -> DisplayNames.taken())
+                        .invoke(participant -> invitations.fire(ParticipantInvited.of(participant)));
             });
         });
     }
 
-    private Uni<ProvisionedAccount> provision(MediationCase mediationCase, CaseRole role, Invitation invitation) {
-        return accounts.provision(invitation.email(), invitation.displayName(), role.wire(), mediationCase.courtId);
+    private Uni<ProvisionedAccount> provision(Caller caller, MediationCase mediationCase, CaseRole role,
+            Invitation invitation) {
+        return accounts.provision(invitation.email(), invitation.displayName().trim(), role.wire(),
+                        mediationCase.courtId)
+                .invoke(account -> SeparationOfDuties.refuseOwnAccount(caller, account));
     }
 
     @WithTransaction
@@ -212,7 +238,8 @@ public class CaseService {
     }
 
     private Uni<Void> linkInvitations(Caller caller) {
-        if (!caller.emailVerified() || blank(caller.email())) {
+        // A court-admin never becomes a participant, not even through an invitation made for its email.
+        if (!caller.emailVerified() || blank(caller.email()) || SeparationOfDuties.administersACourt(caller)) {
             return Uni.createFrom().voidItem();
         }
         return participants.unlinkedByEmail(caller.email()).invoke(found -> found.forEach(p -> p.subject = caller.subject()))

@@ -11,7 +11,8 @@ public interface AccountProvisioner {
     /**
      * Creates the account if no account has this email, or links the existing one: the realm role is added when
      * missing, the court is never changed. Fails with {@code 409 account_in_other_court} when the existing account
-     * belongs to another court (or to none).
+     * belongs to another court (or to none), and with {@code 409 separation_of_duties} when it holds the court-admin
+     * role: whoever administers a court is never a participant of its cases. A refusal changes no account.
      *
      * @param email       the invited person's email, also their user name when the account is created
      * @param displayName the name shown to the case, split into first and last name for the account

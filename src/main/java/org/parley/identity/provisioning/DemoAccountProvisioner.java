@@ -1,6 +1,7 @@
 package org.parley.identity.provisioning;
 
 import io.smallrye.mutiny.Uni;
+import org.parley.identity.Roles;
 import org.parley.identity.demo.DemoAccount;
 import org.parley.platform.problem.ApiException;
 
@@ -26,6 +27,10 @@ public class DemoAccountProvisioner implements AccountProvisioner {
                     if (!demoCourt.equals(court)) {
                         throw ApiException.conflict("account_in_other_court",
                                 "an account with this email belongs to another court");
+                    }
+                    if (Roles.COURT_ADMIN.equals(account.role())) {
+                        throw ApiException.conflict("separation_of_duties",
+                                "an account that administers the court cannot take part in its cases");
                     }
                     return ProvisionedAccount.linked(account.subject());
                 })

@@ -20,6 +20,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.parley.identity.Roles;
 import org.parley.platform.problem.ApiException;
 
 /**
@@ -28,6 +29,7 @@ import org.parley.platform.problem.ApiException;
 public class KeycloakAccountProvisioner implements AccountProvisioner {
 
     static final String COURT_ATTRIBUTE = "court";
+    static final String SEPARATION_OF_DUTIES = "separation_of_duties";
     static final List<String> REQUIRED_ACTIONS = List.of("UPDATE_PASSWORD", "VERIFY_EMAIL");
 
     private static final Logger LOG = Logger.getLogger(KeycloakAccountProvisioner.class);
@@ -113,6 +115,16 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
         if (courts == null || courts.size() != 1 || !court.equals(courts.get(0))) {
             LOG.infof("refused to link Keycloak account %s to court %s: it belongs to another court or none", id, court);
             throw ApiException.conflict("account_in_other_court", "an account with this email belongs to another court");
+        }
+        // Separation of duties: whoever administers the court is never made a participant of its cases. Checked
+        // on the effective roles (composites and groups included), before the account is changed in any way.
+        boolean administersCourt = user.roles().realmLevel().listEffective().stream()
+                .anyMatch(held -> Roles.COURT_ADMIN.equals(held.getName()));
+        if (administersCourt) {
+            LOG.infof("refused to link Keycloak account %s to a case of court %s: it holds the court-admin role", id,
+                    court);
+            throw ApiException.conflict(SEPARATION_OF_DUTIES,
+                    "an account that administers the court cannot take part in its cases");
         }
         boolean hasRole = user.roles().realmLevel().listAll().stream()
                 .anyMatch(held -> role.getName().equals(held.getName()));

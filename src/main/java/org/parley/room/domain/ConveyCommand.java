@@ -18,15 +18,19 @@ final class ConveyCommand {
         this.staleView = staleView;
     }
 
-    /** Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room. */
+    /**
+     * Succeeds only for a confirmed, unwithdrawn, unused release whose audience is exactly the mediator's room; a
+     * release the mediator was never told of (an unconfirmed or declined proposal) is "no such item".
+     */
     Decision convey(Participant mediator, SeenPlace seen, ReleaseId releaseId) {
         // Bound to the room the mediator saw, like a message: a convey clicked in one room never lands in the next.
         Optional<Decision> stale = staleView.refusalFor(mediator.id(), seen);
         if (stale.isPresent()) {
             return stale.get();
         }
-        Optional<Release> found = state.releases().find(releaseId);
+        Optional<Release> found = state.releases().find(releaseId).filter(ReleaseNotices::isKnownToMediator);
         if (found.isEmpty()) {
+            // A proposal no party confirmed does not exist for the mediator, so its id answers like a made-up one.
             return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);
         }
         Release release = found.get();

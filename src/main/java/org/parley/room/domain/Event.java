@@ -82,4 +82,12 @@ public sealed interface Event {
     /** To the mediator: a participant said they can be overheard and has been moved to the lobby. */
     record PrivacyAlert(ParticipantId participant, Instant at) implements Event {
     }
+
+    /**
+     * Someone joined the roster while the session is live: told to the mediator and to the side it concerns before
+     * the newcomer can connect, let alone enter a room.
+     */
+    record RosterChanged(ParticipantId participant, Role role, Optional<Side> side, String displayName)
+            implements Event {
+    }
 }

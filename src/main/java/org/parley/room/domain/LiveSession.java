@@ -50,6 +50,7 @@ public final class LiveSession {
     private final ConsentCommands consent;
     private final MediatorStatusView mediatorStatus;
     private final MediaEntitlements media;
+    private final RosterChanges rosterChanges;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -83,6 +84,7 @@ public final class LiveSession {
         this.consent = new ConsentCommands(state, exits);
         this.mediatorStatus = new MediatorStatusView(state, presence);
         this.media = new MediaEntitlements(state);
+        this.rosterChanges = new RosterChanges(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -180,25 +182,27 @@ public final class LiveSession {
     }
 
     /**
+     * Puts someone invited while the session is live on its roster at once, outside every room like everybody
+     * else. Accepted with the {@link Event.RosterChanged} announcement to the connected mediator and to the connected
+     * members of the side it concerns (every side for a third party), then presence to whoever now sees one more
+     * entry; so the announcement always precedes the newcomer's first connection. Refused with INVALID_REQUEST for a
+     * mediator, someone already on the roster, or a display name already on it (trimmed, ignoring case).
+     */
+    public Decision addToRoster(Participant participant) {
+        Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
+        MediaEntitlements.Snapshot mediaBefore = media.now();
+        Decision decision = rosterChanges.add(participant);
+        if (decision instanceof Decision.Accepted accepted) {
+            // A new party has not consented to any third party yet, so a third party in a room loses its media.
+            return withPresenceUpdates(media.withChanges(accepted, mediaBefore), before);
+        }
+        return decision;
+    }
+
+    /**
      * Connects, or reconnects to the place the session still has the participant in (the lobby if none). After a
      * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
      */
-    /**
-     * Puts someone invited while the session is live on its roster, so that they can connect; they start outside
-     * every room like everybody else. Refused with INVALID_REQUEST for a second mediator or someone already on it.
-     */
-    public Decision addToRoster(Participant participant) {
-        if (state.phase() == SessionPhase.ENDED) {
-            return Decision.refused(ErrorCode.SESSION_ENDED, "the session has ended");
-        }
-        MediaEntitlements.Snapshot mediaBefore = media.now();
-        if (participant == null || participant.isMediator() || !state.roster().add(participant)) {
-            return Decision.refused(ErrorCode.INVALID_REQUEST, "not a new participant of this session");
-        }
-        // A new party has not consented to any third party yet, so a third party in a room loses its media here.
-        return media.withChanges(new Decision.Accepted(List.of(), List.of()), mediaBefore);
-    }
-
     public Decision connect(ParticipantId actor) {
         return run(actor, Access.ANYONE, connections::connect);
     }
@@ -254,6 +258,10 @@ public final class LiveSession {
 
     public SessionPhase phase() {
         return state.phase();
+    }
+
+    public boolean isOnRoster(ParticipantId participant) {
+        return state.roster().find(participant).isPresent();
     }
 
     /** What the viewer may see of everyone's whereabouts; empty for someone not on the roster. */

@@ -42,10 +42,17 @@ final class ReleaseNotices {
                 release.status(), release.wording());
     }
 
+    /**
+     * Whether the mediator may know the release exists: only once a party made or confirmed it. An unconfirmed
+     * counsel proposal, and one the party declined, is the side's internal deliberation.
+     */
+    static boolean isKnownToMediator(Release release) {
+        return release.confirmedBy().isPresent();
+    }
+
     private static boolean isEntitled(Participant participant, Release release, Item item) {
         if (participant.isMediator()) {
-            // An unconfirmed counsel proposal is the side's internal deliberation, not yet the mediator's business.
-            return release.confirmedBy().isPresent();
+            return isKnownToMediator(release);
         }
         return item.authorSide().map(participant::isOn).orElse(false) && item.heardBy(participant.id());
     }

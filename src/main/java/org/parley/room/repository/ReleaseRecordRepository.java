@@ -13,7 +13,12 @@ import org.parley.room.ReleaseRecord;
 @ApplicationScoped
 public class ReleaseRecordRepository implements PanacheRepositoryBase<ReleaseRecord, String> {
 
-    public Uni<List<ReleaseRecord>> ofSession(UUID sessionId) {
-        return list("sessionId = ?1 order by createdAt", sessionId);
+
+    /**
+     * The releases the mediator may know of: those a party made or confirmed. A counsel proposal no party has
+     * confirmed (pending, or declined by withdrawal) is the side's own deliberation and is left out entirely.
+     */
+    public Uni<List<ReleaseRecord>> knownToMediator(UUID sessionId) {
+        return list("sessionId = ?1 and releasedBy is not null order by releasedAt", sessionId);
     }
 }

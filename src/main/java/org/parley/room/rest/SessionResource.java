@@ -130,7 +130,7 @@ public class SessionResource {
             if (!access.byMediator()) {
                 return Uni.createFrom().failure(ApiException.forbidden("only the session's mediator sees its releases"));
             }
-            return releases.ofSession(sessionId).map(found -> found.stream().map(ReleaseView::of).toList());
+            return releases.knownToMediator(sessionId).map(found -> found.stream().map(ReleaseView::of).toList());
         });
     }
 }

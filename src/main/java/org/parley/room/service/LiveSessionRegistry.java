@@ -12,6 +12,7 @@ import org.parley.attestation.repository.AttestationRecords;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
+import org.parley.caseload.ParticipantInvited;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -72,6 +73,31 @@ public class LiveSessionRegistry {
         return Optional.ofNullable(live.get(sessionId));
     }
 
+    /**
+     * Makes sure a case participant is on a live session's roster, with the attestation the database holds for this
+     * session: someone invited while the session was live whose invitation the roster missed (it was loading at that
+     * moment) is added now, announced like any roster change, and keeps an attestation made over REST meanwhile.
+     */
+    public Uni<Void> ensureOnRoster(SessionRuntime runtime, CaseParticipant invited) {
+        ParticipantId id = ParticipantId.of(invited.id.toString());
+        if (runtime.read(session -> session.isOnRoster(id))) {
+            return Uni.createFrom().voidItem();
+        }
+        return records.currentAttestation(runtime.ref().sessionId(), invited.id).invoke(attestation -> {
+            runtime.apply(session -> session.addToRoster(participant(invited)));
+            if (attestation.isPresent()) {
+                runtime.apply(session -> session.markAttested(id));
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Puts someone just invited on the rosters of the case's live sessions here, announcing them at once. */
+    public void enrol(ParticipantInvited invited) {
+        Participant newcomer = participant(invited.participantId(), invited.role(), invited.displayName(),
+                invited.side());
+        ofCase(invited.caseId()).forEach(runtime -> runtime.apply(session -> session.addToRoster(newcomer)));
+    }
+
     /** A session loaded after a restart knows again who has attested and who has consented. */
     private static void restore(LiveSession session, List<AttestationRecords.Attestation> attested,
             List<AttestationRecords.Consent> consents) {
@@ -86,12 +112,16 @@ public class LiveSessionRegistry {
 
     /** How a case participant takes part in the live session. */
     public static Participant participant(CaseParticipant invited) {
-        String id = invited.id.toString();
-        return switch (CaseRole.fromWire(invited.role).orElse(CaseRole.OBSERVER)) {
-            case MEDIATOR -> Participant.mediator(id, invited.displayName);
-            case PARTY -> Participant.party(id, invited.displayName, invited.side);
-            case COUNSEL -> Participant.counsel(id, invited.displayName, invited.side);
-            case OBSERVER -> Participant.thirdParty(id, invited.displayName);
+        return participant(invited.id, invited.role, invited.displayName, invited.side);
+    }
+
+    private static Participant participant(UUID participantId, String role, String displayName, String side) {
+        String id = participantId.toString();
+        return switch (CaseRole.fromWire(role).orElse(CaseRole.OBSERVER)) {
+            case MEDIATOR -> Participant.mediator(id, displayName);
+            case PARTY -> Participant.party(id, displayName, side);
+            case COUNSEL -> Participant.counsel(id, displayName, side);
+            case OBSERVER -> Participant.thirdParty(id, displayName);
         };
     }
 }

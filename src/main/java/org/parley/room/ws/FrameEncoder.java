@@ -89,6 +89,12 @@ public final class FrameEncoder {
             frame.put("type", "privacy_alert");
             frame.put("participant", alert.participant().value());
             frame.put("at", alert.at().toString());
+        } else if (event instanceof Event.RosterChanged joinedRoster) {
+            frame.put("type", "roster_changed");
+            frame.put("participant", joinedRoster.participant().value());
+            frame.put("role", lower(joinedRoster.role().name()));
+            joinedRoster.side().ifPresent(side -> frame.put("side", side.name()));
+            frame.put("name", joinedRoster.displayName());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }

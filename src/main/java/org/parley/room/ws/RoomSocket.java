@@ -66,27 +66,28 @@ public class RoomSocket {
         }
         UUID sessionId = access.session().id;
         ParticipantId participant = ParticipantId.of(access.participant().id.toString());
-        return registry.runtime(sessionId).chain(runtime -> {
-            RoomConnections.Attached attached = connections.attach(connection, new SessionId(sessionId.toString()),
-                    participant, access.participant().subject);
-            Decision connected = runtime.apply(session -> {
-                // Someone invited while the session is live joins its roster on their first connection.
-                session.addToRoster(LiveSessionRegistry.participant(access.participant()));
-                return session.connect(participant);
-            });
-            if (connected instanceof Decision.Refused refused) {
-                connections.sendError(attached, refused.code().wireCode(), refused.detail(), null);
-                connections.detach(connection);
-                return connection.close(RoomConnections.NOT_ON_ROSTER);
-            }
-            return Uni.createFrom().voidItem();
-        }).onFailure().recoverWithUni(failure -> {
-            // Access was confirmed at the upgrade, so a failure here is the server's (a database blip, say), not
-            // a withdrawal: the client is told to try again rather than that its access is gone.
-            LOG.warnf("room connection %s could not open: %s", connection.id(), failure.getClass().getName());
-            connections.detach(connection);
-            return connection.close(RoomConnections.TRY_AGAIN);
-        });
+        // Someone invited while the session is live is normally on its roster already (announced at the
+        // invitation); if the roster was loading at that moment, they join it here, announced, before connecting.
+        return registry.runtime(sessionId)
+                .call(runtime -> registry.ensureOnRoster(runtime, access.participant()))
+                .chain(runtime -> {
+                    RoomConnections.Attached attached = connections.attach(connection,
+                            new SessionId(sessionId.toString()), participant, access.participant().subject);
+                    Decision connected = runtime.apply(session -> session.connect(participant));
+                    if (connected instanceof Decision.Refused refused) {
+                        connections.sendError(attached, refused.code().wireCode(), refused.detail(), null);
+                        connections.detach(connection);
+                        return connection.close(RoomConnections.NOT_ON_ROSTER);
+                    }
+                    return Uni.createFrom().voidItem();
+                }).onFailure().recoverWithUni(failure -> {
+                    // Access was confirmed at the upgrade, so a failure here is the server's (a database blip,
+                    // say), not a withdrawal: the client is told to try again rather than that its access is gone.
+                    LOG.warnf("room connection %s could not open: %s", connection.id(),
+                            failure.getClass().getName());
+                    connections.detach(connection);
+                    return connection.close(RoomConnections.TRY_AGAIN);
+                });
     }
 
     @OnTextMessage

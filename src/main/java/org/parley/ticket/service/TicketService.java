@@ -9,6 +9,7 @@ import org.parley.audit.AuditKinds;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
+import org.parley.identity.Roles;
 import org.parley.identity.provisioning.AccountProvisioner;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
@@ -48,6 +49,11 @@ public class TicketService {
     }
 
     public Uni<IssuedTicket> issue(Caller caller, UUID sessionId) {
+        if (caller.hasRole(Roles.COURT_ADMIN)) {
+            // Separation of duties: an account that administers a court never enters a room, whatever case rows say.
+            return Uni.createFrom().failure(ApiException.conflict("separation_of_duties",
+                    "an account that administers a court cannot take part in a session"));
+        }
         return accounts.isEnabled(caller.subject()).chain(enabled -> {
             if (!enabled) {
                 // A disabled account's access token may still be unexpired; it buys no ticket.

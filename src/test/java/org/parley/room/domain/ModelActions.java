@@ -410,7 +410,7 @@ final class ModelActions {
             return Expect.refuse(ErrorCode.NOT_STARTED);
         }
         ModelWorld.ReleaseRecord release = world.releases.get(releaseId);
-        if (release == null) {
+        if (release == null || !release.everConfirmed()) {
             return Expect.refuse(ErrorCode.NO_SUCH_ITEM);
         }
         if (release.status() == ReleaseStatus.CONVEYED) {

@@ -95,7 +95,7 @@ class ReleaseTest {
         accepted(f.session.goTo(M, Place.caucus(f.openCaucus(B))));
         accepted(f.session.moveSide(M, B, Place.caucus(f.caucusOf(M))));
 
-        f.assertRefusedAndUnchanged(ErrorCode.NOT_RELEASED, () -> f.convey(M, proposal));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.convey(M, proposal));
         f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.confirmRelease(CA, proposal));
         f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM, () -> f.session.confirmRelease(PB, proposal));
 

@@ -310,7 +310,9 @@ class ProtocolDocExamplesTest {
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL))),
                 new Event.CaucusReviewConfirmed(caucusA, partyA),
                 new Event.ReattestationRequested(partyA, partyB, AT),
-                new Event.PrivacyAlert(partyA, AT));
+                new Event.PrivacyAlert(partyA, AT),
+                new Event.RosterChanged(ParticipantId.of("p-lee"), Role.COUNSEL, Optional.of(a), "Lee Park"),
+                new Event.RosterChanged(ParticipantId.of("p-erin"), Role.THIRD_PARTY, Optional.empty(), "Erin Shaw"));
     }
 
     // ---- helpers ----
