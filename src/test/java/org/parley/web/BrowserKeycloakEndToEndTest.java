@@ -2,18 +2,22 @@ package org.parley.web;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.KeycloakBrowserProfile;
 
 /**
  * Runs the browser client's end-to-end scenario (web-client/e2e/run.mjs) in real headless Chromium against this real
  * server with real single sign-on: every person signs in on the test Keycloak's own login page (authorization code +
  * PKCE with the public client {@code parley-web}), and the court-admin invites the realm's test users by email. The
- * default test profile, so the server validates the Keycloak tokens the browser got. Screenshots of each step go to
+ * default test profile (on a port of its own, allowed as an origin), so the server validates the Keycloak tokens
+ * the browser got. Screenshots of each step go to
  * target/e2e-keycloak-screenshots.
  */
 @QuarkusTest
+@TestProfile(KeycloakBrowserProfile.class)
 class BrowserKeycloakEndToEndTest {
 
     /** The test realm's users (src/test/resources/keycloak/test-overlay.json), by their role in the scenario. */
