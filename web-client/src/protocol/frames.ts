@@ -83,6 +83,7 @@ export type ServerFrame =
   | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
   | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
+  | { seq: number; type: "roster_changed"; participant: string; role: Role; side?: string; name: string }
   | { seq: number; type: "error"; code: string; detail: string; ref?: string };
 
 export type ServerFrameType = ServerFrame["type"];
@@ -153,6 +154,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "caucus_review_confirmed",
   "reattestation_requested",
   "privacy_alert",
+  "roster_changed",
   "error",
 ]);
 
@@ -179,6 +181,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   caucus_review_confirmed: { caucus: "string", participant: "string" },
   reattestation_requested: { participant: "string", by: "string", at: "string" },
   privacy_alert: { participant: "string", at: "string" },
+  roster_changed: { participant: "string", role: "string", name: "string" },
   error: { code: "string", detail: "string" },
 };
 

@@ -29,6 +29,21 @@ describe("room reducer", () => {
     expect(state.rooms).toEqual({});
   });
 
+  it("names a newcomer announced by roster_changed and asks the user to notice, replacing a stale entry", () => {
+    const before = roomReducer(alexInCaucus(), {
+      type: "roster",
+      participants: [{ participant: "p-lee", name: "Old Name", role: "counsel", side: "A" }],
+    });
+    const state = replay(
+      [frame({ type: "roster_changed", participant: "p-lee", role: "counsel", side: "A", name: "Lee Park" })],
+      before,
+    );
+    expect(state.roster.filter((entry) => entry.participant === "p-lee")).toEqual([
+      { participant: "p-lee", name: "Lee Park", role: "counsel", side: "A" },
+    ]);
+    expect(state.attention.at(-1)).toEqual({ kind: "roster_changed", participant: "p-lee" });
+  });
+
   it("keeps privacy alerts and re-attestation requests for the user's attention, and forgets them at the end", () => {
     const asked = replay(
       [

@@ -79,9 +79,10 @@ export interface ReturnedMessage {
 
 /** Something the server asks the user to notice at once. */
 export interface Attention {
-  kind: "privacy_alert" | "reattestation_requested";
+  kind: "privacy_alert" | "reattestation_requested" | "roster_changed";
   participant: string;
-  at: string;
+  /** When it happened; a roster change carries no time of its own. */
+  at?: string;
 }
 
 export interface RoomState {
@@ -368,6 +369,16 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         ...base,
         attention: [...base.attention, { kind: frame.type, participant: frame.participant, at: frame.at }].slice(-10),
       };
+    case "roster_changed": {
+      // Announced before the newcomer can enter any room: name them now, and ask this user to notice.
+      const entry: RosterEntry = { participant: frame.participant, name: frame.name, role: frame.role, side: frame.side };
+      const roster = [...base.roster.filter((known) => known.participant !== frame.participant), entry];
+      return {
+        ...base,
+        roster,
+        attention: [...base.attention, { kind: "roster_changed" as const, participant: frame.participant }].slice(-10),
+      };
+    }
     case "caucus_review_confirmed": {
       const confirmations = [...base.reviewConfirmations, { caucus: frame.caucus, participant: frame.participant }];
       const review = base.reviews[frame.caucus];

@@ -1,5 +1,6 @@
 // What the server asks this user to notice at once: the mediator hears privacy alerts, a participant hears that
-// they must attest again. Names come from the room state, never from markup in server text.
+// they must attest again, and the mediator and a newcomer's side hear that someone joined the roster. Names come
+// from the room state, never from markup in server text.
 
 import type { RoomState } from "../../state/room";
 
@@ -21,6 +22,13 @@ export function AttentionBanner({ room, nameOf, onReattest }: {
             Attest again
           </button>
         )}
+      </div>
+    );
+  }
+  if (latest.kind === "roster_changed") {
+    return (
+      <div class="attention" role="alert">
+        {`${nameOf(latest.participant)} was just added to this session. They wait in the lobby until the mediator admits them.`}
       </div>
     );
   }
