@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -28,6 +29,7 @@ class LateInvitationTest {
     URI server;
 
     private MediationFixture fixture;
+    private JointRoom room;
     private RoomClient mediator;
     private RoomClient partyA;
     private RoomClient partyB;
@@ -36,23 +38,19 @@ class LateInvitationTest {
     @BeforeEach
     void liveSessionInTheJointRoom() {
         fixture = MediationFixture.create(server);
-        mediator = fixture.connect("mediator.north");
-        partyA = fixture.connect("party.a");
-        partyB = fixture.connect("party.b");
-        mediator.send("start").await("session_started");
-        mediator.send("admit", "participant", fixture.participant("party.a"));
-        mediator.send("admit", "participant", fixture.participant("party.b"));
-        mediator.send("go_to", "to", "joint");
-        partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
-        partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
+        room = JointRoom.open(fixture, "party.a", "party.b");
+        mediator = room.mediator();
+        partyA = room.client("party.a");
+        partyB = room.client("party.b");
     }
 
     @AfterEach
     void disconnect() {
-        for (RoomClient client : new RoomClient[] {mediator, partyA, partyB, newcomer}) {
-            if (client != null) {
-                client.close();
-            }
+        if (room != null) {
+            room.close();
+        }
+        if (newcomer != null) {
+            newcomer.close();
         }
     }
 

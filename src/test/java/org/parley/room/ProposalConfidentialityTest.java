@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -32,6 +33,7 @@ class ProposalConfidentialityTest {
     URI server;
 
     private MediationFixture fixture;
+    private JointRoom room;
     private RoomClient mediator;
     private RoomClient partyA;
     private RoomClient counselA;
@@ -39,25 +41,17 @@ class ProposalConfidentialityTest {
     @BeforeEach
     void sideAInCaucusWithTheMediator() {
         fixture = MediationFixture.create(server);
-        mediator = fixture.connect("mediator.north");
-        partyA = fixture.connect("party.a");
-        counselA = fixture.connect("counsel.a");
-        mediator.send("start").await("session_started");
-        mediator.send("open_caucus", "side", "A");
-        String caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
-        mediator.send("move_side", "side", "A", "to", caucus);
-        mediator.send("go_to", "to", caucus);
-        counselA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        mediator.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
+        room = JointRoom.open(fixture, "party.a", "counsel.a");
+        mediator = room.mediator();
+        partyA = room.client("party.a");
+        counselA = room.client("counsel.a");
+        room.sideInCaucus("A", "party.a", "counsel.a");
     }
 
     @AfterEach
     void disconnect() {
-        for (RoomClient client : new RoomClient[] {mediator, partyA, counselA}) {
-            if (client != null) {
-                client.close();
-            }
+        if (room != null) {
+            room.close();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -29,6 +30,7 @@ class FramesAcrossAMoveTest {
     URI server;
 
     private MediationFixture fixture;
+    private JointRoom room;
     private RoomClient mediator;
     private RoomClient partyA;
     private RoomClient counselA;
@@ -38,30 +40,18 @@ class FramesAcrossAMoveTest {
     @BeforeEach
     void sideAAndTheMediatorInCaucusPartyBInTheJointRoom() {
         fixture = MediationFixture.create(server);
-        mediator = fixture.connect("mediator.north");
-        partyA = fixture.connect("party.a");
-        counselA = fixture.connect("counsel.a");
-        partyB = fixture.connect("party.b");
-        mediator.send("start").await("session_started");
-        for (String username : List.of("party.a", "counsel.a", "party.b")) {
-            mediator.send("admit", "participant", fixture.participant(username));
-        }
-        partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
-        mediator.send("open_caucus", "side", "A");
-        caucusA = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
-        mediator.send("move_side", "side", "A", "to", caucusA);
-        mediator.send("go_to", "to", caucusA);
-        for (RoomClient inCaucus : List.of(partyA, counselA, mediator)) {
-            inCaucus.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        }
+        room = JointRoom.open(fixture, "party.a", "counsel.a", "party.b");
+        mediator = room.mediator();
+        partyA = room.client("party.a");
+        counselA = room.client("counsel.a");
+        partyB = room.client("party.b");
+        caucusA = room.sideInCaucus("A", "party.a", "counsel.a");
     }
 
     @AfterEach
     void disconnect() {
-        for (RoomClient client : new RoomClient[] {mediator, partyA, counselA, partyB}) {
-            if (client != null) {
-                client.close();
-            }
+        if (room != null) {
+            room.close();
         }
     }
 

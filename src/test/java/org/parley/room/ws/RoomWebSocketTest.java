@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -27,6 +28,7 @@ class RoomWebSocketTest {
     URI server;
 
     private MediationFixture fixture;
+    private JointRoom room;
     private RoomClient mediator;
     private RoomClient partyA;
     private RoomClient counselA;
@@ -36,27 +38,16 @@ class RoomWebSocketTest {
     @BeforeEach
     void everyoneInTheJointRoom() {
         fixture = MediationFixture.create(server);
-        mediator = fixture.connect("mediator.north");
-        partyA = fixture.connect("party.a");
-        counselA = fixture.connect("counsel.a");
-        partyB = fixture.connect("party.b");
-        mediator.send("start").await("session_started");
-        for (String username : List.of("party.a", "counsel.a", "party.b")) {
-            mediator.send("admit", "participant", fixture.participant(username));
-        }
-        mediator.goTo("joint");
-        partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
+        room = JointRoom.open(fixture, "party.a", "counsel.a", "party.b");
+        mediator = room.mediator();
+        partyA = room.client("party.a");
+        counselA = room.client("counsel.a");
+        partyB = room.client("party.b");
     }
 
     /** Opens side A's caucus, moves side A and the mediator into it, and returns the caucus's place name. */
     private String sideAInCaucus() {
-        mediator.send("open_caucus", "side", "A");
-        caucusA = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
-        mediator.send("move_side", "side", "A", "to", caucusA);
-        mediator.send("go_to", "to", caucusA);
-        partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        counselA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
-        mediator.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
+        caucusA = room.sideInCaucus("A", "party.a", "counsel.a");
         return caucusA;
     }
 
@@ -69,10 +60,8 @@ class RoomWebSocketTest {
 
     @AfterEach
     void disconnect() {
-        for (RoomClient client : new RoomClient[] {mediator, partyA, counselA, partyB}) {
-            if (client != null) {
-                client.close();
-            }
+        if (room != null) {
+            room.close();
         }
     }
 
