@@ -84,7 +84,7 @@ public final class LiveSession {
         this.consent = new ConsentCommands(state, exits);
         this.mediatorStatus = new MediatorStatusView(state, presence);
         this.media = new MediaEntitlements(state);
-        this.rosterChanges = new RosterChanges(state);
+        this.rosterChanges = new RosterChanges(state, exits);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----

@@ -13,9 +13,11 @@ import java.util.Optional;
 final class RosterChanges {
 
     private final SessionState state;
+    private final RoomExit exits;
 
-    RosterChanges(SessionState state) {
+    RosterChanges(SessionState state, RoomExit exits) {
         this.state = state;
+        this.exits = exits;
     }
 
     Decision add(Participant newcomer) {
@@ -41,6 +43,12 @@ final class RosterChanges {
                     && concerns(newcomer, member)) {
                 outcome.deliver(member.id(), announcement);
             }
+        }
+        if (newcomer.role() == Role.PARTY) {
+            // A new party has consented to no third party yet, and a third party may be in a room only with every
+            // party's consent: it leaves every room now, as if that party had withdrawn consent.
+            state.roster().all().stream().filter(Participant::isThirdParty)
+                    .forEach(thirdParty -> exits.toLobby(outcome, thirdParty.id(), newcomer.id()));
         }
         return outcome.accepted();
     }

@@ -37,6 +37,31 @@ class RosterChangeTest {
     }
 
     @Test
+    void aLatePartyWhoHasNotConsentedTakesTheThirdPartyOutOfEveryRoomAtOnce() {
+        SessionFixture f = SessionFixture.allInJointRoomWithThirdParty();
+        Participant lateParty = Participant.party("latePartyA", "Lou Late", "A");
+
+        Decision added = f.session.addToRoster(lateParty);
+
+        Event.YouAreIn moved = eventsFor(added, SessionFixture.T, Event.YouAreIn.class).get(0);
+        assertEquals(new PlaceView.InLobby(), moved.place());
+        Fact.ParticipantMoved fact = SessionFixture.factOf(added, Fact.ParticipantMoved.class);
+        assertEquals(Place.lobby(), fact.to());
+        assertTrue(!recipientsOf(f.post(PA, "now without the observer"), Event.MessagePosted.class)
+                .contains(SessionFixture.T), "the third party still hears the joint room");
+        f.assertRefusedAndUnchanged(ErrorCode.CONSENT_REQUIRED, () -> f.session.admit(M, SessionFixture.T));
+    }
+
+    @Test
+    void aLateCounselLeavesTheThirdPartyWhereItIs() {
+        SessionFixture f = SessionFixture.allInJointRoomWithThirdParty();
+
+        Decision added = f.session.addToRoster(LATE_COUNSEL_A);
+
+        assertTrue(eventsFor(added, SessionFixture.T, Event.YouAreIn.class).isEmpty(), "counsel gives no consent");
+    }
+
+    @Test
     void theAnnouncementComesBeforeThePresenceThatShowsTheNewcomer() {
         SessionFixture f = SessionFixture.allInJointRoom();
 
