@@ -38,6 +38,15 @@ class SessionMemoryTest {
     }
 
     @Test
+    void snapshotShowsWhoHasAttested() {
+        SessionFixture f = SessionFixture.fresh();
+
+        accepted(f.session.markAttested(PA));
+
+        assertEquals(Set.of(PA), f.session.snapshot().attested());
+    }
+
+    @Test
     void snapshotShowsConsentsGiven() {
         SessionFixture f = SessionFixture.freshWithThirdParty();
 
