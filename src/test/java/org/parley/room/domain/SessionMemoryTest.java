@@ -13,6 +13,7 @@ import static org.parley.room.domain.SessionFixture.accepted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,19 @@ class SessionMemoryTest {
         assertEquals(Map.of(), after.reviews());
         assertEquals(Set.of(), after.attested());
         assertEquals(SessionPhase.ENDED, after.phase());
+    }
+
+    @Test
+    void clearedHistoryFindsNoItemByIdEither() {
+        // A live session stays registered after its end, so the id index must forget the words as well.
+        RoomHistory history = new RoomHistory();
+        ItemId id = new ItemId("item-1");
+        history.add(new Item(id, Place.joint(), PA, Optional.of(SessionFixture.A), "our offer is 40k", NOW,
+                Set.of(PA), Optional.empty()));
+
+        history.clear();
+
+        assertEquals(Optional.empty(), history.find(id));
+        assertEquals(List.of(), history.itemsOf(Place.joint()));
     }
 }
