@@ -1,0 +1,55 @@
+package org.parley.room.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.room.domain.SessionFixture.PA;
+import static org.parley.room.domain.SessionFixture.eventsFor;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** How sessions, participants, ids and release audiences are named to the outside. */
+class IdentifiersTest {
+
+    @Test
+    void productionIdsAreDistinctRandomUuids() {
+        IdSource ids = IdSource.randomUuids();
+
+        Set<String> drawn = Stream.generate(ids::nextId).limit(50).collect(Collectors.toSet());
+
+        assertEquals(50, drawn.size());
+        drawn.forEach(id -> assertEquals(4, UUID.fromString(id).version(), id));
+    }
+
+    @Test
+    void participantIdsOrderByTheirValue() {
+        TreeSet<ParticipantId> sorted = new TreeSet<>(List.of(
+                ParticipantId.of("mediator"), ParticipantId.of("counselA"), ParticipantId.of("partyB")));
+
+        assertEquals(List.of("counselA", "mediator", "partyB"),
+                sorted.stream().map(ParticipantId::value).toList());
+    }
+
+    @Test
+    void releaseAudiencesKeepTheirWireSpelling() {
+        // The room frames and the fact journal write these strings; clients and stored rows depend on them.
+        assertEquals("joint", new ReleaseAudience.Joint().toString());
+        assertEquals("caucus_of:B", new ReleaseAudience.OtherSideCaucus(Side.of("B")).toString());
+    }
+
+    @Test
+    void joiningTellsTheParticipantWhichSessionAndWhoTheyAre() {
+        SessionFixture f = SessionFixture.fresh();
+
+        Event.Joined joined = eventsFor(f.session.connect(PA), PA, Event.Joined.class).get(0);
+
+        assertEquals(new SessionId("session-1"), joined.sessionId());
+        assertEquals(f.session.sessionId(), joined.sessionId());
+        assertEquals(PA, joined.you());
+        assertEquals(SessionPhase.NOT_STARTED, joined.phase());
+    }
+}
