@@ -89,7 +89,10 @@ class CoPartyReleaseTest {
                 eventsFor(withdrawn, M, Event.ReleaseUpdated.class).get(0).status());
     }
 
+    /** Says something from where the speaker is now, as an up-to-date client does. */
     private ItemId say(ParticipantId who, String text) {
-        return factOf(session.postMessage(who, text), Fact.ItemPosted.class).itemId();
+        SessionSnapshot now = session.snapshot();
+        SeenPlace here = SeenPlace.of(now.places().get(who), now.placementVersions().get(who));
+        return factOf(session.postMessage(who, here, text), Fact.ItemPosted.class).itemId();
     }
 }

@@ -46,7 +46,7 @@ class RefusalDetailTest {
     @Test
     void conveyingAnUnknownReleaseNamesIt() {
         Decision.Refused refused = f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_ITEM,
-                () -> f.session.convey(M, new ReleaseId("release-404")));
+                () -> f.convey(M, new ReleaseId("release-404")));
 
         assertTrue(refused.detail().contains("release-404"), refused.detail());
     }
