@@ -82,4 +82,11 @@ public sealed interface Event {
     /** To the mediator: a participant said they can be overheard and has been moved to the lobby. */
     record PrivacyAlert(ParticipantId participant, Instant at) implements Event {
     }
+
+    /**
+     * To the mediator: the media server could not confirm that this participant's voice and video were cut in the
+     * room they left. They are treated as cut (no new grant in that step); {@code reason} is a stable word.
+     */
+    record MediaAlert(ParticipantId participant, String reason) implements Event {
+    }
 }

@@ -89,6 +89,10 @@ public final class FrameEncoder {
             frame.put("type", "privacy_alert");
             frame.put("participant", alert.participant().value());
             frame.put("at", alert.at().toString());
+        } else if (event instanceof Event.MediaAlert alert) {
+            frame.put("type", "media_alert");
+            frame.put("participant", alert.participant().value());
+            frame.put("reason", alert.reason());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }

@@ -110,7 +110,8 @@ public class RoomSocket {
             if (decision instanceof Decision.Refused refused) {
                 connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref());
             } else if (runtime.read(session -> session.phase()) == SessionPhase.ENDED) {
-                connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED);
+                // The end's frames may still wait for media cuts; the connections close only after they left.
+                runtime.afterDeliveries(() -> connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED));
             }
         });
     }

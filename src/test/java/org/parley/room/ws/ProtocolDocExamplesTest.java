@@ -310,7 +310,8 @@ class ProtocolDocExamplesTest {
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL))),
                 new Event.CaucusReviewConfirmed(caucusA, partyA),
                 new Event.ReattestationRequested(partyA, partyB, AT),
-                new Event.PrivacyAlert(partyA, AT));
+                new Event.PrivacyAlert(partyA, AT),
+                new Event.MediaAlert(partyA, "cut_unconfirmed"));
     }
 
     // ---- helpers ----
