@@ -22,8 +22,8 @@ public class MediaGrantsProducer {
     @Produces
     @ApplicationScoped
     MediaRelay mediaRelay(MediaConfig config, Vertx vertx, MediaSignals signals) {
-        return endpoint(config).<MediaRelay>map(endpoint -> new JanusRelay(WebClient.create(vertx), vertx, endpoint,
-                config.requestTimeout(), new SecureRandom(), signals)).orElse(MediaRelay.NONE);
+        return endpoint(config).<MediaRelay>map(endpoint -> new JanusRelay(vertx, endpoint, config.requestTimeout(),
+                new SecureRandom(), signals)).orElse(MediaRelay.NONE);
     }
 
     @Produces

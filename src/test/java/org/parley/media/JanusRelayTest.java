@@ -98,8 +98,7 @@ class JanusRelayTest {
     @BeforeEach
     void newSession() {
         MediaSignals signals = (session, participant, signal) -> log.add(participant.value() + " " + describe(signal));
-        relay = new JanusRelay(WebClient.create(vertx), vertx, janus.endpoint(), Duration.ofSeconds(3),
-                new SecureRandom(), signals);
+        relay = new JanusRelay(vertx, janus.endpoint(), Duration.ofSeconds(3), new SecureRandom(), signals);
         MediaGrants grants = new RelayedMediaGrants(new JanusMediaGrants(server, new SecureRandom()), relay);
         MediaGrants recorded = new PassRecorder(grants);
         LiveSession session = new LiveSession(sessionId, List.of(Participant.mediator(M.value(), "Mediator"),

@@ -29,12 +29,18 @@ final class JanusApi {
     private static final int EVENTS_PER_POLL = 10;
 
     private final WebClient client;
+    private final WebClient polls;
     private final JanusEndpoint endpoint;
     private final Duration timeout;
     private final Random random;
 
-    JanusApi(WebClient client, JanusEndpoint endpoint, Duration timeout, Random random) {
+    /**
+     * {@code polls} carries only the long polls: each holds a connection for up to half a minute, so sharing a pool
+     * with the requests would leave none for them.
+     */
+    JanusApi(WebClient client, WebClient polls, JanusEndpoint endpoint, Duration timeout, Random random) {
         this.client = Objects.requireNonNull(client, "client");
+        this.polls = Objects.requireNonNull(polls, "polls");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.random = Objects.requireNonNull(random, "random");
@@ -82,7 +88,7 @@ final class JanusApi {
     /** One long poll: the session's next events (a keepalive when none came in Janus's wait). */
     Uni<JsonArray> poll(long session) {
         String url = base() + "/" + session + "?maxev=" + EVENTS_PER_POLL + "&apisecret=" + endpoint.apiSecret();
-        return client.getAbs(url).timeout(POLL_WAIT.toMillis()).send()
+        return polls.getAbs(url).timeout(POLL_WAIT.toMillis()).send()
                 .onFailure().transform(failure -> transport("poll", failure))
                 .map(response -> {
                     String body = body("poll", response);

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class JanusRelay implements MediaRelay {
     /** Janus drops a session after 60 s without a request; a keepalive every 25 s keeps ours. */
     private static final long KEEPALIVE_MILLIS = 25_000;
     private static final int POLL_FAILURES_BEFORE_LOST = 3;
+    private static final int REQUEST_CONNECTIONS = 32;
+    /** At most this many participants hold media at once on this server (one long poll each). */
+    private static final int POLL_CONNECTIONS = 1024;
 
     private record PeerKey(SessionId session, ParticipantId participant) {
     }
@@ -47,9 +51,11 @@ public final class JanusRelay implements MediaRelay {
     private final Duration timeout;
     private final Map<PeerKey, JanusPeer> peers = new ConcurrentHashMap<>();
 
-    public JanusRelay(WebClient client, Vertx vertx, JanusEndpoint endpoint, Duration timeout, Random random,
-            MediaSignals signals) {
-        this.api = new JanusApi(client, endpoint, timeout, random);
+    public JanusRelay(Vertx vertx, JanusEndpoint endpoint, Duration timeout, Random random, MediaSignals signals) {
+        // One long poll per granted participant holds a connection; requests get a pool of their own.
+        WebClient requests = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(REQUEST_CONNECTIONS));
+        WebClient polls = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(POLL_CONNECTIONS));
+        this.api = new JanusApi(requests, polls, endpoint, timeout, random);
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
