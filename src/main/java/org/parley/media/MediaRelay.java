@@ -21,6 +21,19 @@ public interface MediaRelay {
     /** Relays one client signal; false when the sender holds no media (or not that subscription) now. */
     boolean fromClient(SessionId session, ParticipantId participant, ClientSignal signal);
 
+    /** Closes everything open for this session, telling each client its media is unavailable. Never fails. */
+    default Uni<Void> forget(SessionId session) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Whether the media server lost a participant's session since the last call (it went away or restarted), and
+     * it answers again now: then each live session's media should be made again. Clears the mark when true.
+     */
+    default Uni<Boolean> recovered() {
+        return Uni.createFrom().item(false);
+    }
+
     /** The relay when media is off: nothing is ever open. */
     MediaRelay NONE = new MediaRelay() {
         @Override

@@ -44,6 +44,11 @@ public final class RelayedMediaGrants implements MediaGrants {
     }
 
     @Override
+    public Uni<Void> forget(SessionId session) {
+        return relay.forget(session).onFailure().recoverWithNull().chain(() -> grants.forget(session));
+    }
+
+    @Override
     public Uni<List<MediaPass>> apply(SessionId session, List<MediaChange> changes) {
         return grants.apply(session, changes).chain(passes -> Multi.createFrom().iterable(passes)
                 .onItem().transformToUniAndConcatenate(pass -> relay.open(session, pass)

@@ -165,6 +165,37 @@ class JanusRelayTest {
 
     @Test
     @Order(4)
+    void afterJanusCrashesAndRestartsEveryonesMediaIsMadeAgainWithoutTheClientsAsking() throws Exception {
+        everyoneInTheJointRoom();
+        long oldRoom = passes.get(PA).mediaRoom();
+        log.clear();
+
+        janus.crashAndRestart(WAIT);
+
+        for (ParticipantId p : EVERYONE) {
+            awaitLog(p.value() + " media_revoked joint media_unavailable");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!await(relay.recovered())) {
+            assertTrue(System.nanoTime() < deadline, "the relay never saw Janus answer again");
+            Thread.sleep(100);
+        }
+        runtime.restoreMedia();
+        for (ParticipantId p : EVERYONE) {
+            awaitLog(p.value() + " media_grant joint");
+        }
+        for (ParticipantId p : EVERYONE) {
+            assertTrue(relay.fromClient(sessionId, p, new ClientSignal.PublishOffer(fakeOffer())));
+            awaitLog(p.value() + " media_answer");
+        }
+        long newRoom = passes.get(PA).mediaRoom();
+        assertTrue(newRoom != oldRoom, "a fresh Janus room");
+        assertEquals(EVERYONE.stream().map(p -> passes.get(p).feed()).collect(Collectors.toSet()),
+                setOf(await(server.participants(room(newRoom)))), "Janus holds everyone again");
+    }
+
+    @Test
+    @Order(5)
     void aCutJanusCannotConfirmCountsAsCutAndTheMediatorIsTold() throws Exception {
         everyoneInTheJointRoom();
         CaucusId caucus = openCaucusA();

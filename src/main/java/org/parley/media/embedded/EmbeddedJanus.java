@@ -35,12 +35,13 @@ public final class EmbeddedJanus implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
-    private final Process process;
+    private volatile Process process;
     private final Path directory;
     private final JanusEndpoint endpoint;
     private final Path recordings;
     private final Thread shutdownHook;
     private volatile Duration startTime = Duration.ZERO;
+    private Path binary;
 
     private EmbeddedJanus(Process process, Path directory, JanusEndpoint endpoint, Path recordings) {
         this.process = process;
@@ -82,14 +83,10 @@ public final class EmbeddedJanus implements AutoCloseable {
                 secret(random), secret(random), Optional.of(secret(random)));
         Path recordings = Files.createDirectories(directory.resolve("recordings"));
         JanusConfigFiles.write(directory, DEBIAN_MODULES, endpoint, apiPort, adminPort, rtpPorts);
-        Path log = directory.resolve("janus.log");
         Instant begin = Instant.now();
-        Process process = new ProcessBuilder(binary.toString(), "-F", directory.toString(),
-                "-C", directory.resolve("janus.jcfg").toString(), "-L", log.toString(), "-N", "-o")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("janus.out").toFile())
-                .start();
+        Process process = launch(binary, directory);
         EmbeddedJanus janus = new EmbeddedJanus(process, directory, endpoint, recordings);
+        janus.binary = binary;
         Runtime.getRuntime().addShutdownHook(janus.shutdownHook);
         try {
             awaitReady(process, endpoint.api(), begin.plus(readyWithin));
@@ -100,6 +97,32 @@ public final class EmbeddedJanus implements AutoCloseable {
         }
         janus.startTime = Duration.between(begin, Instant.now());
         return janus;
+    }
+
+    private static Process launch(Path binary, Path directory) throws IOException {
+        return new ProcessBuilder(binary.toString(), "-F", directory.toString(),
+                "-C", directory.resolve("janus.jcfg").toString(), "-L", directory.resolve("janus.log").toString(),
+                "-N", "-o")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("janus.out").toFile()))
+                .start();
+    }
+
+    /**
+     * Kills Janus at once (as a crash would) and starts it again with the same configuration, ports and secrets:
+     * everything it held (rooms, sessions) is gone. Returns once its API answers again.
+     */
+    public void crashAndRestart(Duration readyWithin) throws IOException {
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping janus");
+        }
+        Instant begin = Instant.now();
+        process = launch(binary, directory);
+        awaitReady(process, endpoint.api(), begin.plus(readyWithin));
     }
 
     /** Polls {@code GET …/janus/info} until it answers {@code "server_info"}, the process dies, or the deadline. */

@@ -7,12 +7,14 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.parley.media.ClientSignal;
 import org.parley.media.MediaPass;
@@ -50,6 +52,8 @@ public final class JanusRelay implements MediaRelay {
     private final MediaSignals signals;
     private final Duration timeout;
     private final Map<PeerKey, JanusPeer> peers = new ConcurrentHashMap<>();
+    /** Set when Janus lost a participant's session; cleared once Janus answers again (see {@link #recovered()}). */
+    private final AtomicBoolean outage = new AtomicBoolean();
 
     public JanusRelay(Vertx vertx, JanusEndpoint endpoint, Duration timeout, Random random, MediaSignals signals) {
         // One long poll per granted participant holds a connection; requests get a pool of their own.
@@ -165,6 +169,30 @@ public final class JanusRelay implements MediaRelay {
         return true;
     }
 
+    @Override
+    public Uni<Void> forget(SessionId session) {
+        List<JanusPeer> gone = peers.values().stream().filter(peer -> peer.session.equals(session)).toList();
+        List<Uni<Void>> ends = gone.stream().map(peer -> {
+            if (peers.remove(new PeerKey(session, peer.pass.grant().participant()), peer)) {
+                signals.send(session, peer.pass.grant().participant(),
+                        new MediaSignal.Revoked(peer.room, "media_unavailable"));
+            }
+            return end(peer).onFailure().recoverWithNull();
+        }).toList();
+        return ends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(ends).andCollectFailures().replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Boolean> recovered() {
+        if (!outage.get()) {
+            return Uni.createFrom().item(false);
+        }
+        // Janus answers again when it gives us a session; the probe's session goes at once.
+        return api.createSession().chain(id -> api.destroy(id).onFailure().recoverWithNull())
+                .map(ignored -> outage.compareAndSet(true, false))
+                .onFailure().recoverWithItem(false);
+    }
+
     /** The feeds one participant is subscribed to now (for tests and views). */
     public Optional<java.util.Set<Long>> subscriptionsOf(SessionId session, ParticipantId participant) {
         return Optional.ofNullable(peers.get(new PeerKey(session, participant))).map(JanusPeer::feeds);
@@ -202,6 +230,7 @@ public final class JanusRelay implements MediaRelay {
 
     /** The media server lost the participant's session (it restarted, say): their media has ended. */
     private void lost(JanusPeer peer) {
+        outage.set(true);
         LOG.warnf("media relay lost Janus for %s in %s", peer.pass.grant().participant(), peer.room);
         if (peers.remove(new PeerKey(peer.session, peer.pass.grant().participant()), peer)) {
             signals.send(peer.session, peer.pass.grant().participant(),

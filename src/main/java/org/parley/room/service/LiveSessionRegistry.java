@@ -75,6 +75,11 @@ public class LiveSessionRegistry {
         return live.values().stream().filter(runtime -> runtime.ref().caseId().equals(caseId)).toList();
     }
 
+    /** Every live runtime on this server. */
+    public List<SessionRuntime> all() {
+        return List.copyOf(live.values());
+    }
+
     public Optional<SessionRuntime> find(UUID sessionId) {
         return Optional.ofNullable(live.get(sessionId));
     }

@@ -51,6 +51,17 @@ final class MediaSequence {
                 });
     }
 
+    /** Queues a fresh start: forget what the media server held for the session, then make these grants again. */
+    void restore(List<MediaChange.Grant> grants) {
+        tail = tail.thenCompose(ignored -> media.forget(session).onFailure().recoverWithNull()
+                        .subscribeAsCompletionStage())
+                .thenCompose(ignored -> apply(List.copyOf(grants)))
+                .exceptionally(failure -> {
+                    LOG.errorf("session %s: media restore failed: %s", session, failure.getClass().getSimpleName());
+                    return null;
+                });
+    }
+
     private CompletionStage<List<MediaChange.Revoke>> cut(List<MediaChange.Revoke> revokes) {
         if (revokes.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());

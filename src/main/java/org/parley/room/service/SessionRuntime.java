@@ -112,6 +112,16 @@ public final class SessionRuntime {
         action.run();
     }
 
+    /**
+     * Makes this session's media again from what the rule allows now, after the media server lost it: everything
+     * held for the session is dropped, then every current grant is made afresh, in turn with the decisions around.
+     */
+    public void restoreMedia() {
+        synchronized (this) {
+            sequence.restore(session.mediaGrants());
+        }
+    }
+
     /** Reads the session under the lock, for views such as the mediator's REST state. */
     public synchronized <T> T read(Function<LiveSession, T> query) {
         return query.apply(session);
