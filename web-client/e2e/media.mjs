@@ -300,6 +300,22 @@ try {
     });
   }
 
+  await step("counsel-A-sent-to-the-lobby-receives-and-sends-nothing", async () => {
+    const card = mediator.locator(`.pcard[data-participant="${id("counselA")}"]`);
+    await card.getByRole("button", { name: "Send to lobby" }).click();
+    await counselA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    for (const role of ["mediator", "partyA", "partyB"]) {
+      await awaitStopped(counselA, id(role), `counsel A in the lobby, from ${role}`);
+      await awaitStopped(pages[role], id("counselA"), `${role}, from counsel A in the lobby`);
+    }
+    check((await counselA.locator(".media-tile[data-participant]").count()) === 0, "counsel A shows no tile in the lobby");
+    check((await counselA.locator(".media-off").innerText()).includes("Audio/video unavailable"), "and says so");
+    const lobby = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE.counselA.name });
+    await lobby.getByRole("button", { name: "Admit" }).click();
+    await awaitReceiving(counselA, [id("mediator"), id("partyA"), id("partyB")], "counsel A back in the joint room");
+    await awaitReceiving(partyB, [id("counselA")], "party B, from counsel A back in the joint room");
+  });
+
   await step("side-A-and-the-mediator-in-the-caucus-receive-each-other-and-nothing-of-B", async () => {
     const caucus = mediator.locator(".column-caucus");
     await caucus.getByRole("button", { name: "Bring side A in" }).click();
@@ -325,6 +341,42 @@ try {
     await mediator.screenshot({ path: path.join(SHOTS, "caucus-mediator.png") });
   });
 
+  let recovery = null;
+  const janusPid = Number(process.env.PARLEY_E2E_JANUS_PID ?? 0);
+  if (janusPid > 0) {
+    await step("janus-killed-text-goes-on-media-unavailable-then-back-without-reload", async () => {
+      const killed = Date.now();
+      process.kill(janusPid, "SIGKILL");
+      for (const role of everyone) {
+        await pages[role].locator(".media-off", { hasText: "Audio/video unavailable" }).waitFor();
+      }
+      const said = `Still here without video ${Date.now()}`;
+      await partyA.getByLabel("Message to your caucus").fill(said);
+      await partyA.getByLabel("Message to your caucus").press("Enter");
+      await mediator.locator(".items .text", { hasText: said }).waitFor();
+      await awaitReceiving(mediator, [id("partyA"), id("counselA")], "the mediator after Janus came back");
+      await awaitReceiving(partyA, [id("mediator"), id("counselA")], "party A after Janus came back");
+      recovery = Date.now() - killed;
+      const before = await media(partyB);
+      await partyB.waitForTimeout(1000);
+      const after = await media(partyB);
+      for (const role of ["mediator", "partyA", "counselA"]) {
+        check((after.bytes[id(role)] ?? 0) === (before.bytes[id(role)] ?? 0), `after the restart too, party B receives nothing of ${role}`);
+      }
+    });
+  }
+
+  await step("party-A-raises-a-privacy-alert-and-receives-and-sends-nothing", async () => {
+    await partyA.getByRole("button", { name: "I can be overheard" }).click();
+    await partyA.locator(".media-off", { hasText: "Audio/video unavailable" }).waitFor();
+    for (const role of ["mediator", "counselA"]) {
+      await awaitStopped(partyA, id(role), `party A after the alert, from ${role}`);
+      await awaitStopped(pages[role], id("partyA"), `${role}, from party A after the alert`);
+    }
+    await awaitReceiving(mediator, [id("counselA")], "the mediator, from counsel A, still in the caucus");
+  });
+
+  if (recovery !== null) console.log(`e2e-media: measured janus-kill-to-media-back ms: ${recovery}`);
   console.log(`e2e-media: measured join-to-first-remote-frame ms: ${firstFrame.join(", ")} (median ${percentile(firstFrame, 50)})`);
   console.log(`e2e-media: measured move-to-cut ms over ${cuts.length} moves: ${cuts.join(", ")}` +
     ` (p50 ${percentile(cuts, 50)}, max ${Math.max(...cuts)}; sampling every 50 ms)`);

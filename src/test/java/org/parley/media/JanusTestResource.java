@@ -10,7 +10,14 @@ import org.parley.media.embedded.EmbeddedJanus;
 /** A real Janus for the server under test: started before it, its endpoint and secrets given to it as settings. */
 public class JanusTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile EmbeddedJanus current;
     private EmbeddedJanus janus;
+
+    /** The process id of the running test Janus, for a browser test that kills it mid-session; -1 when none. */
+    public static long pid() {
+        EmbeddedJanus running = current;
+        return running == null ? -1 : running.pid();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -18,7 +25,8 @@ public class JanusTestResource implements QuarkusTestResourceLifecycleManager {
             return Map.of("parley.media.enabled", "false");
         }
         try {
-            janus = JanusTestServer.start("janus-e2e", 10_000);
+            janus = JanusTestServer.start("janus-e2e", 10_000).restartWhenItDies();
+            current = janus;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.parley.media.JanusTestResource;
 import org.parley.media.JanusTestServer;
 import org.parley.testing.MediaDemoProfile;
 
@@ -29,7 +30,8 @@ class MediaBrowserEndToEndTest {
     void mediaFollowsThePlaceThroughRealBrowsers() throws Exception {
         Assumptions.assumeTrue(JanusTestServer.available(),
                 "media browser test SKIPPED: no janus binary; install it with: sudo apt-get install -y janus");
-        BrowserScenario.run(server, "e2e-media", Map.of("PARLEY_E2E_SCRIPT", "e2e/media.mjs"));
+        BrowserScenario.run(server, "e2e-media", Map.of("PARLEY_E2E_SCRIPT", "e2e/media.mjs",
+                "PARLEY_E2E_JANUS_PID", Long.toString(JanusTestResource.pid())));
         Files.readAllLines(Path.of("target", "e2e-media.log")).stream().filter(line -> line.contains("measured"))
                 .forEach(System.out::println);
     }

@@ -42,6 +42,10 @@ public final class EmbeddedJanus implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile Duration startTime = Duration.ZERO;
     private Path binary;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times {@link #restartWhenItDies()} starts a dead Janus again. */
+    public static final int RESTARTS = 10;
 
     private EmbeddedJanus(Process process, Path directory, JanusEndpoint endpoint, Path recordings) {
         this.process = process;
@@ -113,9 +117,12 @@ public final class EmbeddedJanus implements AutoCloseable {
      * everything it held (rooms, sessions) is gone. Returns once its API answers again.
      */
     public void crashAndRestart(Duration readyWithin) throws IOException {
-        process.destroyForcibly();
+        Process crashed = process;
+        // Taken over here: a watcher of restartWhenItDies() sees it is no longer the current process.
+        process = null;
+        crashed.destroyForcibly();
         try {
-            process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            crashed.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping janus");
@@ -123,6 +130,32 @@ public final class EmbeddedJanus implements AutoCloseable {
         Instant begin = Instant.now();
         process = launch(binary, directory);
         awaitReady(process, endpoint.api(), begin.plus(readyWithin));
+    }
+
+    /**
+     * Starts Janus again, with the same configuration, whenever it dies before {@link #close()}: at most
+     * {@link #RESTARTS} times, so that a Janus that cannot run is not relaunched forever. The server then brings
+     * media back by itself (the relay sees Janus answer again). Returns this.
+     */
+    public EmbeddedJanus restartWhenItDies() {
+        watch(process);
+        return this;
+    }
+
+    private void watch(Process watched) {
+        watched.onExit().thenRun(() -> {
+            if (closed || watched != process || restarts.incrementAndGet() > RESTARTS) {
+                return;
+            }
+            try {
+                System.out.println("parley: the embedded Janus stopped; starting it again");
+                Process next = launch(binary, directory);
+                process = next;
+                watch(next);
+            } catch (IOException e) {
+                System.out.println("parley: the embedded Janus could not be started again: " + e.getMessage());
+            }
+        });
     }
 
     /** Polls {@code GET …/janus/info} until it answers {@code "server_info"}, the process dies, or the deadline. */
@@ -210,6 +243,7 @@ public final class EmbeddedJanus implements AutoCloseable {
     }
 
     private void stop() {
+        closed = true;
         if (process.isAlive()) {
             terminate();
         }
