@@ -282,7 +282,9 @@ public final class JanusRelay implements MediaRelay {
 
     private void onPublisherEvent(JanusPeer peer, JsonObject data) {
         JsonArray publishers = data.getJsonArray("publishers");
-        if (publishers != null) {
+        // The publishers listed in "joined" are subscribed to by open(), once the private id they need is known;
+        // announcements before that would subscribe without it, and Janus would refuse.
+        if (publishers != null && peer.joined && !"joined".equals(data.getString("videoroom"))) {
             subscribeToAll(peer, publishers);
         }
         for (String gone : new String[] {"unpublished", "leaving", "kicked"}) {
