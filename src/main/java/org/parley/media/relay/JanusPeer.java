@@ -1,5 +1,6 @@
 package org.parley.media.relay;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,26 @@ final class JanusPeer {
         this.session = session;
         this.pass = pass;
         this.room = room;
+    }
+
+    /** Publishers announced before the join was answered, to subscribe to once it was. */
+    private JsonArray heldAnnouncements = new JsonArray();
+
+    /** Keeps these announced publishers for later when the peer has not joined yet; false when it has. */
+    synchronized boolean holdUntilJoined(JsonArray publishers) {
+        if (joined) {
+            return false;
+        }
+        publishers.forEach(heldAnnouncements::add);
+        return true;
+    }
+
+    /** The peer has joined (its private id is known); answers the announcements held until now. */
+    synchronized JsonArray markJoined() {
+        joined = true;
+        JsonArray held = heldAnnouncements;
+        heldAnnouncements = new JsonArray();
+        return held;
     }
 
     /** True when no subscription to this feed exists or is being made; then one is being made now. */

@@ -98,9 +98,10 @@ public final class JanusRelay implements MediaRelay {
                     if (peer.closed) {
                         return;
                     }
-                    peer.joined = true;
+                    JsonArray announcedMeanwhile = peer.markJoined();
                     signals.send(session, participant, new MediaSignal.Granted(peer.room));
                     subscribeToAll(peer, data.getJsonArray("publishers", new JsonArray()));
+                    subscribeToAll(peer, announcedMeanwhile);
                 })
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> {
@@ -283,8 +284,8 @@ public final class JanusRelay implements MediaRelay {
     private void onPublisherEvent(JanusPeer peer, JsonObject data) {
         JsonArray publishers = data.getJsonArray("publishers");
         // The publishers listed in "joined" are subscribed to by open(), once the private id they need is known;
-        // announcements before that would subscribe without it, and Janus would refuse.
-        if (publishers != null && peer.joined && !"joined".equals(data.getString("videoroom"))) {
+        // announcements before that wait for it (subscribing without it, Janus would refuse).
+        if (publishers != null && !"joined".equals(data.getString("videoroom")) && !peer.holdUntilJoined(publishers)) {
             subscribeToAll(peer, publishers);
         }
         for (String gone : new String[] {"unpublished", "leaving", "kicked"}) {
