@@ -332,7 +332,7 @@ public final class JanusRelay implements MediaRelay {
                     signals.send(peer.session, peer.pass.grant().participant(),
                             new MediaSignal.Subscribe(feed, publisherId, jsep.getString("sdp")));
                 }, failure -> {
-                    LOG.debugf("subscription to a feed not made: %s", describe(failure));
+                    LOG.warnf("subscription of %s to a feed not made: %s", peer.pass.grant().participant(), describe(failure));
                     peer.unsubscribed(feed);
                 });
     }
