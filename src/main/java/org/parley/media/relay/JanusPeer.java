@@ -3,7 +3,6 @@ package org.parley.media.relay;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.media.MediaPass;
@@ -81,9 +80,5 @@ final class JanusPeer {
     Long feedOf(long handle) {
         return handleByFeed.entrySet().stream().filter(entry -> entry.getValue() == handle).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
-    }
-
-    Set<Long> feeds() {
-        return Set.copyOf(handleByFeed.keySet());
     }
 }

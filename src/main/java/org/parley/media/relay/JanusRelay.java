@@ -194,11 +194,6 @@ public final class JanusRelay implements MediaRelay {
                 .onFailure().recoverWithItem(false);
     }
 
-    /** The feeds one participant is subscribed to now (for tests and views). */
-    public Optional<java.util.Set<Long>> subscriptionsOf(SessionId session, ParticipantId participant) {
-        return Optional.ofNullable(peers.get(new PeerKey(session, participant))).map(JanusPeer::feeds);
-    }
-
     // ---- Janus events ----
 
     private void poll(JanusPeer peer) {

@@ -128,15 +128,13 @@ public final class SessionRuntime {
     }
 
     private void accept(Decision.Accepted accepted) {
-        if (accepted.media().isEmpty() && undelivered.isEmpty()) {
-            deliveries.deliver(session.sessionId(), accepted.deliveries());
-            return;
-        }
         if (accepted.mediaRevokes().isEmpty() && undelivered.isEmpty()) {
             // The fast path: nothing to cut and nothing ahead of it, so it leaves now; its grants follow in turn.
             deliveries.deliver(session.sessionId(), accepted.deliveries());
-            sequence.afterCut(List.of(), cut -> {
-            }, accepted.mediaAfterDeliveries(), Set::of);
+            if (!accepted.media().isEmpty()) {
+                sequence.afterCut(List.of(), cut -> {
+                }, accepted.mediaAfterDeliveries(), Set::of);
+            }
             return;
         }
         Pending pending = new Pending(accepted);
