@@ -52,7 +52,8 @@ export function MediaPanel({ media, room }: { media: MediaSession | null; room: 
     );
   }
   return (
-    <section class="media-panel" aria-label="Audio and video">
+    <section class="media-panel" aria-labelledby="media-title">
+      <h2 id="media-title">Audio and video — only the people in this room hear and see you</h2>
       <div class="media-tiles">
         {view.local && <Tile stream={view.local} label="You" muted={true} />}
         {view.remotes.map((remote) => (
