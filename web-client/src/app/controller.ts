@@ -8,6 +8,7 @@ import type {
   Attestations,
   CaseView,
   Invitation,
+  MediaSession,
   Net,
   ParticipantView,
   RoomConnection,
@@ -253,6 +254,11 @@ export class Controller {
 
   dismissRoomError(index: number): void {
     this.onRoomEvent({ type: "dismiss_error", index });
+  }
+
+  /** Voice and video of the current room connection, or null when there is none (or this client has no media). */
+  media(): MediaSession | null {
+    return this.room?.media ?? null;
   }
 
   retryConnection(): void {

@@ -12,6 +12,9 @@ import { isCallback } from "./oidc";
 import type { OidcDeps } from "./oidc";
 import type { SocketLike } from "./room";
 import { RoomConnection } from "./room";
+import { MediaSession, browserMedia } from "./media";
+import type { MediaDeps } from "./media";
+import { isMediaFrame } from "../protocol/frames";
 
 export { ApiError } from "./http";
 export type {
@@ -26,6 +29,7 @@ export type {
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
+export type { MediaSession, MediaView, RemoteMedia } from "./media";
 
 export interface NetOptions {
   /** Origin of the server, e.g. `https://parley.example.org`; the page's own origin in the browser. */
@@ -40,6 +44,8 @@ export interface NetOptions {
   clearTimer: (timer: unknown) => void;
   /** Told when the server no longer accepts the sign-in. */
   onSignedOut?: () => void;
+  /** Camera, microphone and WebRTC; absent: this client takes part in text only. */
+  media?: MediaDeps;
 }
 
 export class Net {
@@ -124,7 +130,9 @@ export class Net {
 
   /** Opens the room connection (after `attest`). Frames and status arrive through `emit`. */
   joinRoom(sessionId: string, emit: (event: RoomEvent) => void): RoomConnection {
-    const room = new RoomConnection(
+    const deps = this.options.media;
+    let media: MediaSession | null = null;
+    const room: RoomConnection = new RoomConnection(
       sessionId,
       {
         ticket: (id) => this.api.ticket(id),
@@ -133,8 +141,18 @@ export class Net {
         setTimer: this.options.setTimer,
         clearTimer: this.options.clearTimer,
       },
-      emit,
+      (event) => {
+        // Media follows the room connection: its frames go to the media module, and when the connection is
+        // lost every media connection closes (a new connection brings a new grant).
+        if (event.type === "frame" && isMediaFrame(event.frame)) media?.handle(event.frame);
+        if (event.type === "connection" && event.status.state !== "open") media?.stop();
+        emit(event);
+      },
     );
+    if (deps) {
+      media = new MediaSession((command) => room.send(command) !== null, deps);
+      room.media = media;
+    }
     this.rooms.add(room);
     room.start();
     return room;
@@ -184,5 +202,6 @@ export function browserNet(onSignedOut: () => void): Net {
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (timer) => window.clearTimeout(timer as number),
     onSignedOut,
+    media: typeof RTCPeerConnection === "undefined" ? undefined : browserMedia(),
   });
 }

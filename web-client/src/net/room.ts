@@ -5,6 +5,7 @@ import type { ClientCommand } from "../protocol/frames";
 import { CLOSE, LIMITS, SUBPROTOCOL, TICKET_PREFIX, parseServerFrame } from "../protocol/frames";
 import type { ConnectionStatus, RoomEvent } from "../state/room";
 import { ApiError } from "./http";
+import type { MediaSession } from "./media";
 
 /** The part of the browser's WebSocket this module uses, so that tests can stand in for it. */
 export interface SocketLike {
@@ -57,6 +58,8 @@ export class RoomConnection {
   private refCounter = 0;
   /** A ticket is being fetched: no second attempt may start meanwhile. */
   private connecting = false;
+  /** Voice and video over this connection, when this client has them. */
+  media: MediaSession | null = null;
 
   constructor(
     readonly sessionId: string,

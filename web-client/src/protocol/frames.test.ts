@@ -37,6 +37,9 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "request_reattestation",
   "privacy_alert",
   "ping",
+  "media_offer",
+  "media_subscribe_answer",
+  "media_candidate",
 ];
 
 describe("protocol frames", () => {

@@ -84,7 +84,18 @@ export type ServerFrame =
   | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
   | { seq: number; type: "roster_changed"; participant: string; role: Role; side?: string; name: string }
+  | { seq: number; type: "media_alert"; participant: string; reason: string }
+  | MediaServerFrame
   | { seq: number; type: "error"; code: string; detail: string; ref?: string };
+
+/** The media relay's frames to this client (docs/protocol.md, "Audio and video"). */
+export type MediaServerFrame =
+  | { seq: number; type: "media_grant"; room: string }
+  | { seq: number; type: "media_answer"; sdp: string }
+  | { seq: number; type: "media_subscribe"; feed: number; participant: string; sdp: string }
+  | { seq: number; type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number }
+  | { seq: number; type: "media_feed_ended"; feed: number }
+  | { seq: number; type: "media_revoked"; room: string; reason: string };
 
 export type ServerFrameType = ServerFrame["type"];
 
@@ -121,13 +132,35 @@ export type ClientCommand =
   | { type: "confirm_review"; caucus: string }
   | { type: "request_reattestation"; participant?: string }
   | { type: "privacy_alert" }
-  | { type: "ping" };
+  | { type: "ping" }
+  | MediaCommand;
+
+/** Media signaling the client sends; the server relays it to the media server, never applies it to the session. */
+export type MediaCommand =
+  | { type: "media_offer"; sdp: string }
+  | { type: "media_subscribe_answer"; feed: number; sdp: string }
+  | { type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number };
+
+const MEDIA_TYPES: readonly MediaServerFrame["type"][] = [
+  "media_grant",
+  "media_answer",
+  "media_subscribe",
+  "media_candidate",
+  "media_feed_ended",
+  "media_revoked",
+];
+const MEDIA_FRAME_TYPES: ReadonlySet<string> = new Set<string>(MEDIA_TYPES);
+
+/** Whether a frame belongs to the media relay (and so to the media module, not the room state). */
+export function isMediaFrame(frame: ServerFrame): frame is MediaServerFrame {
+  return MEDIA_FRAME_TYPES.has(frame.type);
+}
 
 /** Every client frame that is not room-scoped. */
 export type PlainCommand = Exclude<ClientCommand, RoomCommand>;
 
 /** Limits the server enforces; the client checks them first to give a friendlier message. */
-export const LIMITS = { text: 4000, frameBytes: 16384, id: 64 } as const;
+export const LIMITS = { text: 4000, frameBytes: 16384, id: 64, sdp: 15000 } as const;
 
 /** Close codes with a meaning of their own (protocol "Close codes"). */
 export const CLOSE = {
@@ -155,6 +188,8 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "reattestation_requested",
   "privacy_alert",
   "roster_changed",
+  "media_alert",
+  ...MEDIA_TYPES,
   "error",
 ]);
 
@@ -182,6 +217,13 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   reattestation_requested: { participant: "string", by: "string", at: "string" },
   privacy_alert: { participant: "string", at: "string" },
   roster_changed: { participant: "string", role: "string", name: "string" },
+  media_alert: { participant: "string", reason: "string" },
+  media_grant: { room: "string" },
+  media_answer: { sdp: "string" },
+  media_subscribe: { feed: "number", participant: "string", sdp: "string" },
+  media_candidate: {},
+  media_feed_ended: { feed: "number" },
+  media_revoked: { room: "string", reason: "string" },
   error: { code: "string", detail: "string" },
 };
 

@@ -79,7 +79,7 @@ export interface ReturnedMessage {
 
 /** Something the server asks the user to notice at once. */
 export interface Attention {
-  kind: "privacy_alert" | "reattestation_requested" | "roster_changed";
+  kind: "privacy_alert" | "reattestation_requested" | "roster_changed" | "media_alert";
   participant: string;
   /** When it happened; a roster change carries no time of its own. */
   at?: string;
@@ -388,6 +388,19 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
           : base.reviews;
       return { ...base, reviews, reviewConfirmations: confirmations };
     }
+    case "media_alert":
+      return {
+        ...base,
+        attention: [...base.attention, { kind: "media_alert" as const, participant: frame.participant }].slice(-10),
+      };
+    case "media_grant":
+    case "media_answer":
+    case "media_subscribe":
+    case "media_candidate":
+    case "media_feed_ended":
+    case "media_revoked":
+      // The media module handles these; the room state only counts their sequence numbers.
+      return base;
     case "pong":
       return base;
     case "error": {

@@ -32,6 +32,10 @@ describe("module boundaries", () => {
     expect(offenders(outsideNet, /\bfetch\s*\(|new\s+WebSocket\b|XMLHttpRequest|EventSource|sendBeacon/)).toEqual([]);
   });
 
+  it("only src/net/ opens camera, microphone or WebRTC connections", () => {
+    expect(offenders(outsideNet, /RTCPeerConnection|getUserMedia|getDisplayMedia/)).toEqual([]);
+  });
+
   it("never renders server text as HTML", () => {
     expect(offenders(all, /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write/)).toEqual([]);
   });

@@ -32,6 +32,13 @@ export function AttentionBanner({ room, nameOf, onReattest }: {
       </div>
     );
   }
+  if (latest.kind === "media_alert") {
+    return (
+      <div class="attention" role="alert">
+        {`The media server did not confirm that ${nameOf(latest.participant)}'s audio and video were cut; they were treated as cut and stay off until the next move.`}
+      </div>
+    );
+  }
   if (latest.participant !== room.you) return null;
   return (
     <div class="attention" role="alert">

@@ -23,6 +23,7 @@ import { ViewerContext, useController } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { AttentionBanner } from "../parts/AttentionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
+import { MediaPanel } from "../parts/MediaPanel";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
 import { ReviewDialog } from "../parts/ReviewDialog";
 import { RoomErrors } from "../parts/RoomErrors";
@@ -64,6 +65,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           nameOf={(participant) => nameOf(room, participant)}
           onReattest={() => controller.prepareJoin(session)}
         />
+        {room.place && role && <MediaPanel media={controller.media()} room={room} />}
         {!room.place || !role ? (
           <section class="panel narrow">
             <h1>{session.caseTitle}</h1>

@@ -86,7 +86,7 @@ public final class ParleyMain {
         try {
             // Like the embedded PostgreSQL, stopped by its own JVM shutdown hook when Quarkus exits.
             EmbeddedJanus.start(embedded.binary(), embedded.parentDirectory(), embedded.rtpPorts(),
-                    JANUS_READY_WITHIN).publishAsSystemProperties();
+                    JANUS_READY_WITHIN).restartWhenItDies().publishAsSystemProperties();
         } catch (IOException | RuntimeException e) {
             System.out.println("parley: voice and video are off: the embedded Janus did not start: " + e.getMessage());
         }

@@ -40,6 +40,13 @@ public interface MediaConfig {
     @WithDefault("PT5S")
     Duration requestTimeout();
 
+    /**
+     * How long a move waits for the media server to confirm that the mover's media was cut before it is announced;
+     * past it the cut counts as done, the mover gets no new media in that move, and the mediator is told.
+     */
+    @WithDefault("PT2S")
+    Duration cutTimeout();
+
     @WithDefault("16")
     int publishersPerRoom();
 

@@ -22,4 +22,12 @@ public interface MediaGrants {
      * server refused has none, so its participant simply has no media.
      */
     Uni<List<MediaPass>> apply(SessionId session, List<MediaChange> changes);
+
+    /**
+     * The media server lost (or may have lost) everything of this session: drop what is held for it, closing what
+     * is left on the media server, so that its current grants can be made again from scratch. Never fails.
+     */
+    default Uni<Void> forget(SessionId session) {
+        return Uni.createFrom().voidItem();
+    }
 }

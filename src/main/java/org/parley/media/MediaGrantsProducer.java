@@ -6,26 +6,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.parley.media.janus.JanusEndpoint;
 import org.parley.media.janus.JanusMediaGrants;
 import org.parley.media.janus.JanusMediaServer;
+import org.parley.media.relay.JanusRelay;
 
-/** Chooses where media grants go: a Janus when one is configured (or was started embedded), else nowhere. */
+/**
+ * Chooses where media grants go and who relays their signaling: a Janus when one is configured (or was started
+ * embedded), else nowhere.
+ */
 @ApplicationScoped
 public class MediaGrantsProducer {
 
     @Produces
     @ApplicationScoped
-    MediaGrants mediaGrants(MediaConfig config, Vertx vertx) {
+    MediaRelay mediaRelay(MediaConfig config, Vertx vertx, MediaSignals signals) {
+        return endpoint(config).<MediaRelay>map(endpoint -> new JanusRelay(vertx, endpoint, config.requestTimeout(),
+                new SecureRandom(), signals)).orElse(MediaRelay.NONE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    MediaGrants mediaGrants(MediaConfig config, Vertx vertx, MediaRelay relay) {
+        return endpoint(config).<MediaGrants>map(endpoint -> {
+            SecureRandom random = new SecureRandom();
+            JanusMediaServer server = new JanusMediaServer(WebClient.create(vertx), endpoint,
+                    config.requestTimeout(), random, config.recordingsDir(), config.publishersPerRoom());
+            return new RelayedMediaGrants(new JanusMediaGrants(server, random), relay);
+        }).orElseGet(NoMediaGrants::new);
+    }
+
+    /** The Janus to use, when media is on and one is configured (or was started embedded). */
+    private static Optional<JanusEndpoint> endpoint(MediaConfig config) {
         if ("false".equalsIgnoreCase(config.enabled().trim()) || config.url().isEmpty()
                 || config.adminUrl().isEmpty() || config.apiSecret().isEmpty() || config.adminSecret().isEmpty()) {
-            return new NoMediaGrants();
+            return Optional.empty();
         }
-        JanusEndpoint endpoint = new JanusEndpoint(URI.create(config.url().get()), URI.create(config.adminUrl().get()),
-                config.apiSecret().get(), config.adminSecret().get(), config.roomAdminKey());
-        SecureRandom random = new SecureRandom();
-        JanusMediaServer server = new JanusMediaServer(WebClient.create(vertx), endpoint, config.requestTimeout(),
-                random, config.recordingsDir(), config.publishersPerRoom());
-        return new JanusMediaGrants(server, random);
+        return Optional.of(new JanusEndpoint(URI.create(config.url().get()), URI.create(config.adminUrl().get()),
+                config.apiSecret().get(), config.adminSecret().get(), config.roomAdminKey()));
     }
 }

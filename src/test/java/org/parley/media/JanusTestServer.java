@@ -21,10 +21,23 @@ public final class JanusTestServer {
 
     /** Starts a fresh Janus under {@code target/}; the caller closes it. */
     public static EmbeddedJanus start() throws IOException {
+        return start("janus-test", 0);
+    }
+
+    /**
+     * Starts a fresh Janus under {@code target/NAME}, its RTP ports {@code portOffset} above the default range, so
+     * that one held by a running test server never meets one started by a plain test.
+     */
+    public static EmbeddedJanus start(String name, int portOffset) throws IOException {
         Path binary = binary();
-        int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100;
-        return EmbeddedJanus.start(binary, Path.of("target", "janus-test").toAbsolutePath(),
+        int base = 30_000 + portOffset + (int) (ProcessHandle.current().pid() % 200) * 100;
+        return EmbeddedJanus.start(binary, Path.of("target", name).toAbsolutePath(),
                 base + "-" + (base + 99), READY_WITHIN);
+    }
+
+    /** Whether a Janus can be had here: installed, or installable because we run as root. */
+    public static boolean available() {
+        return EmbeddedJanus.findBinary().isPresent() || "root".equals(System.getProperty("user.name"));
     }
 
     private static Path binary() {

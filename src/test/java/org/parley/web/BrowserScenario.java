@@ -32,7 +32,7 @@ final class BrowserScenario {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("PARLEY_E2E_URL", server.toString());
         environment.put("PARLEY_E2E_SHOTS", Path.of("target", name + "-screenshots").toAbsolutePath().toString());
-        ProcessBuilder browser = new ProcessBuilder("node", "e2e/run.mjs")
+        ProcessBuilder browser = new ProcessBuilder("node", environment.getOrDefault("PARLEY_E2E_SCRIPT", "e2e/run.mjs"))
                 .directory(new File("web-client"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

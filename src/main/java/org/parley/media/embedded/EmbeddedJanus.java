@@ -35,12 +35,17 @@ public final class EmbeddedJanus implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
-    private final Process process;
+    private volatile Process process;
     private final Path directory;
     private final JanusEndpoint endpoint;
     private final Path recordings;
     private final Thread shutdownHook;
     private volatile Duration startTime = Duration.ZERO;
+    private Path binary;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times {@link #restartWhenItDies()} starts a dead Janus again. */
+    public static final int RESTARTS = 10;
 
     private EmbeddedJanus(Process process, Path directory, JanusEndpoint endpoint, Path recordings) {
         this.process = process;
@@ -82,14 +87,10 @@ public final class EmbeddedJanus implements AutoCloseable {
                 secret(random), secret(random), Optional.of(secret(random)));
         Path recordings = Files.createDirectories(directory.resolve("recordings"));
         JanusConfigFiles.write(directory, DEBIAN_MODULES, endpoint, apiPort, adminPort, rtpPorts);
-        Path log = directory.resolve("janus.log");
         Instant begin = Instant.now();
-        Process process = new ProcessBuilder(binary.toString(), "-F", directory.toString(),
-                "-C", directory.resolve("janus.jcfg").toString(), "-L", log.toString(), "-N", "-o")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("janus.out").toFile())
-                .start();
+        Process process = launch(binary, directory);
         EmbeddedJanus janus = new EmbeddedJanus(process, directory, endpoint, recordings);
+        janus.binary = binary;
         Runtime.getRuntime().addShutdownHook(janus.shutdownHook);
         try {
             awaitReady(process, endpoint.api(), begin.plus(readyWithin));
@@ -100,6 +101,61 @@ public final class EmbeddedJanus implements AutoCloseable {
         }
         janus.startTime = Duration.between(begin, Instant.now());
         return janus;
+    }
+
+    private static Process launch(Path binary, Path directory) throws IOException {
+        return new ProcessBuilder(binary.toString(), "-F", directory.toString(),
+                "-C", directory.resolve("janus.jcfg").toString(), "-L", directory.resolve("janus.log").toString(),
+                "-N", "-o")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("janus.out").toFile()))
+                .start();
+    }
+
+    /**
+     * Kills Janus at once (as a crash would) and starts it again with the same configuration, ports and secrets:
+     * everything it held (rooms, sessions) is gone. Returns once its API answers again.
+     */
+    public void crashAndRestart(Duration readyWithin) throws IOException {
+        Process crashed = process;
+        // Taken over here: a watcher of restartWhenItDies() sees it is no longer the current process.
+        process = null;
+        crashed.destroyForcibly();
+        try {
+            crashed.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping janus");
+        }
+        Instant begin = Instant.now();
+        process = launch(binary, directory);
+        awaitReady(process, endpoint.api(), begin.plus(readyWithin));
+    }
+
+    /**
+     * Starts Janus again, with the same configuration, whenever it dies before {@link #close()}: at most
+     * {@link #RESTARTS} times, so that a Janus that cannot run is not relaunched forever. The server then brings
+     * media back by itself (the relay sees Janus answer again). Returns this.
+     */
+    public EmbeddedJanus restartWhenItDies() {
+        watch(process);
+        return this;
+    }
+
+    private void watch(Process watched) {
+        watched.onExit().thenRun(() -> {
+            if (closed || watched != process || restarts.incrementAndGet() > RESTARTS) {
+                return;
+            }
+            try {
+                System.out.println("parley: the embedded Janus stopped; starting it again");
+                Process next = launch(binary, directory);
+                process = next;
+                watch(next);
+            } catch (IOException e) {
+                System.out.println("parley: the embedded Janus could not be started again: " + e.getMessage());
+            }
+        });
     }
 
     /** Polls {@code GET …/janus/info} until it answers {@code "server_info"}, the process dies, or the deadline. */
@@ -187,6 +243,7 @@ public final class EmbeddedJanus implements AutoCloseable {
     }
 
     private void stop() {
+        closed = true;
         if (process.isAlive()) {
             terminate();
         }

@@ -70,6 +70,18 @@ public final class JanusMediaGrants implements MediaGrants {
                 .map(passes -> passes.stream().flatMap(Optional::stream).toList());
     }
 
+    @Override
+    public Uni<Void> forget(SessionId session) {
+        List<Room> rooms;
+        synchronized (this) {
+            rooms = this.rooms.keySet().stream().filter(key -> key.session().equals(session)).map(RoomKey::room)
+                    .toList();
+        }
+        // Retiring destroys each room (if Janus still has it) and forgets every grant in it.
+        return Multi.createFrom().iterable(rooms).onItem().transformToUniAndConcatenate(room -> retire(session, room))
+                .collect().last().replaceWithVoid();
+    }
+
     private Uni<Optional<MediaPass>> applyOne(SessionId session, MediaChange change) {
         if (change instanceof MediaChange.Grant grant) {
             return grant(session, grant);
@@ -118,6 +130,19 @@ public final class JanusMediaGrants implements MediaGrants {
     }
 
     private Uni<Optional<MediaPass>> grant(SessionId session, MediaChange.Grant grant) {
+        return grantIn(session, grant).onFailure(JanusMediaGrants::roomGone).recoverWithUni(failure -> {
+            // Janus restarted and lost the room: make it again, once.
+            synchronized (this) {
+                rooms.remove(new RoomKey(session, grant.room()));
+            }
+            return grantIn(session, grant);
+        }).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("media grant of %s not made: %s", grant.participant(), describe(failure));
+            return Optional.empty();
+        });
+    }
+
+    private Uni<Optional<MediaPass>> grantIn(SessionId session, MediaChange.Grant grant) {
         return room(session, grant.room()).chain(room -> {
             MediaPass pass = new MediaPass(grant, room.id(), 1 + (random.nextLong() >>> 11) % (MAX_FEED - 1),
                     newToken());
@@ -127,10 +152,12 @@ public final class JanusMediaGrants implements MediaGrants {
                 }
                 return Optional.of(pass);
             });
-        }).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("media grant of %s not made: %s", grant.participant(), describe(failure));
-            return Optional.empty();
         });
+    }
+
+    private static boolean roomGone(Throwable failure) {
+        return failure instanceof MediaServerException refused
+                && refused.serverCode() == JanusMediaServer.NO_SUCH_ROOM;
     }
 
     private Uni<MediaRoom> room(SessionId session, Room room) {

@@ -21,6 +21,11 @@ public enum ErrorCode {
      * composing it, so it is delivered nowhere rather than into the new place.
      */
     MOVED("moved"),
+    /**
+     * Used by the transport edge only: a media signaling frame from someone who holds no audio/video grant now, or
+     * for a subscription Parley did not make for them.
+     */
+    NO_MEDIA("no_media"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

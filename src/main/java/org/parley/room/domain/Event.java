@@ -90,4 +90,11 @@ public sealed interface Event {
     record RosterChanged(ParticipantId participant, Role role, Optional<Side> side, String displayName)
             implements Event {
     }
+
+    /**
+     * To the mediator: the media server could not confirm that this participant's voice and video were cut in the
+     * room they left. They are treated as cut (no new grant in that step); {@code reason} is a stable word.
+     */
+    record MediaAlert(ParticipantId participant, String reason) implements Event {
+    }
 }

@@ -250,6 +250,18 @@ public final class LiveSession {
         return run(actor, Access.ANYONE_LIVE, participant -> reviewDesk.confirm(participant, caucus));
     }
 
+    /**
+     * Tells the mediator that these participants' media cuts were not confirmed by the media server (their media is
+     * treated as cut); changes nothing in the session.
+     */
+    public Decision.Accepted mediaCutUnconfirmed(List<ParticipantId> participants) {
+        ParticipantId mediator = state.roster().mediator();
+        List<Delivery> alerts = participants.stream()
+                .map(participant -> new Delivery(mediator, new Event.MediaAlert(participant, "cut_unconfirmed")))
+                .toList();
+        return new Decision.Accepted(alerts, List.of());
+    }
+
     // ---- queries ----
 
     public SessionId sessionId() {

@@ -3,6 +3,7 @@ package org.parley.room.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.ParticipantInvited;
+import org.parley.media.MediaConfig;
+import org.parley.media.MediaGrants;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -34,9 +37,13 @@ public class LiveSessionRegistry {
     private final AuditLog audit;
     private final AttestationRecords records;
     private final Clock clock;
+    private final MediaGrants media;
+    private final Duration cutTimeout;
 
     public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
-            AttestationRecords records, Clock clock) {
+            AttestationRecords records, Clock clock, MediaGrants media, MediaConfig mediaConfig) {
+        this.media = media;
+        this.cutTimeout = mediaConfig.cutTimeout();
         this.records = records;
         this.sessions = sessions;
         this.deliveries = deliveries;
@@ -60,13 +67,18 @@ public class LiveSessionRegistry {
                                             restore(fresh, attested, consents);
                                             return new SessionRuntime(new SessionRuntime.SessionRef(id,
                                                     mediationCase.id, mediationCase.courtId), fresh, deliveries,
-                                                    journal, audit);
+                                                    journal, audit, media, cutTimeout);
                                         }))))));
     }
 
     /** The live runtimes of one case's sessions on this server. */
     public List<SessionRuntime> ofCase(UUID caseId) {
         return live.values().stream().filter(runtime -> runtime.ref().caseId().equals(caseId)).toList();
+    }
+
+    /** Every live runtime on this server. */
+    public List<SessionRuntime> all() {
+        return List.copyOf(live.values());
     }
 
     public Optional<SessionRuntime> find(UUID sessionId) {

@@ -1,68 +1,170 @@
 package org.parley.room.service;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.parley.audit.AuditFacts;
 import org.parley.audit.service.AuditLog;
+import org.parley.media.MediaGrants;
+import org.parley.media.NoMediaGrants;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.Fact;
 import org.parley.room.domain.LiveSession;
+import org.parley.room.domain.MediaChange;
+import org.parley.room.domain.ParticipantId;
 import org.parley.room.repository.FactJournal;
 
 /**
- * One live session in this server: applies commands one at a time, sends the resulting deliveries in order and
- * journals the facts in order. The lock makes "present in the room when it was sent" well defined.
+ * One live session in this server: applies commands one at a time, cuts revoked media before the decision's
+ * deliveries leave, sends the deliveries in order, then applies the new media grants, and journals the facts in
+ * order. The lock makes "present in the room when it was sent" well defined.
  */
 public final class SessionRuntime {
 
     private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
+    /** How long the deliveries of a decision wait for its media cuts before the cuts count as done. */
+    public static final Duration DEFAULT_CUT_TIMEOUT = Duration.ofSeconds(2);
 
     private final SessionRef ref;
     private final LiveSession session;
     private final Deliveries deliveries;
     private final FactJournal journal;
     private final AuditLog audit;
+    private final MediaSequence sequence;
     private final Queue<List<Fact>> unwritten = new ArrayDeque<>();
+    /** Accepted decisions not delivered yet, oldest first: each waits for its own cuts and for those before it. */
+    private final Queue<Pending> undelivered = new ArrayDeque<>();
     private boolean writing;
 
     /** Which session, case and court this runtime serves; journal and audit rows carry these ids. */
     public record SessionRef(UUID sessionId, UUID caseId, String courtId) {
     }
 
+    /** A decision waiting to be delivered; {@code cut} once its revocations are done or count as done. */
+    private static final class Pending {
+        private final Decision.Accepted decision;
+        private final List<Runnable> afterDelivery = new ArrayList<>();
+        private boolean cut;
+        private Set<ParticipantId> unconfirmed = Set.of();
+
+        Pending(Decision.Accepted decision) {
+            this.decision = decision;
+            this.cut = decision.mediaRevokes().isEmpty();
+        }
+    }
+
     public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
             AuditLog audit) {
+        this(ref, session, deliveries, journal, audit, new NoMediaGrants(), DEFAULT_CUT_TIMEOUT);
+    }
+
+    public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
+            AuditLog audit, MediaGrants media, Duration cutTimeout) {
         this.ref = ref;
         this.session = session;
         this.deliveries = deliveries;
         this.journal = journal;
         this.audit = audit;
+        this.sequence = new MediaSequence(media, session.sessionId(), cutTimeout);
     }
 
     public SessionRef ref() {
         return ref;
     }
 
-    /** Applies one command; deliveries leave before the lock is released so that no later frame overtakes them. */
+    /**
+     * Applies one command. A decision without media cuts, when nothing earlier is still waiting, is delivered
+     * before this returns; otherwise it is queued and delivered, in order, once the cuts before it are done. No
+     * later decision of this session overtakes an earlier one.
+     */
     public Decision apply(Function<LiveSession, Decision> command) {
         Decision decision;
         synchronized (this) {
             decision = command.apply(session);
             if (decision instanceof Decision.Accepted accepted) {
-                deliveries.deliver(session.sessionId(), accepted.deliveries());
                 unwritten.add(accepted.facts());
+                accept(accepted);
             }
         }
         writeNext();
         return decision;
     }
 
+    /** Runs {@code action} once every decision accepted so far has been delivered (now, if none is waiting). */
+    public void afterDeliveries(Runnable action) {
+        synchronized (this) {
+            Pending last = null;
+            for (Pending pending : undelivered) {
+                last = pending;
+            }
+            if (last != null) {
+                last.afterDelivery.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /**
+     * Makes this session's media again from what the rule allows now, after the media server lost it: everything
+     * held for the session is dropped, then every current grant is made afresh, in turn with the decisions around.
+     */
+    public void restoreMedia() {
+        synchronized (this) {
+            sequence.restore(session.mediaGrants());
+        }
+    }
+
     /** Reads the session under the lock, for views such as the mediator's REST state. */
     public synchronized <T> T read(Function<LiveSession, T> query) {
         return query.apply(session);
+    }
+
+    private void accept(Decision.Accepted accepted) {
+        if (accepted.mediaRevokes().isEmpty() && undelivered.isEmpty()) {
+            // The fast path: nothing to cut and nothing ahead of it, so it leaves now; its grants follow in turn.
+            deliveries.deliver(session.sessionId(), accepted.deliveries());
+            if (!accepted.media().isEmpty()) {
+                sequence.afterCut(List.of(), cut -> {
+                }, accepted.mediaAfterDeliveries(), Set::of);
+            }
+            return;
+        }
+        Pending pending = new Pending(accepted);
+        undelivered.add(pending);
+        // The grants are queued now, behind this decision's cuts, so that a later revocation of the same grant can
+        // never run before the grant itself.
+        sequence.afterCut(accepted.mediaRevokes(), unconfirmed -> cutDone(pending, unconfirmed),
+                accepted.mediaAfterDeliveries(), () -> pending.unconfirmed);
+    }
+
+    /** The decision's cuts are done (or count as done): deliver every decision that no longer waits, in order. */
+    private void cutDone(Pending pending, List<MediaChange.Revoke> unconfirmed) {
+        List<Runnable> after = new ArrayList<>();
+        synchronized (this) {
+            pending.cut = true;
+            pending.unconfirmed = unconfirmed.stream().map(MediaChange.Revoke::participant)
+                    .collect(Collectors.toUnmodifiableSet());
+            while (!undelivered.isEmpty() && undelivered.peek().cut) {
+                Pending next = undelivered.poll();
+                deliveries.deliver(session.sessionId(), next.decision.deliveries());
+                if (!next.unconfirmed.isEmpty()) {
+                    LOG.warnf("session %s: media cut of %d participants not confirmed; treated as cut",
+                            ref.sessionId(), next.unconfirmed.size());
+                    Decision.Accepted alerts = session.mediaCutUnconfirmed(List.copyOf(next.unconfirmed));
+                    deliveries.deliver(session.sessionId(), alerts.deliveries());
+                }
+                after.addAll(next.afterDelivery);
+            }
+        }
+        after.forEach(Runnable::run);
     }
 
     private void writeNext() {

@@ -90,4 +90,23 @@ public sealed interface ClientFrame {
      */
     record Ping(String ref) implements ClientFrame {
     }
+
+    /** Media signaling, relayed to the media server by Parley; never applied to the session. */
+    sealed interface MediaFrame extends ClientFrame {
+    }
+
+    /** The SDP offer of the sender's own audio and video, answered with {@code media_answer}. */
+    record MediaOffer(String ref, String sdp) implements MediaFrame {
+    }
+
+    /** The sender's SDP answer to a {@code media_subscribe} for {@code feed}. */
+    record MediaSubscribeAnswer(String ref, Long feed, String sdp) implements MediaFrame {
+    }
+
+    /**
+     * An ICE candidate of the sender's publishing connection (no {@code feed}) or of its subscription to
+     * {@code feed}; no {@code candidate}: the sender has no more.
+     */
+    record MediaCandidate(String ref, Long feed, String candidate, String mid, Integer mline) implements MediaFrame {
+    }
 }

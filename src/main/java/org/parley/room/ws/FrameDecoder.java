@@ -24,6 +24,9 @@ public final class FrameDecoder {
     /** What the transport makes of bytes that are not UTF-8; never accepted raw in a frame. */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final int MAX_MEMBERS = 50;
+    /** Longest SDP accepted: browsers' offers for audio and video are 3 to 8 KB. */
+    public static final int MAX_SDP_CHARS = 15_000;
+    private static final int MAX_CANDIDATE_CHARS = 512;
 
     private final ObjectReader json;
 
@@ -112,8 +115,48 @@ public final class FrameDecoder {
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "ping" -> new ClientFrame.Ping(ref);
+            case "media_offer" -> new ClientFrame.MediaOffer(ref, sdp(node));
+            case "media_subscribe_answer" -> new ClientFrame.MediaSubscribeAnswer(ref, feed(node, true), sdp(node));
+            case "media_candidate" -> new ClientFrame.MediaCandidate(ref, feed(node, false),
+                    optionalString(node, "candidate", MAX_CANDIDATE_CHARS), optionalString(node, "mid", MAX_ID_CHARS),
+                    mline(node));
             default -> null;
         };
+    }
+
+    private static String sdp(JsonNode node) {
+        String value = optionalString(node, "sdp", MAX_SDP_CHARS);
+        if (value == null || value.isBlank()) {
+            throw new FieldProblem("field 'sdp' is required");
+        }
+        return value;
+    }
+
+    /** A feed number as the server sent it: a whole number from 1 up (below 2^53). */
+    private static Long feed(JsonNode node, boolean required) {
+        JsonNode value = node.get("feed");
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new FieldProblem("field 'feed' is required");
+            }
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1
+                || value.asLong() >= (1L << 53)) {
+            throw new FieldProblem("field 'feed' must be a feed number from media_subscribe");
+        }
+        return value.asLong();
+    }
+
+    private static Integer mline(JsonNode node) {
+        JsonNode value = node.get("mline");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0 || value.asInt() > 255) {
+            throw new FieldProblem("field 'mline' must be a whole number from 0 to 255");
+        }
+        return value.asInt();
     }
 
     private static String id(JsonNode node, String field) {

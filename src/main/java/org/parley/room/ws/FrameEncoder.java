@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.parley.media.MediaSignal;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.Event;
 import org.parley.room.domain.ItemView;
@@ -95,13 +96,58 @@ public final class FrameEncoder {
             frame.put("role", lower(joinedRoster.role().name()));
             joinedRoster.side().ifPresent(side -> frame.put("side", side.name()));
             frame.put("name", joinedRoster.displayName());
+        } else if (event instanceof Event.MediaAlert alert) {
+            frame.put("type", "media_alert");
+            frame.put("participant", alert.participant().value());
+            frame.put("reason", alert.reason());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }
         return frame.toString();
     }
 
-    /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
+    /** A media relay signal for one client; feed 0 (the client's own publishing connection) is left out. */
+    public String signal(long seq, MediaSignal signal) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("seq", seq);
+        if (signal instanceof MediaSignal.Granted granted) {
+            frame.put("type", "media_grant");
+            frame.put("room", granted.room());
+        } else if (signal instanceof MediaSignal.Answer answer) {
+            frame.put("type", "media_answer");
+            frame.put("sdp", answer.sdp());
+        } else if (signal instanceof MediaSignal.Subscribe subscribe) {
+            frame.put("type", "media_subscribe");
+            frame.put("feed", subscribe.feed());
+            frame.put("participant", subscribe.participant());
+            frame.put("sdp", subscribe.sdp());
+        } else if (signal instanceof MediaSignal.Candidate candidate) {
+            frame.put("type", "media_candidate");
+            if (candidate.feed() != 0) {
+                frame.put("feed", candidate.feed());
+            }
+            if (candidate.candidate() != null) {
+                frame.put("candidate", candidate.candidate());
+                if (candidate.mid() != null) {
+                    frame.put("mid", candidate.mid());
+                }
+                if (candidate.mline() != null) {
+                    frame.put("mline", candidate.mline());
+                }
+            }
+        } else if (signal instanceof MediaSignal.FeedEnded ended) {
+            frame.put("type", "media_feed_ended");
+            frame.put("feed", ended.feed());
+        } else if (signal instanceof MediaSignal.Revoked revoked) {
+            frame.put("type", "media_revoked");
+            frame.put("room", revoked.room());
+            frame.put("reason", revoked.reason());
+        } else {
+            throw new IllegalArgumentException("no frame for signal " + signal.getClass().getSimpleName());
+        }
+        return frame.toString();
+    }
+
     /** The answer to a client's {@code ping}, echoing its ref. */
     public String pong(long seq, String ref) {
         ObjectNode frame = json.createObjectNode();
@@ -113,6 +159,7 @@ public final class FrameEncoder {
         return frame.toString();
     }
 
+    /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
     public String error(long seq, String code, String detail, String ref) {
         ObjectNode frame = json.createObjectNode();
         frame.put("seq", seq);

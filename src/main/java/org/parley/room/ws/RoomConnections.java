@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.parley.media.MediaSignal;
+import org.parley.media.MediaSignals;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
@@ -29,10 +31,10 @@ import org.parley.room.service.Deliveries;
 
 /**
  * The open room connections: one per participant and session, each with its own frame sequence. Implements
- * {@link Deliveries} over them, so the live session never sees a socket.
+ * {@link Deliveries} and the media relay's {@link MediaSignals} over them, so neither sees a socket.
  */
 @ApplicationScoped
-public class RoomConnections implements Deliveries {
+public class RoomConnections implements Deliveries, MediaSignals {
 
     private static final Logger LOG = Logger.getLogger(RoomConnections.class);
 
@@ -160,6 +162,14 @@ public class RoomConnections implements Deliveries {
             if (attached != null) {
                 send(attached, encoder.encode(attached.seq.incrementAndGet(), delivery.event()));
             }
+        }
+    }
+
+    @Override
+    public void send(SessionId session, ParticipantId participant, MediaSignal signal) {
+        Attached attached = byParticipant.get(new Key(session.value(), participant.value()));
+        if (attached != null) {
+            send(attached, encoder.signal(attached.seq.incrementAndGet(), signal));
         }
     }
 

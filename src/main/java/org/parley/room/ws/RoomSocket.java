@@ -17,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.parley.media.MediaRelay;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.ParticipantId;
@@ -46,9 +47,11 @@ public class RoomSocket {
     private final LiveSessionRegistry registry;
     private final RoomConnections connections;
     private final FrameDecoder decoder;
+    private final MediaRelay relay;
 
     public RoomSocket(SecurityIdentity identity, LiveSessionRegistry registry, RoomConnections connections,
-            ObjectMapper json) {
+            ObjectMapper json, MediaRelay relay) {
+        this.relay = relay;
         this.identity = identity;
         this.registry = registry;
         this.connections = connections;
@@ -106,12 +109,21 @@ public class RoomSocket {
                 connections.sendPong(attached, ping.ref());
                 return;
             }
+            if (frame instanceof ClientFrame.MediaFrame media) {
+                // Signaling is relayed, never applied to the session: the relay only serves grants the session made.
+                if (!relay.fromClient(attached.session(), attached.participant(), MediaFrames.signal(media))) {
+                    connections.sendError(attached, ErrorCode.NO_MEDIA.wireCode(),
+                            "no audio/video grant (or no such subscription) now", frame.ref());
+                }
+                return;
+            }
             SessionRuntime runtime = registry.find(UUID.fromString(attached.session().value())).orElseThrow();
             Decision decision = runtime.apply(session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
             if (decision instanceof Decision.Refused refused) {
                 connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref());
             } else if (runtime.read(session -> session.phase()) == SessionPhase.ENDED) {
-                connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED);
+                // The end's frames may still wait for media cuts; the connections close only after they left.
+                runtime.afterDeliveries(() -> connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED));
             }
         });
     }

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.media.MediaSignal;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Conveyance;
@@ -259,6 +260,9 @@ class ProtocolDocExamplesTest {
         add(byType, parse(encoder.error(seq++, ErrorCode.FORBIDDEN.wireCode(), "only the mediator may do this",
                 "r-17")));
         add(byType, parse(encoder.error(seq++, ErrorCode.BAD_FRAME.wireCode(), "a frame is one JSON object", null)));
+        for (MediaSignal signal : sampleSignals()) {
+            add(byType, parse(encoder.signal(seq++, signal)));
+        }
         add(byType, parse(encoder.pong(seq++, "probe-1")));
         add(byType, parse(encoder.pong(seq, null)));
         return byType;
@@ -266,6 +270,26 @@ class ProtocolDocExamplesTest {
 
     private static void add(Map<String, List<JsonNode>> byType, JsonNode frame) {
         byType.computeIfAbsent(frame.get("type").asText(), type -> new ArrayList<>()).add(frame);
+    }
+
+    /** One or more samples of every media signal, with and without their optional fields. */
+    private static List<MediaSignal> sampleSignals() {
+        List<MediaSignal> signals = List.of(
+                new MediaSignal.Granted("joint"),
+                new MediaSignal.Answer("v=0"),
+                new MediaSignal.Subscribe(5, "p-jordan", "v=0"),
+                new MediaSignal.Candidate(5, "candidate:1", "0", 0),
+                new MediaSignal.Candidate(0, "candidate:1", "0", 0),
+                new MediaSignal.Candidate(5, null, null, null),
+                new MediaSignal.Candidate(0, null, null, null),
+                new MediaSignal.FeedEnded(5),
+                new MediaSignal.Revoked("joint", "revoked"));
+        Set<Class<?>> sampled = signals.stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<String> unsampled = Arrays.stream(MediaSignal.class.getPermittedSubclasses())
+                .filter(type -> !sampled.contains(type)).map(Class::getSimpleName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(unsampled.isEmpty(), "add a sample of these media signals to the test: " + unsampled);
+        return signals;
     }
 
     private static List<Event> sampleEvents() {
@@ -312,7 +336,8 @@ class ProtocolDocExamplesTest {
                 new Event.ReattestationRequested(partyA, partyB, AT),
                 new Event.PrivacyAlert(partyA, AT),
                 new Event.RosterChanged(ParticipantId.of("p-lee"), Role.COUNSEL, Optional.of(a), "Lee Park"),
-                new Event.RosterChanged(ParticipantId.of("p-erin"), Role.THIRD_PARTY, Optional.empty(), "Erin Shaw"));
+                new Event.RosterChanged(ParticipantId.of("p-erin"), Role.THIRD_PARTY, Optional.empty(), "Erin Shaw"),
+                new Event.MediaAlert(partyA, "cut_unconfirmed"));
     }
 
     // ---- helpers ----

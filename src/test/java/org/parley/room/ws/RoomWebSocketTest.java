@@ -178,6 +178,23 @@ class RoomWebSocketTest {
     }
 
     @Test
+    void mediaSignalingWithoutAGrantIsRefusedAndRelayedNowhere() {
+        // This server has no media server: nobody holds a grant, so every media frame is refused.
+        partyA.send("media_offer", "sdp", "v=0", "ref", "mo1");
+        assertEquals("no_media", partyA.await("error", frame -> frame.path("ref").asText().equals("mo1"))
+                .path("code").asText());
+        partyA.send("media_candidate", "feed", "12", "ref", "mc1");
+        assertEquals("bad_frame", partyA.await("error", frame -> frame.path("ref").asText().equals("mc1"))
+                .path("code").asText(), "a feed is a number, never a string");
+        partyA.send("media_subscribe_answer", "sdp", "v=0", "ref", "ms1");
+        assertEquals("bad_frame", partyA.await("error", frame -> frame.path("ref").asText().equals("ms1"))
+                .path("code").asText(), "an answer names its feed");
+        String fine = "still connected " + UUID.randomUUID();
+        partyA.say(fine);
+        partyB.await("message", frame -> frame.path("item").path("text").asText().equals(fine));
+    }
+
+    @Test
     void aBadFrameGetsATypedErrorAndTheConnectionStaysOpen() {
         partyA.sendRaw("this is not json");
         assertEquals("bad_frame", partyA.await("error").path("code").asText());
