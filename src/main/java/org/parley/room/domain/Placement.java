@@ -80,9 +80,8 @@ final class Placement {
     /** Leaving also ends the connection; someone who left while disconnected keeps the earlier time. */
     void unplace(ParticipantId participant, Instant at) {
         disconnect(participant, at);
-        if (places.remove(participant) != null) {
-            versions.merge(participant, 1L, Long::sum);
-        }
+        // The version is kept: coming back means connecting again, and that places (and counts) anew.
+        places.remove(participant);
     }
 
     void clear() {

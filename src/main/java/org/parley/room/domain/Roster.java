@@ -39,16 +39,15 @@ final class Roster {
         this.all = List.copyOf(byId.values());
     }
 
-    /** Adds someone invited after the session was opened; false when they are already on it. */
-    boolean add(Participant participant) {
+    /** Adds someone invited after the session was opened; the caller has checked they are not on it yet. */
+    void add(Participant participant) {
         if (participant.isMediator()) {
             throw new IllegalArgumentException("a session has exactly one mediator");
         }
         if (byId.putIfAbsent(participant.id(), participant) != null) {
-            return false;
+            throw new IllegalArgumentException("participant " + participant.id() + " is already on the roster");
         }
         all = List.copyOf(byId.values());
-        return true;
     }
 
     Optional<Participant> find(ParticipantId id) {

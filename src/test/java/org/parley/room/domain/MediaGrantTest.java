@@ -57,6 +57,8 @@ class MediaGrantTest {
         assertEquals(List.of(new MediaChange.Revoke(PA, JOINT, before),
                 new MediaChange.Grant(PA, Place.caucus(a), before + 1)), media(moved));
         assertEquals(List.of(new MediaChange.Revoke(PA, JOINT, before)), accepted(moved).mediaRevokes());
+        assertEquals(List.of(new MediaChange.Grant(PA, Place.caucus(a), before + 1)),
+                accepted(moved).mediaAfterDeliveries(), "the grant waits until the deliveries have gone");
     }
 
     @Test

@@ -53,6 +53,18 @@ class RosterChangeTest {
     }
 
     @Test
+    void aLateThirdPartyIsNotAnnouncedToAnotherThirdParty() {
+        SessionFixture f = SessionFixture.allInJointRoomWithThirdParty();
+
+        Decision added = f.session.addToRoster(Participant.thirdParty("lateExpert", "Eve Expert"));
+
+        assertTrue(eventsFor(added, SessionFixture.T, Event.RosterChanged.class).isEmpty(),
+                "a third party has no side whose confidentiality the newcomer touches");
+        assertTrue(f.session.isOnRoster(ParticipantId.of("lateExpert")));
+        assertTrue(!f.session.isOnRoster(ParticipantId.of("someone-else")));
+    }
+
+    @Test
     void aLateCounselLeavesTheThirdPartyWhereItIs() {
         SessionFixture f = SessionFixture.allInJointRoomWithThirdParty();
 

@@ -11,6 +11,7 @@ import static org.parley.room.domain.SessionFixture.accepted;
 import static org.parley.room.domain.SessionFixture.eventsFor;
 import static org.parley.room.domain.SessionFixture.recipientsOf;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,31 @@ class StaleViewTest {
 
         assertTrue(refused.detail().contains("joint room"), refused.detail());
         assertTrue(!refused.detail().contains("40k"), "a refusal never quotes content");
+    }
+
+    @Test
+    void theRefusalNamesTheLobbyOrTheCaucusTheAuthorIsInNow() {
+        SessionFixture f = SessionFixture.sideAInCaucus();
+        SeenPlace inCaucus = f.here(PA);
+        accepted(f.session.sendToLobby(M, PA));
+        assertEquals("you were moved; you are now in the lobby",
+                f.assertRefusedAndUnchanged(ErrorCode.MOVED, () -> f.session.typing(PA, inCaucus, true)).detail());
+
+        SeenPlace inJoint = f.here(PB);
+        accepted(f.session.move(M, PB, Place.caucus(f.openCaucus(SessionFixture.B))));
+        CaucusId caucusB = f.caucusOf(PB);
+        assertEquals("you were moved; you are now in caucus " + caucusB.value(),
+                f.assertRefusedAndUnchanged(ErrorCode.MOVED, () -> f.session.postMessage(PB, inJoint, "x")).detail());
+    }
+
+    @Test
+    void theEndOfTheSessionForgetsEveryPlacementCount() {
+        SessionFixture f = SessionFixture.sideAInCaucus();
+        assertTrue(!f.session.snapshot().placementVersions().isEmpty());
+
+        accepted(f.session.endSession(M));
+
+        assertEquals(Map.of(), f.session.snapshot().placementVersions());
     }
 
     @Test
