@@ -263,4 +263,17 @@ class MediaGrantTest {
         }
         return who.value();
     }
+
+    @Test
+    void anUnconfirmedCutIsToldToTheMediatorAloneAndChangesNothing() {
+        SessionFixture f = SessionFixture.sideAInCaucus();
+        SessionSnapshot before = f.session.snapshot();
+
+        Decision.Accepted alert = f.session.mediaCutUnconfirmed(List.of(PA, CA));
+
+        assertEquals(List.of(new Delivery(M, new Event.MediaAlert(PA, "cut_unconfirmed")),
+                new Delivery(M, new Event.MediaAlert(CA, "cut_unconfirmed"))), alert.deliveries());
+        assertEquals(List.of(), alert.facts());
+        assertEquals(before, f.session.snapshot());
+    }
 }
