@@ -143,10 +143,13 @@ class RoomTransportLimitsTest {
         String text = "€".repeat(3_990);
         long peak = 0;
         for (int i = 0; i < 1_500; i++) {
-            mediator.say(text);
-            if (i % 50 == 0) {
-                // A round trip: the mediator's own copy arrives, so the server has fanned this message out.
-                mediator.await("message", frame -> true);
+            String numbered = i + ":" + text;
+            mediator.say(numbered);
+            if (i % 10 == 0) {
+                // A round trip: the mediator's own copy of this very message arrives, so the server has fanned it
+                // out; every tenth, so the mediator (a reader that keeps up) never has its queue limit in flight.
+                String mine = i + ":";
+                mediator.await("message", frame -> frame.path("item").path("text").asText().startsWith(mine));
                 peak = Math.max(peak, connections.queuedBytes());
             }
         }
