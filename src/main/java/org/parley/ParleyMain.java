@@ -24,6 +24,8 @@ public final class ParleyMain {
     /** The exit code of every start-up refusal, before Quarkus runs or while it starts. */
     public static final int REFUSED = 2;
 
+    private static final Logger LOG = Logger.getLogger(ParleyMain.class);
+
     private static final Duration JANUS_READY_WITHIN = Duration.ofSeconds(30);
 
     private ParleyMain() {
@@ -42,7 +44,7 @@ public final class ParleyMain {
             if (media instanceof MediaSettings.Embedded embedded) {
                 startEmbeddedJanus(embedded);
             } else if (media instanceof MediaSettings.Off off) {
-                off.notice().ifPresent(System.out::println);
+                off.notice().ifPresent(LOG::info);
             }
         } catch (StartupRefusal refusal) {
             refuse(refusal);
@@ -88,7 +90,8 @@ public final class ParleyMain {
             EmbeddedJanus.start(embedded.binary(), embedded.parentDirectory(), embedded.rtpPorts(),
                     JANUS_READY_WITHIN).restartWhenItDies().publishAsSystemProperties();
         } catch (IOException | RuntimeException e) {
-            System.out.println("parley: voice and video are off: the embedded Janus did not start: " + e.getMessage());
+            // One line on the console (the log manager is up before Quarkus): media is not worth refusing to start.
+            LOG.warnf("voice and video are off: the embedded Janus did not start: %s", e.getMessage());
         }
     }
 }

@@ -31,6 +31,7 @@ class MediaBrowserEndToEndTest {
 
     @Test
     void mediaFollowsThePlaceThroughRealBrowsers() throws Exception {
+        // Skipped only where Janus can be neither found nor installed (not root); as root it is installed first.
         Assumptions.assumeTrue(JanusTestServer.available(),
                 "media browser test SKIPPED: no janus binary; install it with: sudo apt-get install -y janus");
         BrowserScenario.run(server, "e2e-media", Map.of("PARLEY_E2E_SCRIPT", "e2e/media.mjs",

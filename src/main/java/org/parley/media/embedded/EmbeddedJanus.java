@@ -1,6 +1,7 @@
 package org.parley.media.embedded;
 
 import java.io.IOException;
+import org.jboss.logging.Logger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.parley.media.janus.JanusEndpoint;
  * handlers, none of the stock demo rooms and their known secrets). A JVM shutdown hook stops it with the server.
  */
 public final class EmbeddedJanus implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedJanus.class);
 
     /** Where Debian's package puts Janus and its modules. */
     public static final Path DEBIAN_BINARY = Path.of("/usr/bin/janus");
@@ -148,12 +151,13 @@ public final class EmbeddedJanus implements AutoCloseable {
                 return;
             }
             try {
-                System.out.println("parley: the embedded Janus stopped; starting it again");
+                LOG.warn("the embedded Janus stopped; starting it again");
                 Process next = launch(binary, directory);
                 process = next;
                 watch(next);
             } catch (IOException e) {
-                System.out.println("parley: the embedded Janus could not be started again: " + e.getMessage());
+                // The message names the binary or a file of the generated folder, never a secret.
+                LOG.errorf("the embedded Janus could not be started again: %s", e.getMessage());
             }
         });
     }

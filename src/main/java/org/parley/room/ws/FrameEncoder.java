@@ -150,26 +150,26 @@ public final class FrameEncoder {
 
     /** The answer to a client's {@code ping}, echoing its ref. */
     public String pong(long seq, String ref) {
-        ObjectNode frame = json.createObjectNode();
-        frame.put("seq", seq);
-        frame.put("type", "pong");
-        if (ref != null) {
-            frame.put("ref", ref);
-        }
-        return frame.toString();
+        return answer(seq, "pong", ref).toString();
     }
 
     /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
     public String error(long seq, String code, String detail, String ref) {
-        ObjectNode frame = json.createObjectNode();
-        frame.put("seq", seq);
-        frame.put("type", "error");
+        ObjectNode frame = answer(seq, "error", ref);
         frame.put("code", code);
         frame.put("detail", detail);
+        return frame.toString();
+    }
+
+    /** A frame that answers one client frame: it echoes the frame's ref, when it had one. */
+    private ObjectNode answer(long seq, String type, String ref) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("seq", seq);
+        frame.put("type", type);
         if (ref != null) {
             frame.put("ref", ref);
         }
-        return frame.toString();
+        return frame;
     }
 
     private ObjectNode item(ItemView view) {
