@@ -58,8 +58,9 @@ class ConfidentialityCanaryTest {
         mediator.send("open_caucus", "side", "A");
         String caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
         mediator.send("move_side", "side", "A", "to", caucus);
-        mediator.send("go_to", "to", caucus);
+        mediator.goTo(caucus);
         partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
+        counselA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("caucus"));
         partyA.typing(true);
         partyA.say("caucus " + canary);
         counselA.say("counsel " + canary);
