@@ -52,13 +52,18 @@ public interface MediaConfig {
 
     Turn turn();
 
-    /** TURN (coturn's shared-secret scheme) for participants behind NAT; read, not used yet. */
+    /**
+     * TURN (coturn's shared-secret scheme) for participants behind NAT: each media grant carries a fresh credential.
+     * Checked by {@link org.parley.media.turn.TurnSettings}.
+     */
     interface Turn {
-        Optional<String> url();
+        /** Comma-separated {@code turn:}/{@code turns:} URIs, e.g. {@code turn:turn.example.org:3478?transport=udp}. */
+        Optional<String> urls();
 
+        /** coturn's {@code static-auth-secret}. */
         Optional<String> secret();
 
-        @WithDefault("PT10M")
-        Duration credentialLifetime();
+        /** How long a minted credential lets its holder allocate a relay, e.g. {@code PT10M}. */
+        Optional<String> credentialLifetime();
     }
 }

@@ -6,11 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.media.janus.JanusEndpoint;
 import org.parley.media.janus.JanusMediaGrants;
 import org.parley.media.janus.JanusMediaServer;
 import org.parley.media.relay.JanusRelay;
+import org.parley.media.turn.IceServers;
+import org.parley.media.turn.TurnSettings;
 
 /**
  * Chooses where media grants go and who relays their signaling: a Janus when one is configured (or was started
@@ -23,7 +27,17 @@ public class MediaGrantsProducer {
     @ApplicationScoped
     MediaRelay mediaRelay(MediaConfig config, Vertx vertx, MediaSignals signals) {
         return endpoint(config).<MediaRelay>map(endpoint -> new JanusRelay(vertx, endpoint, config.requestTimeout(),
-                new SecureRandom(), signals)).orElse(MediaRelay.NONE);
+                new SecureRandom(), signals, iceServers(config))).orElse(MediaRelay.NONE);
+    }
+
+    /** Fresh TURN credentials with every grant when TURN is configured; a bad TURN setting refuses start-up. */
+    static IceServers iceServers(MediaConfig config) {
+        MediaConfig.Turn turn = config.turn();
+        Map<String, Optional<String>> settings = Map.of(TurnSettings.URLS, turn.urls(), TurnSettings.SECRET,
+                turn.secret(), TurnSettings.LIFETIME, turn.credentialLifetime());
+        return TurnSettings.from(name -> settings.getOrDefault(name, Optional.empty()))
+                .<IceServers>map(found -> found.credentials(Clock.systemUTC(), new SecureRandom()))
+                .orElse(IceServers.NONE);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.parley.media.janus.JanusEndpoint;
+import org.parley.media.turn.TurnSettings;
 import org.parley.platform.StartupPreflight;
 import org.parley.platform.StartupRefusal;
 
@@ -53,6 +54,8 @@ public final class MediaSettings {
         if (enabled.equals("false")) {
             return new Off(Optional.empty());
         }
+        // Checked whether or not a Janus is found, so that a bad TURN setting is caught before the first grant.
+        TurnSettings.from(settings);
         Optional<String> url = setting("parley.media.url");
         if (url.isPresent()) {
             for (String required : EXTERNAL_REQUIRED) {

@@ -1,6 +1,8 @@
 package org.parley.media;
 
+import java.util.List;
 import java.util.Objects;
+import org.parley.media.turn.IceServer;
 
 /**
  * What the media relay tells one participant's client: start or stop media, the media server's answer to its
@@ -9,10 +11,14 @@ import java.util.Objects;
  */
 public sealed interface MediaSignal {
 
-    /** Media is granted in this room ({@code joint} or {@code caucus:<id>}): publish with a {@code media_offer}. */
-    record Granted(String room) implements MediaSignal {
+    /**
+     * Media is granted in this room ({@code joint} or {@code caucus:<id>}): publish with a {@code media_offer},
+     * using these ICE servers (fresh TURN credentials; none when no TURN is configured) for every connection of it.
+     */
+    record Granted(String room, List<IceServer> iceServers) implements MediaSignal {
         public Granted {
             Objects.requireNonNull(room, "room");
+            iceServers = List.copyOf(iceServers);
         }
     }
 

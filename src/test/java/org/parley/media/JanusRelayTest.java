@@ -35,6 +35,7 @@ import org.parley.media.embedded.EmbeddedJanus;
 import org.parley.media.janus.JanusMediaGrants;
 import org.parley.media.janus.JanusMediaServer;
 import org.parley.media.relay.JanusRelay;
+import org.parley.media.turn.IceServers;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.Delivery;
@@ -74,6 +75,8 @@ class JanusRelayTest {
     /** Frames and signals in the order they would reach the clients: "PA you_are_in", "PA media_grant joint". */
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final Map<ParticipantId, MediaPass> passes = new ConcurrentHashMap<>();
+    /** Every grant signal, to see what it carried besides its room. */
+    private final List<MediaSignal.Granted> grants = Collections.synchronizedList(new ArrayList<>());
     private final SessionId sessionId = new SessionId("session-" + UUID.randomUUID());
     private JanusRelay relay;
     private SessionRuntime runtime;
@@ -98,8 +101,14 @@ class JanusRelayTest {
 
     @BeforeEach
     void newSession() {
-        MediaSignals signals = (session, participant, signal) -> log.add(participant.value() + " " + describe(signal));
-        relay = new JanusRelay(vertx, janus.endpoint(), Duration.ofSeconds(3), new SecureRandom(), signals);
+        MediaSignals signals = (session, participant, signal) -> {
+            if (signal instanceof MediaSignal.Granted granted) {
+                grants.add(granted);
+            }
+            log.add(participant.value() + " " + describe(signal));
+        };
+        relay = new JanusRelay(vertx, janus.endpoint(), Duration.ofSeconds(3), new SecureRandom(), signals,
+                IceServers.NONE);
         MediaGrants grants = new RelayedMediaGrants(new JanusMediaGrants(server, new SecureRandom()), relay);
         MediaGrants recorded = new PassRecorder(grants);
         LiveSession session = new LiveSession(sessionId, List.of(Participant.mediator(M.value(), "Mediator"),
@@ -127,6 +136,9 @@ class JanusRelayTest {
         List<Long> joined = await(server.participants(room(passes.get(PA).mediaRoom())));
         assertEquals(EVERYONE.stream().map(p -> passes.get(p).feed()).collect(Collectors.toSet()), setOf(joined),
                 "Janus holds exactly the publishers Parley joined");
+        assertEquals(EVERYONE.size(), grants.size());
+        assertTrue(grants.stream().allMatch(granted -> granted.iceServers().isEmpty()),
+                "without TURN configured a grant carries no ICE servers: " + grants);
     }
 
     @Test

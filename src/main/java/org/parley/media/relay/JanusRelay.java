@@ -23,6 +23,7 @@ import org.parley.media.MediaServerException;
 import org.parley.media.MediaSignal;
 import org.parley.media.MediaSignals;
 import org.parley.media.janus.JanusEndpoint;
+import org.parley.media.turn.IceServers;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.MediaChange;
 import org.parley.room.domain.ParticipantId;
@@ -51,11 +52,13 @@ public final class JanusRelay implements MediaRelay {
     private final Vertx vertx;
     private final MediaSignals signals;
     private final Duration timeout;
+    private final IceServers iceServers;
     private final Map<PeerKey, JanusPeer> peers = new ConcurrentHashMap<>();
     /** Set when Janus lost a participant's session; cleared once Janus answers again (see {@link #recovered()}). */
     private final AtomicBoolean outage = new AtomicBoolean();
 
-    public JanusRelay(Vertx vertx, JanusEndpoint endpoint, Duration timeout, Random random, MediaSignals signals) {
+    public JanusRelay(Vertx vertx, JanusEndpoint endpoint, Duration timeout, Random random, MediaSignals signals,
+            IceServers iceServers) {
         // One long poll per granted participant holds a connection; requests get a pool of their own.
         WebClient requests = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(REQUEST_CONNECTIONS));
         WebClient polls = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(POLL_CONNECTIONS));
@@ -63,6 +66,7 @@ public final class JanusRelay implements MediaRelay {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.iceServers = Objects.requireNonNull(iceServers, "iceServers");
     }
 
     @Override
@@ -99,7 +103,7 @@ public final class JanusRelay implements MediaRelay {
                         return;
                     }
                     JsonArray announcedMeanwhile = peer.markJoined();
-                    signals.send(session, participant, new MediaSignal.Granted(peer.room));
+                    signals.send(session, participant, new MediaSignal.Granted(peer.room, iceServers.forGrant()));
                     subscribeToAll(peer, data.getJsonArray("publishers", new JsonArray()));
                     subscribeToAll(peer, announcedMeanwhile);
                 })

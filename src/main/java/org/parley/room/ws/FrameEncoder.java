@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.parley.media.MediaSignal;
+import org.parley.media.turn.IceServer;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.Event;
 import org.parley.room.domain.ItemView;
@@ -113,6 +114,15 @@ public final class FrameEncoder {
         if (signal instanceof MediaSignal.Granted granted) {
             frame.put("type", "media_grant");
             frame.put("room", granted.room());
+            if (!granted.iceServers().isEmpty()) {
+                ArrayNode servers = frame.putArray("ice_servers");
+                for (IceServer server : granted.iceServers()) {
+                    ObjectNode entry = servers.addObject();
+                    server.urls().forEach(entry.putArray("urls")::add);
+                    entry.put("username", server.username());
+                    entry.put("credential", server.credential());
+                }
+            }
         } else if (signal instanceof MediaSignal.Answer answer) {
             frame.put("type", "media_answer");
             frame.put("sdp", answer.sdp());

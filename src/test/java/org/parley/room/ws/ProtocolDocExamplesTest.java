@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.media.MediaSignal;
+import org.parley.media.turn.IceServer;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Conveyance;
@@ -275,7 +276,10 @@ class ProtocolDocExamplesTest {
     /** One or more samples of every media signal, with and without their optional fields. */
     private static List<MediaSignal> sampleSignals() {
         List<MediaSignal> signals = List.of(
-                new MediaSignal.Granted("joint"),
+                new MediaSignal.Granted("joint", List.of()),
+                new MediaSignal.Granted("caucus:c-a1", List.of(new IceServer(
+                        List.of("turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"),
+                        "1764601200:q3ZbR2xk9aT0YmLw", "o9b1Kq8Jb0bX6q1oQ8fJ3m7L2nM="))),
                 new MediaSignal.Answer("v=0"),
                 new MediaSignal.Subscribe(5, "p-jordan", "v=0"),
                 new MediaSignal.Candidate(5, "candidate:1", "0", 0),
