@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MediaCommand } from "../protocol/frames";
-import { MediaSession } from "./media";
+import { MediaSession, rtcConfiguration } from "./media";
 import type { MediaDeps } from "./media";
 
 // The media module against stand-ins of the browser's WebRTC objects: what it sends the server and what it closes.
@@ -31,6 +31,7 @@ class FakeStream {
 }
 
 class FakePeer {
+  configuration: RTCConfiguration | null = null;
   closed = false;
   remote: { type: string; sdp: string } | null = null;
   sending: FakeTrack[] = [];
@@ -65,8 +66,9 @@ function setUp(options: { camera?: boolean } = {}) {
       if (constraints.video && options.camera === false) throw new Error("NotFoundError");
       return new FakeStream(constraints.video ? [new FakeTrack("audio"), new FakeTrack("video")] : [new FakeTrack("audio")]);
     },
-    peer: () => {
+    peer: (configuration: RTCConfiguration) => {
       const peer = new FakePeer();
+      peer.configuration = configuration;
       peers.push(peer);
       return peer;
     },
@@ -147,5 +149,34 @@ describe("media session", () => {
     const local = media.current.local as unknown as FakeStream;
     expect(local.getAudioTracks()[0].enabled).toBe(false);
     expect(local.getVideoTracks()[0].enabled).toBe(false);
+  });
+
+  it("gives every connection of a grant the grant's TURN servers, and a later grant's to later connections", async () => {
+    const { media, peers } = setUp();
+    const first = { urls: ["turn:turn.example.org:3478?transport=udp"], username: "1764601200:a1", credential: "c1=" };
+    media.handle({ seq: 1, type: "media_grant", room: "joint", ice_servers: [first] });
+    media.handle({ seq: 2, type: "media_subscribe", feed: 7, participant: "p-jordan", sdp: "v=0 sub" });
+    await settle();
+    expect(peers.map((peer) => peer.configuration?.iceServers)).toEqual([[first], [first]]);
+    const second = { urls: ["turns:turn.example.org:5349"], username: "1764601800:b2", credential: "c2=" };
+    media.handle({ seq: 3, type: "media_grant", room: "caucus:c-a1", ice_servers: [second] });
+    await settle();
+    expect(peers[2].configuration?.iceServers).toEqual([second]);
+    media.handle({ seq: 4, type: "media_grant", room: "joint" });
+    await settle();
+    expect(peers[3].configuration?.iceServers).toEqual([]);
+  });
+
+  it("keeps only well-formed TURN entries", () => {
+    const good = { urls: ["turn:10.0.0.5:3478"], username: "1:x", credential: "y" };
+    const entries = [
+      good,
+      { urls: ["javascript:alert(1)"], username: "1:x", credential: "y" },
+      { urls: "turn:10.0.0.5", username: "1:x", credential: "y" },
+      { urls: ["turn:10.0.0.5"], username: 5, credential: "y" },
+      null,
+    ] as unknown as Parameters<typeof rtcConfiguration>[0];
+    expect(rtcConfiguration(entries)).toEqual({ bundlePolicy: "max-bundle", iceServers: [good] });
+    expect(rtcConfiguration(undefined)).toEqual({ bundlePolicy: "max-bundle", iceServers: [] });
   });
 });

@@ -3,13 +3,13 @@
 // subscriptions the server made for it, all signaling over the room WebSocket. A revocation closes everything at
 // once: nothing is sent or received after the server said stop.
 
-import type { MediaCommand, MediaServerFrame } from "../protocol/frames";
+import type { IceServerFrame, MediaCommand, MediaServerFrame } from "../protocol/frames";
 import { LIMITS } from "../protocol/frames";
 
 /** The browser APIs this module uses, so that tests can stand in for them. */
 export interface MediaDeps {
   getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
-  peer: () => RTCPeerConnection;
+  peer: (configuration: RTCConfiguration) => RTCPeerConnection;
   stream: () => MediaStream;
 }
 
@@ -56,6 +56,8 @@ export class MediaSession {
   private local: MediaStream | null = null;
   /** Counts grants and revocations, so that work begun for an earlier grant never touches a later one. */
   private generation = 0;
+  /** The peer connections' configuration of the current grant (its TURN servers, if any). */
+  private configuration: RTCConfiguration = rtcConfiguration(undefined);
 
   constructor(
     private readonly send: (command: MediaCommand) => boolean,
@@ -75,6 +77,7 @@ export class MediaSession {
   handle(frame: MediaServerFrame): void {
     switch (frame.type) {
       case "media_grant":
+        this.configuration = rtcConfiguration(frame.ice_servers);
         void this.publish(frame.room);
         return;
       case "media_answer":
@@ -133,7 +136,7 @@ export class MediaSession {
       this.update({ state: "blocked", notice: "Your camera and microphone cannot be used: check the browser's permission." });
       return;
     }
-    const pc = this.deps.peer();
+    const pc = this.deps.peer(this.configuration);
     this.publisher = pc;
     for (const track of local.getTracks()) pc.addTransceiver(track, { direction: "sendonly", streams: [local] });
     pc.onicecandidate = (event) => {
@@ -158,7 +161,7 @@ export class MediaSession {
   private async receive(feed: number, participant: string, sdp: string): Promise<void> {
     const generation = this.generation;
     this.endSubscription(feed);
-    const pc = this.deps.peer();
+    const pc = this.deps.peer(this.configuration);
     const stream = this.deps.stream();
     this.subscriptions.set(feed, { pc, participant, stream });
     pc.ontrack = (event) => {
@@ -243,11 +246,25 @@ function candidateCommand(feed: number | undefined, candidate: RTCIceCandidate |
   };
 }
 
+/**
+ * The configuration of every peer connection of one grant: the grant's TURN servers (fresh credentials the server
+ * minted for it; none when it has no TURN) and one bundled transport. Entries of any other shape are left out.
+ */
+export function rtcConfiguration(iceServers: IceServerFrame[] | undefined): RTCConfiguration {
+  const servers: RTCIceServer[] = [];
+  for (const entry of Array.isArray(iceServers) ? iceServers : []) {
+    const urls = Array.isArray(entry?.urls) ? entry.urls.filter((url) => typeof url === "string" && /^turns?:/.test(url)) : [];
+    if (urls.length === 0 || typeof entry.username !== "string" || typeof entry.credential !== "string") continue;
+    servers.push({ urls, username: entry.username, credential: entry.credential });
+  }
+  return { bundlePolicy: "max-bundle", iceServers: servers };
+}
+
 /** The browser's own media APIs. */
 export function browserMedia(): MediaDeps {
   return {
     getUserMedia: (constraints) => navigator.mediaDevices.getUserMedia(constraints),
-    peer: () => new RTCPeerConnection({ bundlePolicy: "max-bundle" }),
+    peer: (configuration) => new RTCPeerConnection(configuration),
     stream: () => new MediaStream(),
   };
 }

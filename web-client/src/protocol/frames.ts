@@ -88,9 +88,16 @@ export type ServerFrame =
   | MediaServerFrame
   | { seq: number; type: "error"; code: string; detail: string; ref?: string };
 
+/** A TURN server of a media grant, with the credential minted for that grant (docs/protocol.md, media_grant). */
+export interface IceServerFrame {
+  urls: string[];
+  username: string;
+  credential: string;
+}
+
 /** The media relay's frames to this client (docs/protocol.md, "Audio and video"). */
 export type MediaServerFrame =
-  | { seq: number; type: "media_grant"; room: string }
+  | { seq: number; type: "media_grant"; room: string; ice_servers?: IceServerFrame[] }
   | { seq: number; type: "media_answer"; sdp: string }
   | { seq: number; type: "media_subscribe"; feed: number; participant: string; sdp: string }
   | { seq: number; type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number }
