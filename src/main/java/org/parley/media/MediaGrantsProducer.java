@@ -1,5 +1,7 @@
 package org.parley.media;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,12 +44,16 @@ public class MediaGrantsProducer {
 
     @Produces
     @ApplicationScoped
-    MediaGrants mediaGrants(MediaConfig config, Vertx vertx, MediaRelay relay) {
+    MediaGrants mediaGrants(MediaConfig config, Vertx vertx, MediaRelay relay, MeterRegistry metrics) {
         return endpoint(config).<MediaGrants>map(endpoint -> {
             SecureRandom random = new SecureRandom();
             JanusMediaServer server = new JanusMediaServer(WebClient.create(vertx), endpoint,
                     config.requestTimeout(), random, config.recordingsDir(), config.publishersPerRoom());
-            return new RelayedMediaGrants(new JanusMediaGrants(server, random), relay);
+            // Cut times are what a move waits for before anyone is told of it: worth watching in production.
+            Timer cuts = Timer.builder("parley.media.cut")
+                    .description("Time from the start of a media cut until Janus and the relay confirmed it")
+                    .publishPercentiles(0.5, 0.99).register(metrics);
+            return new RelayedMediaGrants(new JanusMediaGrants(server, random), relay, cuts::record);
         }).orElseGet(NoMediaGrants::new);
     }
 

@@ -2,10 +2,12 @@ package org.parley.media;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.parley.room.domain.MediaChange;
 import org.parley.room.domain.SessionId;
 
@@ -18,10 +20,17 @@ public final class RelayedMediaGrants implements MediaGrants {
 
     private final MediaGrants grants;
     private final MediaRelay relay;
+    private final Consumer<Duration> cutTimes;
 
     public RelayedMediaGrants(MediaGrants grants, MediaRelay relay) {
+        this(grants, relay, cut -> { });
+    }
+
+    /** @param cutTimes told how long each cut took, from its start until both halves were confirmed or given up */
+    public RelayedMediaGrants(MediaGrants grants, MediaRelay relay, Consumer<Duration> cutTimes) {
         this.grants = grants;
         this.relay = relay;
+        this.cutTimes = cutTimes;
     }
 
     @Override
@@ -35,8 +44,10 @@ public final class RelayedMediaGrants implements MediaGrants {
                 .toList();
         Uni<List<MediaChange.Revoke>> relayed = Uni.join().all(closes).andCollectFailures()
                 .map(results -> results.stream().flatMap(Optional::stream).toList());
+        long started = System.nanoTime();
         // Both at once: the cut is what delays the move, so its two halves must not add up.
         return Uni.combine().all().unis(relayed, grants.revoke(session, revokes)).asTuple().map(both -> {
+            cutTimes.accept(Duration.ofNanos(System.nanoTime() - started));
             Set<MediaChange.Revoke> unconfirmed = new LinkedHashSet<>(both.getItem1());
             unconfirmed.addAll(both.getItem2());
             return List.copyOf(unconfirmed);

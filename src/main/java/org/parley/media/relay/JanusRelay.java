@@ -306,6 +306,18 @@ public final class JanusRelay implements MediaRelay {
 
     /** Subscribes the peer to a feed, if the feed is another participant Parley admitted to the same room now. */
     private void subscribe(JanusPeer peer, long feed) {
+        subscribe(peer, feed, 0);
+    }
+
+    /**
+     * One attempt at a subscription; {@code failures} earlier attempts failed. A failed attempt (a timeout, or
+     * Janus answering without an offer) is retried by {@link RetrySchedule#SUBSCRIPTIONS}, each time only if the
+     * feed is still admitted to the same room and the peer still holds its grant.
+     */
+    private void subscribe(JanusPeer peer, long feed, int failures) {
+        if (peer.closed) {
+            return;
+        }
         Optional<JanusPeer> publisher = peers.values().stream()
                 .filter(other -> other != peer && !other.closed && other.session.equals(peer.session)
                         && other.pass.mediaRoom() == peer.pass.mediaRoom() && other.pass.feed() == feed)
@@ -323,16 +335,32 @@ public final class JanusRelay implements MediaRelay {
                             .put("streams", new JsonArray().add(new JsonObject().put("feed", feed)));
                     return request(peer, handle, join, null);
                 })
+                .invoke(attached -> {
+                    if (attached.getJsonObject("jsep") == null && !peer.closed) {
+                        throw new MediaServerException(MediaServerException.Kind.REFUSED,
+                                pluginData(attached).getInteger("error_code", 0), "subscriber join: no offer");
+                    }
+                })
                 .subscribe().with(attached -> {
-                    JsonObject jsep = attached.getJsonObject("jsep");
-                    if (jsep == null || peer.closed) {
+                    if (peer.closed) {
                         return;
                     }
                     signals.send(peer.session, peer.pass.grant().participant(),
-                            new MediaSignal.Subscribe(feed, publisherId, jsep.getString("sdp")));
+                            new MediaSignal.Subscribe(feed, publisherId, attached.getJsonObject("jsep").getString("sdp")));
                 }, failure -> {
-                    LOG.warnf("subscription of %s to a feed not made: %s", peer.pass.grant().participant(), describe(failure));
-                    peer.unsubscribed(feed);
+                    Long handle = peer.unsubscribed(feed);
+                    if (handle != null) {
+                        api.detach(peer.janusSession, handle).subscribe().with(done -> { }, ignored -> { });
+                    }
+                    Optional<Duration> retry = RetrySchedule.SUBSCRIPTIONS.delayAfter(failures + 1);
+                    if (retry.isEmpty() || peer.closed) {
+                        LOG.warnf("subscription of %s to a feed not made after %d attempts: %s",
+                                peer.pass.grant().participant(), failures + 1, describe(failure));
+                        return;
+                    }
+                    LOG.debugf("subscription of %s to a feed failed (%s); retrying in %d ms",
+                            peer.pass.grant().participant(), describe(failure), retry.get().toMillis());
+                    vertx.setTimer(retry.get().toMillis(), tick -> subscribe(peer, feed, failures + 1));
                 });
     }
 
