@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parley's TURN credentials against a real coturn in shared-secret mode: one Parley minted opens a relay; one with
- * a forged credential, one minted under another secret, and one past its expiry are refused.
+ * a forged credential, one minted under another secret, and one past its expiry are refused; a relay opened in time
+ * stays open past the expiry.
  */
 class CoturnAcceptsParleyCredentialsTest {
 
@@ -71,6 +72,26 @@ class CoturnAcceptsParleyCredentialsTest {
         String[] parts = server.username().split(":");
         String stretched = (Long.parseLong(parts[0]) + 86_400) + ":" + parts[1];
         assertRefused(TurnAllocation.allocate(coturn.address(), stretched, server.credential()));
+    }
+
+    @Test
+    void aRelayOpenedInTimeOutlivesItsCredential() throws Exception {
+        // The lifetime bounds when a relay may be opened, not how long it lasts: a long session keeps its relay
+        // through the refreshes the browser sends, with the credential it opened it with.
+        IceServer server = new TurnCredentials(List.of("turn:127.0.0.1"), SECRET, Duration.ofSeconds(1),
+                Clock.systemUTC(), new SecureRandom()).mint();
+        long expiry = Long.parseLong(server.username().split(":")[0]);
+        try (TurnAllocation.Client client = new TurnAllocation.Client(coturn.address(), server.username(),
+                server.credential())) {
+            assertTrue(client.allocate().allocated(), "allocated before the expiry");
+            while (Instant.now().getEpochSecond() <= expiry) {
+                // coturn compares the expiry with its own clock: wait until it has passed.
+                Thread.sleep(100);
+            }
+            TurnAllocation.Outcome refreshed = client.refresh();
+            assertTrue(refreshed.allocated(), "refreshed after the expiry: error " + refreshed.errorCode());
+        }
+        assertRefused(TurnAllocation.allocate(coturn.address(), server.username(), server.credential()));
     }
 
     private static void assertRefused(TurnAllocation.Outcome outcome) {

@@ -22,13 +22,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class TurnAllocation {
 
-    /** The TURN server's last answer: success (with the relayed port), or the error code it gave. */
+    /** The TURN server's answer: success, or the error code it gave. */
     record Outcome(boolean allocated, int errorCode) {
     }
 
     private static final int MAGIC_COOKIE = 0x2112A442;
     private static final int BINDING = 0x0001;
     private static final int ALLOCATE = 0x0003;
+    private static final int REFRESH = 0x0004;
+    private static final int LIFETIME = 0x000D;
     private static final int SUCCESS = 0x0100;
     private static final int ERROR = 0x0110;
     private static final int USERNAME = 0x0006;
@@ -52,25 +54,62 @@ final class TurnAllocation {
 
     /** Tries to allocate a UDP relay with this username and credential (the TURN REST API's password). */
     static Outcome allocate(InetSocketAddress server, String username, String credential) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout(3000);
+        try (Client client = new Client(server, username, credential)) {
+            return client.allocate();
+        }
+    }
+
+    /** One client socket (one 5-tuple, so one allocation) that keeps the realm, nonce and key it authenticated with. */
+    static final class Client implements AutoCloseable {
+        private final DatagramSocket socket;
+        private final InetSocketAddress server;
+        private final String username;
+        private final String credential;
+        private byte[] realm;
+        private byte[] nonce;
+        private byte[] key;
+
+        Client(InetSocketAddress server, String username, String credential) throws IOException {
+            this.socket = new DatagramSocket();
+            this.socket.setSoTimeout(3000);
+            this.server = server;
+            this.username = username;
+            this.credential = credential;
+        }
+
+        Outcome allocate() throws IOException {
             Map<Integer, byte[]> transport = Map.of(REQUESTED_TRANSPORT, new byte[] {17, 0, 0, 0});
             Response challenge = exchange(socket, server, message(ALLOCATE, transport, null));
             if (challenge == null || challenge.errorCode() != 401) {
                 throw new IOException("expected a 401 challenge, got " + challenge);
             }
-            String realm = new String(challenge.attributes().get(REALM), StandardCharsets.UTF_8);
+            realm = challenge.attributes().get(REALM);
+            nonce = challenge.attributes().get(NONCE);
+            key = md5(username + ":" + new String(realm, StandardCharsets.UTF_8) + ":" + credential);
+            return authenticated(ALLOCATE, REQUESTED_TRANSPORT, transport.get(REQUESTED_TRANSPORT));
+        }
+
+        /** Refreshes this client's allocation for another ten minutes, with the credentials it allocated with. */
+        Outcome refresh() throws IOException {
+            return authenticated(REFRESH, LIFETIME, new byte[] {0, 0, 0x02, 0x58});
+        }
+
+        private Outcome authenticated(int method, int attribute, byte[] value) throws IOException {
             Map<Integer, byte[]> attributes = new LinkedHashMap<>();
-            attributes.put(REQUESTED_TRANSPORT, transport.get(REQUESTED_TRANSPORT));
+            attributes.put(attribute, value);
             attributes.put(USERNAME, username.getBytes(StandardCharsets.UTF_8));
-            attributes.put(REALM, challenge.attributes().get(REALM));
-            attributes.put(NONCE, challenge.attributes().get(NONCE));
-            byte[] key = md5(username + ":" + realm + ":" + credential);
-            Response answer = exchange(socket, server, message(ALLOCATE, attributes, key));
+            attributes.put(REALM, realm);
+            attributes.put(NONCE, nonce);
+            Response answer = exchange(socket, server, message(method, attributes, key));
             if (answer == null) {
-                throw new IOException("no answer to the authenticated Allocate");
+                throw new IOException("no answer to the authenticated request");
             }
-            return new Outcome(answer.type() == (ALLOCATE | SUCCESS), answer.errorCode());
+            return new Outcome(answer.type() == (method | SUCCESS), answer.errorCode());
+        }
+
+        @Override
+        public void close() {
+            socket.close();
         }
     }
 
