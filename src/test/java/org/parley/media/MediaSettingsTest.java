@@ -71,6 +71,18 @@ class MediaSettingsTest {
     }
 
     @Test
+    void aBadTurnSettingRefusesToStartWhateverJanusIsButNotWhenMediaIsOff() {
+        Map<String, String> halfTurn = new HashMap<>(EXTERNAL);
+        halfTurn.put("parley.media.turn.urls", "turn:turn.example.org:3478");
+        StartupRefusal refusal = assertThrows(StartupRefusal.class, () -> plan("prod", halfTurn, true));
+        assertTrue(refusal.getMessage().startsWith("parley.media.turn.secret (PARLEY_MEDIA_TURN_SECRET)"),
+                refusal.getMessage());
+        assertThrows(StartupRefusal.class, () -> plan("demo", Map.of("parley.media.turn.secret", "s"), false));
+        halfTurn.put("parley.media.enabled", "false");
+        assertEquals(new MediaSettings.Off(Optional.empty()), plan("prod", halfTurn, true));
+    }
+
+    @Test
     void mediaRequiredButUnavailableRefusesToStart() {
         assertThrows(StartupRefusal.class, () -> plan("demo", Map.of("parley.media.enabled", "true"), false));
     }
