@@ -284,6 +284,8 @@ try {
     ids.names = Object.fromEntries(Object.entries(byName).map(([name, id]) => [id, name]));
   });
 
+  console.log(`e2e-media-measure: measured join-to-first-remote-frame ms (admissions 1..5): ${firstFrame.join(", ")}`);
+
   await step("six-in-the-joint-room-each-receive-the-other-five", async () => {
     for (const role of ROLES) {
       await awaitReceiving(pages[role], ROLES.filter((other) => other !== role).map((other) => ids[other]), role);
@@ -298,6 +300,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, CPU_WINDOW_MS));
       const seconds = (Date.now() - started) / 1000;
       cpu = ((janusCpuSeconds() - before) / seconds) * 100;
+      console.log(`e2e-media-measure: measured janus-cpu with six publishing audio+video: ${cpu.toFixed(1)} % of one core over ${seconds.toFixed(1)} s`);
       // Everyone still receives everyone: the window measured a room in full flow.
       for (const role of ROLES) {
         await awaitReceiving(pages[role], ROLES.filter((other) => other !== role).map((other) => ids[other]), role);
@@ -329,12 +332,13 @@ try {
       await card.getByRole("button", { name: `Move ${nameA}` }).click();
       serverCutsOut.push(await nextCut(before));
       await awaitReceiving(pages.partyB, [ids.partyA], "party B after party A came back");
+      console.log(`e2e-media-measure: move ${move}: browser cut ${browserCuts.at(-1)} ms, server cut in` +
+        ` ${serverCutsIn.at(-1).toFixed(1)} ms, out ${serverCutsOut.at(-1).toFixed(1)} ms`);
     });
   }
 
   console.log(`e2e-media-measure: measured join-to-first-remote-frame ms (admissions 1..5, 2..6 people present):` +
     ` ${firstFrame.join(", ")} (${summary(firstFrame)})`);
-  if (cpu !== null) console.log(`e2e-media-measure: measured janus-cpu with six publishing audio+video: ${cpu.toFixed(1)} % of one core over 30 s`);
   console.log(`e2e-media-measure: measured move-to-cut in the browser ms over ${browserCuts.length} moves (party B's` +
     ` inbound RTP from party A, sampled every 50 ms): ${summary(browserCuts)}`);
   console.log(`e2e-media-measure: measured cut on the server ms over ${serverCutsIn.length} moves into the caucus` +

@@ -24,6 +24,11 @@ final class BrowserScenario {
 
     /** Runs the scenario; {@code name} names its log (target/NAME.log) and screenshots (target/NAME-screenshots). */
     static void run(URI server, String name, Map<String, String> settings) throws Exception {
+        run(server, name, settings, 10);
+    }
+
+    /** Runs the scenario, giving it at most {@code minutes} to finish. */
+    static void run(URI server, String name, Map<String, String> settings, int minutes) throws Exception {
         // Only an explicit -Dskip.web=true (no client built) skips the browser, and it says so.
         Assumptions.assumeFalse("true".equals(System.getProperty("parley.web.skipped")),
                 "browser tests skipped: the build ran with -Dskip.web=true");
@@ -38,13 +43,13 @@ final class BrowserScenario {
                 .redirectOutput(log.toFile());
         browser.environment().putAll(environment);
         Process process = browser.start();
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(minutes, TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, "the browser scenario did not finish in 10 minutes:\n" + tail(output));
+        assertTrue(finished, "the browser scenario did not finish in " + minutes + " minutes:\n" + tail(output));
         assertEquals(0, process.exitValue(), "the browser scenario failed:\n" + tail(output));
     }
 

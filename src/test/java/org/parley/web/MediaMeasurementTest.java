@@ -59,7 +59,7 @@ class MediaMeasurementTest {
                 "PARLEY_E2E_USERS", new ObjectMapper().writeValueAsString(users),
                 "PARLEY_E2E_REFERENCE", reference,
                 "PARLEY_E2E_JANUS_PID", Long.toString(JanusTestResource.pid()),
-                "PARLEY_E2E_MOVES", System.getProperty("parley.measure.moves", "50")));
+                "PARLEY_E2E_MOVES", System.getProperty("parley.measure.moves", "50")), 40);
         Files.readAllLines(Path.of("target", "e2e-media-measure.log")).stream()
                 .filter(line -> line.contains("measured")).forEach(System.out::println);
     }
