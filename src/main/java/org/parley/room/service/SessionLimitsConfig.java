@@ -9,7 +9,7 @@ import org.parley.room.domain.SessionLimits;
 @ConfigMapping(prefix = "parley.session")
 public interface SessionLimitsConfig {
 
-    /** A live session in which nobody sent a frame (pings aside) for this long ends by itself. */
+    /** A live session in which nobody sent a command frame (pings and media signaling aside) this long ends by itself. */
     @WithDefault("PT30M")
     Duration idleTimeout();
 

@@ -50,7 +50,7 @@ public final class SessionRuntime {
     /** Runs once, when a decision has ended the session (the registry forgets it then). */
     private final Runnable onEnded;
     private boolean endedNoticed;
-    /** When someone last sent a frame (pings aside); the idle limit counts from here. */
+    /** When someone last sent a command frame (pings and media signaling aside); the idle limit counts from here. */
     private Instant lastActivity = Instant.EPOCH;
     /** The end this session was last warned of, so that a warning is sent once per coming end. */
     private SessionLimits.Warning warned;

@@ -104,7 +104,9 @@ class EndedSessionsLeaveMemoryTest {
         accept(runtime, session -> session.admit(mediator, party));
         accept(runtime, session -> session.goTo(mediator, Place.joint()));
         for (int i = 0; i < 15; i++) {
-            accept(runtime, session -> session.postMessage(mediator, SeenPlace.of(Place.joint()), WORDS));
+            // A string of its own for every message, as words arriving over the network are.
+            String words = WORDS + i;
+            accept(runtime, session -> session.postMessage(mediator, SeenPlace.of(Place.joint()), words));
         }
         Decision opened = runtime.apply(session -> session.openSideCaucus(mediator, Side.of("A")));
         Fact.CaucusOpened caucus = (Fact.CaucusOpened) ((Decision.Accepted) opened).facts().stream()
@@ -113,7 +115,8 @@ class EndedSessionsLeaveMemoryTest {
         accept(runtime, session -> session.move(mediator, party, inCaucus));
         accept(runtime, session -> session.goTo(mediator, inCaucus));
         for (int i = 0; i < 10; i++) {
-            accept(runtime, session -> session.postMessage(party, SeenPlace.of(inCaucus), WORDS));
+            String words = WORDS + "caucus " + i;
+            accept(runtime, session -> session.postMessage(party, SeenPlace.of(inCaucus), words));
         }
     }
 

@@ -153,7 +153,7 @@ class SessionLimitsEndToEndTest {
 
     private String sessionField(MediationFixture fixture, String field) {
         Object value = given().auth().oauth2(MediationFixture.token("mediator.north"))
-                .get("/api/sessions/" + fixture.sessionId).then().statusCode(200).extract().path(field);
+                .get("/api/sessions/" + fixture.sessionId).then().statusCode(200).extract().path("session." + field);
         return value == null ? null : value.toString();
     }
 
