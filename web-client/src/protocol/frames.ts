@@ -58,13 +58,17 @@ export interface ReviewItem {
   status: ReviewStatus;
 }
 
+/** Why a session ended (or will end): the mediator ended it, or the server did when it sat idle or ran too long. */
+export type EndReason = "ended_by_mediator" | "idle" | "max_duration";
+
 export type ServerFrame =
   | { seq: number; type: "joined"; session: string; you: string; phase: Phase }
   | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[] }
   | { seq: number; type: "pong"; ref?: string }
   | { seq: number; type: "presence"; participants: PresenceEntry[] }
   | { seq: number; type: "session_started"; at: string }
-  | { seq: number; type: "session_ended"; at: string }
+  | { seq: number; type: "session_ended"; at: string; reason?: EndReason }
+  | { seq: number; type: "session_ending"; reason: EndReason; endsAt: string }
   | { seq: number; type: "message"; item: Item }
   | { seq: number; type: "typing"; participant: string; typing: boolean }
   | { seq: number; type: "caucus_opened"; caucus: string; side?: string; members: string[] }
@@ -185,6 +189,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "presence",
   "session_started",
   "session_ended",
+  "session_ending",
   "message",
   "typing",
   "caucus_opened",
@@ -207,6 +212,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   presence: { participants: "array" },
   session_started: { at: "string" },
   session_ended: { at: "string" },
+  session_ending: { reason: "string", endsAt: "string" },
   message: { item: "object" },
   typing: { participant: "string", typing: "boolean" },
   caucus_opened: { caucus: "string", members: "array" },

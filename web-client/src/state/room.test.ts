@@ -44,6 +44,21 @@ describe("room reducer", () => {
     expect(state.attention.at(-1)).toEqual({ kind: "roster_changed", participant: "p-lee" });
   });
 
+  it("tells the user when the server will end the session by itself, and why", () => {
+    const warned = replay(
+      [frame({ type: "session_ending", reason: "idle", endsAt: "2026-11-23T11:30:00Z" })],
+      alexInCaucus(),
+    );
+    expect(warned.attention.at(-1)).toMatchObject({
+      kind: "session_ending",
+      at: "2026-11-23T11:30:00Z",
+      reason: "idle",
+    });
+    const ended = replay([frame({ type: "session_ended", at: "2026-11-23T11:30:00Z", reason: "idle" })], warned);
+    expect(ended.attention).toEqual([]);
+    expect(ended.phase).toBe("ended");
+  });
+
   it("keeps privacy alerts and re-attestation requests for the user's attention, and forgets them at the end", () => {
     const asked = replay(
       [

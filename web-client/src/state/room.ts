@@ -79,10 +79,12 @@ export interface ReturnedMessage {
 
 /** Something the server asks the user to notice at once. */
 export interface Attention {
-  kind: "privacy_alert" | "reattestation_requested" | "roster_changed" | "media_alert";
+  kind: "privacy_alert" | "reattestation_requested" | "roster_changed" | "media_alert" | "session_ending";
   participant: string;
-  /** When it happened; a roster change carries no time of its own. */
+  /** When it happened (for `session_ending`: when the session will end); a roster change carries no time. */
   at?: string;
+  /** For `session_ending`: why the server will end the session. */
+  reason?: string;
 }
 
 export interface RoomState {
@@ -388,6 +390,15 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
           : base.reviews;
       return { ...base, reviews, reviewConfirmations: confirmations };
     }
+    case "session_ending":
+      // The server will end the session by itself soon; everyone is told, the user themself is the subject.
+      return {
+        ...base,
+        attention: [
+          ...base.attention,
+          { kind: "session_ending" as const, participant: base.you ?? "", at: frame.endsAt, reason: frame.reason },
+        ].slice(-10),
+      };
     case "media_alert":
       return {
         ...base,

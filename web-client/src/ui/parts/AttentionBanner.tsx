@@ -32,6 +32,16 @@ export function AttentionBanner({ room, nameOf, onReattest }: {
       </div>
     );
   }
+  if (latest.kind === "session_ending") {
+    const at = latest.at ? new Date(latest.at).toLocaleTimeString() : "soon";
+    return (
+      <div class="attention" role="alert">
+        {latest.reason === "idle"
+          ? `Nobody has written for a while: this session ends by itself at ${at} unless someone does.`
+          : `This session reaches its maximum length and ends at ${at}.`}
+      </div>
+    );
+  }
   if (latest.kind === "media_alert") {
     return (
       <div class="attention" role="alert">

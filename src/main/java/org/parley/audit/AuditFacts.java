@@ -18,6 +18,10 @@ import org.parley.room.domain.Side;
  */
 public final class AuditFacts {
 
+    /** The actor of what the server does by itself, such as ending an idle session. */
+    public static final String SERVER_ACTOR = "parley";
+
+
     private AuditFacts() {
     }
 
@@ -43,7 +47,11 @@ public final class AuditFacts {
         if (fact instanceof Fact.SessionStarted started) {
             return where.ok(started.by(), AuditKinds.SESSION_STARTED, null, null);
         } else if (fact instanceof Fact.SessionEnded ended) {
-            return where.ok(ended.by(), AuditKinds.SESSION_ENDED, null, null);
+            // The server ends a session by itself when it sat idle or ran too long: the reason is the target.
+            return ended.by() == null
+                    ? AuditEntry.ok(SERVER_ACTOR, AuditKinds.SESSION_ENDED, where.courtId(), where.caseId(),
+                            where.sessionId(), null, ended.reason().wireCode())
+                    : where.ok(ended.by(), AuditKinds.SESSION_ENDED, null, null);
         } else if (fact instanceof Fact.ParticipantConnected connected) {
             return where.ok(connected.participant(),
                     connected.resumed() ? AuditKinds.RECONNECTED : AuditKinds.CONNECTED, place(connected.place()),

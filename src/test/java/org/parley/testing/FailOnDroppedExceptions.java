@@ -17,40 +17,23 @@ public final class FailOnDroppedExceptions implements BeforeEachCallback, AfterE
     /** Lets a test that drops exceptions on purpose (the test of this extension) opt out. */
     public static final String TOLERATE_TAG = "tolerates-dropped-exceptions";
 
-    /**
-     * Lets a browser test that closes pages and kills servers mid-request tolerate one known kind only: Hibernate
-     * Reactive reporting that the database session of a request was closed (or already gone) under a query still
-     * in flight, because the request was cancelled. Every other dropped exception still fails the test, and the tolerated ones are
-     * printed. The cause is still open: the same session errors answer HTTP 500 under concurrent attestations.
-     */
-    public static final String TOLERATE_CLOSED_SESSIONS_TAG = "tolerates-closed-database-sessions";
-
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         invoke(context, "install");
         // Dropped while the test server started, or after the previous test ended: no test owns it, but it must not
         // vanish, so the next test reports it, saying when it happened.
-        // A tolerated kind that arrives after its test ended (a cancelled request finishing late) is tolerated
-        // here too, since no test owns it; every other kind still fails.
         failIfAny(context, "before " + context.getDisplayName() + " started (while a test server started or after "
-                + "the previous test ended)", true);
+                + "the previous test ended)");
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        failIfAny(context, "during " + context.getDisplayName(),
-                context.getTags().contains(TOLERATE_CLOSED_SESSIONS_TAG));
+        failIfAny(context, "during " + context.getDisplayName());
     }
 
     @SuppressWarnings("unchecked")
-    private static void failIfAny(ExtensionContext context, String when, boolean tolerateClosedSessions)
-            throws Exception {
+    private static void failIfAny(ExtensionContext context, String when) throws Exception {
         List<Throwable> dropped = (List<Throwable>) invoke(context, "drain");
-        if (tolerateClosedSessions) {
-            dropped.stream().filter(FailOnDroppedExceptions::closedDatabaseSession).forEach(tolerated ->
-                    System.out.println("tolerated a dropped closed-session error " + when + ": " + tolerated));
-            dropped = dropped.stream().filter(error -> !closedDatabaseSession(error)).toList();
-        }
         if (dropped.isEmpty() || context.getTags().contains(TOLERATE_TAG)) {
             return;
         }
@@ -58,17 +41,6 @@ public final class FailOnDroppedExceptions implements BeforeEachCallback, AfterE
                 + "; the first: " + dropped.get(0), dropped.get(0));
         dropped.stream().skip(1).forEach(failure::addSuppressed);
         throw failure;
-    }
-
-    private static boolean closedDatabaseSession(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            if (cause instanceof IllegalStateException && (message.equals("Session/EntityManager is closed")
-                    || message.startsWith("HR000090") || message.startsWith("No current Mutiny.Session found"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.parley.testing.FailOnDroppedExceptions;
 import org.parley.media.JanusTestResource;
 import org.parley.media.JanusTestServer;
 import org.parley.testing.MediaDemoProfile;
@@ -23,7 +21,6 @@ import org.parley.testing.MediaDemoProfile;
  */
 @QuarkusTest
 @TestProfile(MediaDemoProfile.class)
-@Tag(FailOnDroppedExceptions.TOLERATE_CLOSED_SESSIONS_TAG)
 class MediaBrowserEndToEndTest {
 
     @TestHTTPResource("/")

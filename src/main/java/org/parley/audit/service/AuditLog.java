@@ -1,6 +1,8 @@
 package org.parley.audit.service;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,12 +57,24 @@ public class AuditLog {
         }
         // Deferred: a place in the queue is taken on subscription, so an append nobody subscribes to blocks nobody.
         return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
             CompletableFuture<Void> mine = new CompletableFuture<>();
             CompletableFuture<Void> previous = tail.getAndSet(mine);
-            return Uni.createFrom().completionStage(previous)
+            return onContext(caller, Uni.createFrom().completionStage(previous))
                     .chain(() -> pool.withTransaction(transaction -> write(transaction, batch)))
                     .onTermination().invoke(() -> mine.complete(null));
         });
+    }
+
+    /**
+     * Resumes after the previous append on the caller's own Vert.x context. The previous append completes its
+     * future from its own termination, on its caller's context; continuing there would run this caller's rest of
+     * the chain (its transaction, and afterwards its request's Hibernate Reactive session, which Quarkus keeps in
+     * the current context) inside another request's context, where the two requests would share, close and
+     * remove each other's sessions.
+     */
+    private static Uni<Void> onContext(Context caller, Uni<Void> turn) {
+        return caller == null ? turn : turn.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Void> write(SqlClient transaction, List<AuditEntry> batch) {

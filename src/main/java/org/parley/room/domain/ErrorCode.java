@@ -7,6 +7,8 @@ public enum ErrorCode {
     NOT_RELEASED("not_released"),
     NO_SUCH_ITEM("no_such_item"),
     SESSION_ENDED("session_ended"),
+    /** {@code start} of a session that is already live; the start time stays the first one. */
+    ALREADY_STARTED("already_started"),
     NOT_STARTED("not_started"),
     NO_SUCH_PARTICIPANT("no_such_participant"),
     NO_SUCH_CAUCUS("no_such_caucus"),

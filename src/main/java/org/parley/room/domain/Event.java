@@ -16,8 +16,15 @@ public sealed interface Event {
     record SessionStarted(Instant at) implements Event {
     }
 
-    /** The mediator ended the session; all content is gone and every command is now refused. */
-    record SessionEnded(Instant at) implements Event {
+    /** The session ended (the mediator ended it, or it sat idle or ran too long); all content is gone. */
+    record SessionEnded(Instant at, EndReason reason) implements Event {
+        public SessionEnded(Instant at) {
+            this(at, EndReason.ENDED_BY_MEDIATOR);
+        }
+    }
+
+    /** The server will end the session at {@code endsAt} for {@code reason}; any frame postpones an idle end. */
+    record SessionEnding(EndReason reason, Instant endsAt) implements Event {
     }
 
     /**

@@ -11,7 +11,11 @@ public sealed interface Fact {
     record SessionStarted(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
     }
 
-    record SessionEnded(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
+    /** {@code by} is the mediator who ended it, or null when the server ended it for {@code reason}. */
+    record SessionEnded(SessionId sessionId, ParticipantId by, Instant at, EndReason reason) implements Fact {
+        public SessionEnded(SessionId sessionId, ParticipantId by, Instant at) {
+            this(sessionId, by, at, EndReason.ENDED_BY_MEDIATOR);
+        }
     }
 
     /** A participant connected; {@code resumed} when the session still had them placed. */

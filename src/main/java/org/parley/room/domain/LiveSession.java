@@ -4,6 +4,7 @@ import static org.parley.room.domain.Decision.refused;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ public final class LiveSession {
 
     /** A reconnect after a disconnection longer than this must attest again, unless the constructor says otherwise. */
     public static final Duration DEFAULT_REATTEST_AFTER_DISCONNECT = Duration.ofMinutes(2);
+    /** The most items of one room replayed to an entrant, unless the constructor says otherwise. */
+    public static final int DEFAULT_REPLAY_CAP = 500;
 
     /** Who may issue a command, and whether the session must have started. */
     private enum Access {
@@ -60,12 +63,22 @@ public final class LiveSession {
     /** Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
                        Duration reattestAfterDisconnect) {
+        this(sessionId, roster, clock, ids, reattestAfterDisconnect, DEFAULT_REPLAY_CAP);
+    }
+
+    /** As above; an entrant is shown again at most the latest {@code replayCap} items of the room it enters. */
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
+                       Duration reattestAfterDisconnect, int replayCap) {
         Objects.requireNonNull(reattestAfterDisconnect, "reattestAfterDisconnect");
         if (reattestAfterDisconnect.isNegative()) {
             throw new IllegalArgumentException("reattestAfterDisconnect must not be negative");
         }
+        if (replayCap < 0) {
+            throw new IllegalArgumentException("replayCap must not be negative");
+        }
         this.state = new SessionState(Objects.requireNonNull(sessionId, "sessionId"), new Roster(roster),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect);
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect,
+                replayCap);
         this.presence = new PresenceView(state);
         Relocation relocation = new Relocation(state, presence);
         ReleaseNotices notices = new ReleaseNotices(state);
@@ -96,6 +109,40 @@ public final class LiveSession {
     /** Ends the session: everyone connected is told, all content is dropped, every later command is refused. */
     public Decision endSession(ParticipantId actor) {
         return run(actor, Access.MEDIATOR, lifecycle::end);
+    }
+
+    /**
+     * Makes a session that the records show already started live here as well, without a new start fact, so that
+     * a second {@code start} is refused. Does nothing unless the session has not started in this object.
+     */
+    public void resumeLive(Instant startedAt) {
+        lifecycle.resumeLive(Objects.requireNonNull(startedAt, "startedAt"));
+    }
+
+    /**
+     * The server ends the session by itself (it sat idle or ran too long): like the mediator's end, everyone
+     * connected is told, with the reason, and all content is dropped. Refused once ended.
+     */
+    public Decision expire(EndReason reason) {
+        if (state.phase() == SessionPhase.ENDED) {
+            return refused(ErrorCode.SESSION_ENDED, "the session has ended");
+        }
+        MediaEntitlements.Snapshot mediaBefore = media.now();
+        Decision decision = lifecycle.expire(Objects.requireNonNull(reason, "reason"));
+        return media.withChanges((Decision.Accepted) decision, mediaBefore);
+    }
+
+    /** Warns everyone connected that the server will end the session at {@code endsAt}; changes nothing. */
+    public Decision warnOfEnd(EndReason reason, Instant endsAt) {
+        if (state.phase() == SessionPhase.ENDED) {
+            return refused(ErrorCode.SESSION_ENDED, "the session has ended");
+        }
+        return lifecycle.warnOfEnd(reason, endsAt);
+    }
+
+    /** When the session started (live or ended); empty before it started. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(state.startedAt());
     }
 
     /** Moves a participant waiting in the lobby into the joint room. */
@@ -270,6 +317,11 @@ public final class LiveSession {
 
     public SessionPhase phase() {
         return state.phase();
+    }
+
+    /** Whether any participant is connected now. */
+    public boolean anyoneConnected() {
+        return state.roster().all().stream().anyMatch(participant -> state.placement().isConnected(participant.id()));
     }
 
     public boolean isOnRoster(ParticipantId participant) {

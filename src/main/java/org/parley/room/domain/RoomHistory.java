@@ -25,9 +25,13 @@ final class RoomHistory {
         return List.copyOf(byRoom.getOrDefault(room, List.of()));
     }
 
-    /** The replay for someone entering the room: only items whose audience included them, so it never widens. */
-    List<ItemView> replayFor(Room room, ParticipantId entrant) {
-        return itemsOf(room).stream().filter(item -> item.heardBy(entrant)).map(Item::view).toList();
+    /**
+     * The replay for someone entering the room: only items whose audience included them, so it never widens, and
+     * of those only the latest {@code cap}, oldest first, so that an entrant's frame stays bounded in a long session.
+     */
+    List<ItemView> replayFor(Room room, ParticipantId entrant, int cap) {
+        List<ItemView> heard = itemsOf(room).stream().filter(item -> item.heardBy(entrant)).map(Item::view).toList();
+        return heard.size() <= cap ? heard : heard.subList(heard.size() - cap, heard.size());
     }
 
     void clear() {

@@ -19,14 +19,32 @@ final class SessionState {
     private final CaucusReviews reviews = new CaucusReviews();
     private final Attestations attestations = new Attestations();
     private final Consents consents = new Consents();
+    private final int replayCap;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
+    private Instant startedAt;
 
-    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect) {
+    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect,
+            int replayCap) {
         this.sessionId = sessionId;
         this.roster = roster;
         this.clock = clock;
         this.ids = ids;
         this.reattestAfterDisconnect = reattestAfterDisconnect;
+        this.replayCap = replayCap;
+    }
+
+    /** The most items of one room an entrant is shown again on arrival. */
+    int replayCap() {
+        return replayCap;
+    }
+
+    /** When the session started; null before. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    void startedAt(Instant at) {
+        this.startedAt = at;
     }
 
     SessionId sessionId() {

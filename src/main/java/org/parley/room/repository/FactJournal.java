@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.parley.room.MediationSession;
+import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Fact;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.Place;
@@ -45,14 +46,16 @@ public class FactJournal {
 
     private Uni<Void> write(SqlClient client, UUID sessionId, Fact fact) {
         if (fact instanceof Fact.SessionStarted started) {
-            return update(client, "UPDATE mediation_session SET status = $2, started_at = $3 WHERE id = $1",
-                    Tuple.of(sessionId, MediationSession.LIVE, time(started.at())))
+            // Only a scheduled session starts: a start can never move the recorded start time of a live or ended one.
+            return update(client, "UPDATE mediation_session SET status = $2, started_at = $3 WHERE id = $1"
+                    + " AND status = $4", Tuple.of(sessionId, MediationSession.LIVE, time(started.at()),
+                            MediationSession.SCHEDULED))
                     .chain(() -> event(client, sessionId, "session_started", null, started.by(), null, null, null,
                             started.at()));
         } else if (fact instanceof Fact.SessionEnded ended) {
-            return update(client, "UPDATE mediation_session SET status = $2, ended_at = $3 WHERE id = $1",
-                    Tuple.of(sessionId, MediationSession.ENDED, time(ended.at())))
-                    .chain(() -> event(client, sessionId, "session_ended", null, ended.by(), null, null, null,
+            return update(client, "UPDATE mediation_session SET status = $2, ended_at = $3 WHERE id = $1"
+                    + " AND status <> $2", Tuple.of(sessionId, MediationSession.ENDED, time(ended.at())))
+                    .chain(() -> event(client, sessionId, endedKind(ended.reason()), null, ended.by(), null, null, null,
                             ended.at()));
         } else if (fact instanceof Fact.ParticipantConnected connected) {
             return event(client, sessionId, connected.resumed() ? "reconnected" : "connected",
@@ -119,6 +122,11 @@ public class FactJournal {
                             null, null, null, alert.at()));
         }
         throw new IllegalArgumentException("no journal entry for " + fact.getClass().getSimpleName());
+    }
+
+    /** The mediator's end is {@code session_ended}; the server's own end names its reason. */
+    private static String endedKind(EndReason reason) {
+        return reason == EndReason.ENDED_BY_MEDIATOR ? "session_ended" : "session_ended_" + reason.wireCode();
     }
 
     /** An attestation ends when the participant must attest again; the reason is a code. */

@@ -11,4 +11,8 @@ public interface Deliveries {
 
     /** Sends each delivery to its recipient's open connection in this session, in order; absent recipients get nothing. */
     void deliver(SessionId session, List<Delivery> deliveries);
+
+    /** The session ended and its frames have left: its connections close (4410). Nothing to do where none exist. */
+    default void sessionEnded(SessionId session) {
+    }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,24 +14,35 @@ import org.parley.attestation.repository.AttestationRecords;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
+import org.parley.caseload.MediationCase;
 import org.parley.caseload.ParticipantInvited;
+import org.jboss.logging.Logger;
 import org.parley.media.MediaConfig;
 import org.parley.media.MediaGrants;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
 import org.parley.room.domain.ParticipantId;
+import org.parley.room.MediationSession;
 import org.parley.room.domain.SessionId;
+import org.parley.room.domain.SessionLimits;
+import org.parley.room.domain.SessionPhase;
 import org.parley.room.repository.FactJournal;
 
 /**
  * The live sessions of this server, created on first connection from the case's roster. Content lives only in
- * these objects and is never written anywhere.
+ * these objects and is never written anywhere; a session leaves this registry, and so memory, as soon as it ends.
  */
 @ApplicationScoped
 public class LiveSessionRegistry {
 
+    private static final Logger LOG = Logger.getLogger(LiveSessionRegistry.class);
+    /** How many ended session ids are remembered, so that one never comes back to life before its end is stored. */
+    static final int ENDED_REMEMBERED = 10_000;
+
     private final Map<UUID, SessionRuntime> live = new ConcurrentHashMap<>();
+    private final EndedSessions ended = new EndedSessions(ENDED_REMEMBERED);
+    private final SessionLimitsConfig limits;
     private final SessionService sessions;
     private final Deliveries deliveries;
     private final FactJournal journal;
@@ -41,7 +53,9 @@ public class LiveSessionRegistry {
     private final Duration cutTimeout;
 
     public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
-            AttestationRecords records, Clock clock, MediaGrants media, MediaConfig mediaConfig) {
+            AttestationRecords records, Clock clock, MediaGrants media, MediaConfig mediaConfig,
+            SessionLimitsConfig limits) {
+        this.limits = limits;
         this.media = media;
         this.cutTimeout = mediaConfig.cutTimeout();
         this.records = records;
@@ -52,23 +66,91 @@ public class LiveSessionRegistry {
         this.clock = clock;
     }
 
+    /**
+     * The session's runtime, loaded on first use. Fails with {@link SessionEndedException} for a session that has
+     * ended: it never comes back, not even as an empty one.
+     */
     public Uni<SessionRuntime> runtime(UUID sessionId) {
         SessionRuntime existing = live.get(sessionId);
         if (existing != null) {
             return Uni.createFrom().item(existing);
         }
         return sessions.findById(sessionId)
+                .invoke(session -> {
+                    if (MediationSession.ENDED.equals(session.status) || ended.contains(sessionId)) {
+                        throw new SessionEndedException();
+                    }
+                })
                 .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(mediationCase)
                         .chain(roster -> records.currentAttestations(sessionId)
                                 .chain(attested -> records.consents(mediationCase.id)
-                                        .map(consents -> live.computeIfAbsent(sessionId, id -> {
-                                            LiveSession fresh = new LiveSession(new SessionId(id.toString()),
-                                                    participants(roster), clock, IdSource.randomUuids());
-                                            restore(fresh, attested, consents);
-                                            return new SessionRuntime(new SessionRuntime.SessionRef(id,
-                                                    mediationCase.id, mediationCase.courtId), fresh, deliveries,
-                                                    journal, audit, media, cutTimeout);
-                                        }))))));
+                                        .map(consents -> load(session, mediationCase, roster, attested,
+                                                consents))))));
+    }
+
+    private SessionRuntime load(MediationSession session, MediationCase mediationCase, List<CaseParticipant> roster,
+            List<AttestationRecords.Attestation> attested, List<AttestationRecords.Consent> consents) {
+        UUID sessionId = session.id;
+        SessionRuntime loaded;
+        synchronized (ended) {
+            // Checked again here: the session may have ended while its records were being read.
+            if (ended.contains(sessionId)) {
+                throw new SessionEndedException();
+            }
+            loaded = live.computeIfAbsent(sessionId, id -> {
+                LiveSession fresh = new LiveSession(new SessionId(id.toString()), participants(roster), clock,
+                        IdSource.randomUuids(), LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT,
+                        limits.historyReplayCap());
+                restore(fresh, attested, consents);
+                if (MediationSession.LIVE.equals(session.status) && session.startedAt != null) {
+                    // Started before this server held it: live here too, so that a second start is refused.
+                    fresh.resumeLive(session.startedAt);
+                }
+                SessionRuntime[] created = new SessionRuntime[1];
+                created[0] = new SessionRuntime(new SessionRuntime.SessionRef(id, mediationCase.id,
+                        mediationCase.courtId), fresh, deliveries, journal, audit, media, cutTimeout,
+                        () -> forget(created[0]));
+                created[0].touch(clock.instant());
+                return created[0];
+            });
+        }
+        return loaded;
+    }
+
+    /** An ended session leaves memory at once: its content went with the end, and now its runtime goes too. */
+    private void forget(SessionRuntime runtime) {
+        UUID sessionId = runtime.ref().sessionId();
+        synchronized (ended) {
+            ended.add(sessionId);
+            live.remove(sessionId, runtime);
+        }
+    }
+
+    /**
+     * Applies the idle and duration limits to every live session at {@code now}, and lets go of runtimes of
+     * sessions that never started, that nobody uses and nobody is connected to (they hold no content).
+     */
+    public void enforceLimits(Instant now) {
+        SessionLimits sessionLimits = limits.limits();
+        Instant idleSince = now.minus(limits.idleTimeout());
+        for (SessionRuntime runtime : List.copyOf(live.values())) {
+            try {
+                runtime.enforce(sessionLimits, now);
+                if (runtime.read(session -> session.phase() == SessionPhase.NOT_STARTED)
+                        && runtime.unusedSince(idleSince)) {
+                    live.remove(runtime.ref().sessionId(), runtime);
+                }
+            } catch (RuntimeException e) {
+                // One session's failure must not keep the others from their limits.
+                LOG.errorf("session %s: limits not applied: %s", runtime.ref().sessionId(),
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** How many sessions this server holds in memory now. */
+    public int size() {
+        return live.size();
     }
 
     /** The live runtimes of one case's sessions on this server. */

@@ -1,9 +1,11 @@
 package org.parley.room.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -15,10 +17,13 @@ import org.parley.audit.service.AuditLog;
 import org.parley.media.MediaGrants;
 import org.parley.media.NoMediaGrants;
 import org.parley.room.domain.Decision;
+import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Fact;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.MediaChange;
 import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.SessionLimits;
+import org.parley.room.domain.SessionPhase;
 import org.parley.room.repository.FactJournal;
 
 /**
@@ -42,6 +47,13 @@ public final class SessionRuntime {
     /** Accepted decisions not delivered yet, oldest first: each waits for its own cuts and for those before it. */
     private final Queue<Pending> undelivered = new ArrayDeque<>();
     private boolean writing;
+    /** Runs once, when a decision has ended the session (the registry forgets it then). */
+    private final Runnable onEnded;
+    private boolean endedNoticed;
+    /** When someone last sent a command frame (pings and media signaling aside); the idle limit counts from here. */
+    private Instant lastActivity = Instant.EPOCH;
+    /** The end this session was last warned of, so that a warning is sent once per coming end. */
+    private SessionLimits.Warning warned;
 
     /** Which session, case and court this runtime serves; journal and audit rows carry these ids. */
     public record SessionRef(UUID sessionId, UUID caseId, String courtId) {
@@ -67,6 +79,13 @@ public final class SessionRuntime {
 
     public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
             AuditLog audit, MediaGrants media, Duration cutTimeout) {
+        this(ref, session, deliveries, journal, audit, media, cutTimeout, () -> {
+        });
+    }
+
+    public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
+            AuditLog audit, MediaGrants media, Duration cutTimeout, Runnable onEnded) {
+        this.onEnded = onEnded;
         this.ref = ref;
         this.session = session;
         this.deliveries = deliveries;
@@ -86,15 +105,68 @@ public final class SessionRuntime {
      */
     public Decision apply(Function<LiveSession, Decision> command) {
         Decision decision;
+        boolean endedNow = false;
         synchronized (this) {
             decision = command.apply(session);
             if (decision instanceof Decision.Accepted accepted) {
                 unwritten.add(accepted.facts());
                 accept(accepted);
             }
+            if (session.phase() == SessionPhase.ENDED && !endedNoticed) {
+                endedNoticed = true;
+                endedNow = true;
+            }
         }
         writeNext();
+        if (endedNow) {
+            // The end's frames may still wait for media cuts: the connections close after they left.
+            afterDeliveries(() -> deliveries.sessionEnded(session.sessionId()));
+            onEnded.run();
+        }
         return decision;
+    }
+
+    /** Someone sent a frame at {@code at}: the idle limit counts from here, and an idle warning is void. */
+    public synchronized void touch(Instant at) {
+        if (at.isAfter(lastActivity)) {
+            lastActivity = at;
+        }
+        if (warned != null && warned.reason() == EndReason.IDLE) {
+            warned = null;
+        }
+    }
+
+    /**
+     * Applies the limits at {@code now} to a live session: ends it when an end is due, warns everyone once per
+     * coming end when one is near. Answers what was due. A session that has not started is never ended here.
+     */
+    public SessionLimits.Due enforce(SessionLimits limits, Instant now) {
+        SessionLimits.Due due;
+        synchronized (this) {
+            Optional<Instant> startedAt = session.startedAt();
+            if (session.phase() != SessionPhase.LIVE || startedAt.isEmpty()) {
+                return new SessionLimits.Nothing();
+            }
+            due = limits.due(startedAt.get(), lastActivity, now);
+            if (due instanceof SessionLimits.Warning warning) {
+                if (warning.equals(warned)) {
+                    return due;
+                }
+                warned = warning;
+            }
+        }
+        if (due instanceof SessionLimits.End end) {
+            LOG.infof("session %s ends by itself: %s", ref.sessionId(), end.reason().wireCode());
+            apply(live -> live.expire(end.reason()));
+        } else if (due instanceof SessionLimits.Warning warning) {
+            apply(live -> live.warnOfEnd(warning.reason(), warning.endsAt()));
+        }
+        return due;
+    }
+
+    /** Whether nobody sent a frame since {@code idleSince} and nobody is connected: a runtime nothing needs. */
+    public synchronized boolean unusedSince(Instant idleSince) {
+        return lastActivity.isBefore(idleSince) && !session.anyoneConnected();
     }
 
     /** Runs {@code action} once every decision accepted so far has been delivered (now, if none is waiting). */

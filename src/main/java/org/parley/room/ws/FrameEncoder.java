@@ -39,6 +39,11 @@ public final class FrameEncoder {
         } else if (event instanceof Event.SessionEnded ended) {
             frame.put("type", "session_ended");
             frame.put("at", ended.at().toString());
+            frame.put("reason", ended.reason().wireCode());
+        } else if (event instanceof Event.SessionEnding ending) {
+            frame.put("type", "session_ending");
+            frame.put("reason", ending.reason().wireCode());
+            frame.put("endsAt", ending.endsAt().toString());
         } else if (event instanceof Event.YouAreIn in) {
             frame.put("type", "you_are_in");
             frame.set("place", place(in.place()));

@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
     public static final CloseReason SERVER_STOPPING = new CloseReason(1001, "server_stopping");
     /** The client read too slowly: more than the outbound limit waited unsent. It may reconnect. */
     public static final CloseReason SLOW_READER = new CloseReason(4408, "slow_reader");
+    /** The client answered no ping for the heartbeat timeout: the connection counts as dead. It may reconnect. */
+    public static final CloseReason HEARTBEAT_TIMEOUT = new CloseReason(4004, "heartbeat_timeout");
     /** The client kept sending over the frame rate limit. */
     public static final CloseReason RATE_LIMITED = new CloseReason(4429, "rate_limited");
     /** The server could not open the connection for a passing reason (for example a database blip); retry. */
@@ -57,6 +61,9 @@ public class RoomConnections implements Deliveries, MediaSignals {
     public static final CloseReason FRAME_TOO_BIG = new CloseReason(1009, "too_large");
     /** RFC 6455 1002: a frame that breaks the WebSocket framing rules. */
     public static final CloseReason PROTOCOL_ERROR = new CloseReason(1002, "protocol_error");
+
+    /** The payload of heartbeat pings; clients echo it in their pong. */
+    private static final Buffer PING = Buffer.buffer("parley");
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
@@ -98,9 +105,12 @@ public class RoomConnections implements Deliveries, MediaSignals {
         private final FrameRateLimiter rate;
         private final OutboundQueue outbound;
         private final AtomicBoolean slowMarked = new AtomicBoolean();
+        /** When the client last showed it is alive: it connected, answered a ping or sent a frame. */
+        private volatile Instant lastHeard;
 
         Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject,
-                FrameRateLimiter rate, OutboundQueue outbound) {
+                FrameRateLimiter rate, OutboundQueue outbound, Instant openedAt) {
+            this.lastHeard = openedAt;
             this.connection = connection;
             this.session = session;
             this.participant = participant;
@@ -122,6 +132,13 @@ public class RoomConnections implements Deliveries, MediaSignals {
             return participant;
         }
 
+        /** The client answered a ping or sent a frame at {@code at}. */
+        public void heard(Instant at) {
+            if (at.isAfter(lastHeard)) {
+                lastHeard = at;
+            }
+        }
+
         /** Counts one bad frame and says how many this connection has sent. */
         public int badFrame() {
             return badFrames.incrementAndGet();
@@ -134,7 +151,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
         RoomTransportConfig.Frames frames = limits.frames();
         Attached attached = new Attached(connection, session, participant, subject,
                 new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
-                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes));
+                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), clock.instant());
         byConnection.put(connection.id(), attached);
         Attached earlier = byParticipant.put(new Key(session.value(), participant.value()), attached);
         if (earlier != null) {
@@ -182,12 +199,45 @@ public class RoomConnections implements Deliveries, MediaSignals {
         send(attached, encoder.error(attached.seq.incrementAndGet(), code, detail, ref));
     }
 
+    /**
+     * One heartbeat at {@code now}: a connection not heard from within the timeout is let go of as dead (its
+     * participant is shown disconnected at once, keeping its place, and the close frame is sent for a client that
+     * may still read it); every other connection gets a WebSocket ping, which browsers answer by themselves.
+     */
+    public void heartbeat(Instant now) {
+        Instant heardSince = now.minus(limits.heartbeat().timeout());
+        for (Attached attached : List.copyOf(byParticipant.values())) {
+            if (attached.lastHeard.isBefore(heardSince)) {
+                LOG.debugf("connection %s answered no ping: closed as dead", attached.connection.id());
+                if (detach(attached.connection)) {
+                    dropped.fireAsync(new ConnectionDropped(attached.session, attached.participant));
+                }
+                close(attached, HEARTBEAT_TIMEOUT);
+            } else {
+                attached.connection.sendPing(PING).subscribe().with(done -> {
+                }, failure -> LOG.debugf("ping to connection %s not sent: %s", attached.connection.id(),
+                        failure.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    /** When the server last heard from this participant's connection in this session (empty when not connected). */
+    public Optional<Instant> lastHeard(SessionId session, ParticipantId participant) {
+        return Optional.ofNullable(byParticipant.get(new Key(session.value(), participant.value())))
+                .map(attached -> attached.lastHeard);
+    }
+
     /** Tells every client that the server is stopping, so they reconnect elsewhere instead of timing out. */
     void onShutdown(@Observes ShutdownEvent event) {
         byParticipant.values().forEach(attached -> close(attached, SERVER_STOPPING));
     }
 
     /** Closes every connection of a session, for example when it has ended. */
+    @Override
+    public void sessionEnded(SessionId session) {
+        closeAll(session, SESSION_ENDED);
+    }
+
     public void closeAll(SessionId session, CloseReason reason) {
         byParticipant.values().stream().filter(attached -> attached.session.equals(session))
                 .forEach(attached -> close(attached, reason));

@@ -9,12 +9,15 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.parley.media.MediaRelay;
@@ -22,8 +25,8 @@ import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
-import org.parley.room.domain.SessionPhase;
 import org.parley.room.service.LiveSessionRegistry;
+import org.parley.room.service.SessionEndedException;
 import org.parley.room.service.SessionRuntime;
 import org.parley.room.service.SessionService;
 import org.parley.ticket.auth.TicketAuthenticationMechanism;
@@ -48,9 +51,11 @@ public class RoomSocket {
     private final RoomConnections connections;
     private final FrameDecoder decoder;
     private final MediaRelay relay;
+    private final Clock clock;
 
     public RoomSocket(SecurityIdentity identity, LiveSessionRegistry registry, RoomConnections connections,
-            ObjectMapper json, MediaRelay relay) {
+            ObjectMapper json, MediaRelay relay, Clock clock) {
+        this.clock = clock;
         this.relay = relay;
         this.identity = identity;
         this.registry = registry;
@@ -83,6 +88,9 @@ public class RoomSocket {
                         return connection.close(RoomConnections.NOT_ON_ROSTER);
                     }
                     return Uni.createFrom().voidItem();
+                }).onFailure(SessionEndedException.class).recoverWithUni(ended -> {
+                    connections.detach(connection);
+                    return connection.close(RoomConnections.SESSION_ENDED);
                 }).onFailure().recoverWithUni(failure -> {
                     // Access was confirmed at the upgrade, so a failure here is the server's (a database blip,
                     // say), not a withdrawal: the client is told to try again rather than that its access is gone.
@@ -93,9 +101,16 @@ public class RoomSocket {
                 });
     }
 
+    /** A pong (the browser's automatic answer to the heartbeat's ping) shows the connection is alive. */
+    @OnPongMessage
+    public void onPong(WebSocketConnection connection, Buffer ignored) {
+        connections.of(connection).ifPresent(attached -> attached.heard(clock.instant()));
+    }
+
     @OnTextMessage
     public void onMessage(WebSocketConnection connection, String text) {
         connections.of(connection).ifPresent(attached -> {
+            attached.heard(clock.instant());
             if (!withinRate(attached)) {
                 return;
             }
@@ -117,13 +132,18 @@ public class RoomSocket {
                 }
                 return;
             }
-            SessionRuntime runtime = registry.find(UUID.fromString(attached.session().value())).orElseThrow();
-            Decision decision = runtime.apply(session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
+            Optional<SessionRuntime> runtime = registry.find(UUID.fromString(attached.session().value()));
+            if (runtime.isEmpty()) {
+                // The session ended and left memory; this connection is about to be closed with 4410.
+                connections.sendError(attached, ErrorCode.SESSION_ENDED.wireCode(), "the session has ended",
+                        frame.ref());
+                return;
+            }
+            runtime.get().touch(clock.instant());
+            Decision decision = runtime.get().apply(
+                    session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
             if (decision instanceof Decision.Refused refused) {
                 connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref());
-            } else if (runtime.read(session -> session.phase()) == SessionPhase.ENDED) {
-                // The end's frames may still wait for media cuts; the connections close only after they left.
-                runtime.afterDeliveries(() -> connections.closeAll(attached.session(), RoomConnections.SESSION_ENDED));
             }
         });
     }

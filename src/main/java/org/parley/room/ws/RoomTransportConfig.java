@@ -2,6 +2,7 @@ package org.parley.room.ws;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Limits of one room connection: how much the server buffers for a slow reader, and how fast a client may send.
@@ -15,6 +16,19 @@ public interface RoomTransportConfig {
 
     /** The frame rate limit of one connection. */
     Frames frames();
+
+    /** WebSocket pings to every connection, and how long an unanswered connection is kept. */
+    Heartbeat heartbeat();
+
+    interface Heartbeat {
+        /** How often the server pings each connection (browsers answer pings by themselves). */
+        @WithDefault("PT15S")
+        Duration interval();
+
+        /** A connection that answered no ping (nor sent anything) for this long is closed as dead (4004). */
+        @WithDefault("PT45S")
+        Duration timeout();
+    }
 
     interface Frames {
         /** Frames per second a connection may send on average. */

@@ -18,6 +18,7 @@ class ErrorCodeTest {
                 Map.entry(ErrorCode.NOT_RELEASED, "not_released"),
                 Map.entry(ErrorCode.NO_SUCH_ITEM, "no_such_item"),
                 Map.entry(ErrorCode.SESSION_ENDED, "session_ended"),
+                Map.entry(ErrorCode.ALREADY_STARTED, "already_started"),
                 Map.entry(ErrorCode.NOT_STARTED, "not_started"),
                 Map.entry(ErrorCode.NO_SUCH_PARTICIPANT, "no_such_participant"),
                 Map.entry(ErrorCode.NO_SUCH_CAUCUS, "no_such_caucus"),

@@ -38,6 +38,11 @@ final class SessionFixture {
     final List<ParticipantId> roster;
 
     private SessionFixture(boolean withThirdParty) {
+        this(withThirdParty, -1);
+    }
+
+    /** {@code replayCap} below zero: the four-argument constructor and its defaults. */
+    private SessionFixture(boolean withThirdParty, int replayCap) {
         List<Participant> participants = new ArrayList<>(List.of(
                 Participant.mediator(M.value(), "Mediator"),
                 Participant.party(PA.value(), "Party A", "A"),
@@ -49,7 +54,10 @@ final class SessionFixture {
         }
         roster = participants.stream().map(Participant::id).toList();
         // The four-argument constructor on purpose: its two-minute re-attestation default is part of the contract.
-        session = new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"));
+        session = replayCap < 0
+                ? new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"))
+                : new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"),
+                        LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT, replayCap);
     }
 
     /** A session nobody has connected to (or attested for) yet. */
@@ -65,6 +73,11 @@ final class SessionFixture {
     /** Everyone connected and attested, session started, everyone (mediator included) in the joint room. */
     static SessionFixture allInJointRoom() {
         return allInJointRoom(new SessionFixture(false));
+    }
+
+    /** As {@link #allInJointRoom()}, replaying at most {@code replayCap} items to an entrant. */
+    static SessionFixture allInJointRoom(int replayCap) {
+        return allInJointRoom(new SessionFixture(false, replayCap));
     }
 
     /** As {@link #allInJointRoom()}, with the observer {@link #T} admitted too, after both parties consented. */

@@ -80,7 +80,7 @@ class SessionLifecycleTest {
         Decision started = f.session.startSession(M);
 
         assertEquals(Set.of(M, PB), recipientsOf(started, Event.SessionStarted.class));
-        f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST, () -> f.session.startSession(M));
+        f.assertRefusedAndUnchanged(ErrorCode.ALREADY_STARTED, () -> f.session.startSession(M));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.parley.room.PlaceCodec;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Conveyance;
 import org.parley.room.domain.ErrorCode;
+import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Event;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
@@ -321,6 +322,8 @@ class ProtocolDocExamplesTest {
                 new Event.Joined(new SessionId("s-1"), partyA, SessionPhase.LIVE),
                 new Event.SessionStarted(AT),
                 new Event.SessionEnded(AT),
+                new Event.SessionEnded(AT, EndReason.IDLE),
+                new Event.SessionEnding(EndReason.IDLE, AT),
                 new Event.YouAreIn(new PlaceView.InLobby(), 1, List.of()),
                 new Event.YouAreIn(new PlaceView.InJointRoom(), 2, List.of(plain, conveyed)),
                 new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), 3, List.of(plain, conveyed)),
