@@ -19,6 +19,7 @@ final class SessionState {
     private final CaucusReviews reviews = new CaucusReviews();
     private final Attestations attestations = new Attestations();
     private final Consents consents = new Consents();
+    private final MediaStates mediaStates = new MediaStates();
     private SessionPhase phase = SessionPhase.NOT_STARTED;
 
     SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect) {
@@ -65,6 +66,10 @@ final class SessionState {
         return consents;
     }
 
+    MediaStates mediaStates() {
+        return mediaStates;
+    }
+
     /** A reconnect after a disconnection longer than this must attest again. */
     Duration reattestAfterDisconnect() {
         return reattestAfterDisconnect;
@@ -95,6 +100,7 @@ final class SessionState {
         history.clear();
         releases.clear();
         reviews.clear();
+        mediaStates.clear();
     }
 
     SessionSnapshot snapshot() {
