@@ -194,6 +194,8 @@ export function browserDevices(): DeviceDeps {
     analyse: (stream) => {
       if (typeof AudioContext === "undefined" || stream.getAudioTracks().length === 0) return null;
       const context = new AudioContext();
+      // Reached by a click, the page may start audio; resume() covers browsers that create it suspended.
+      void context.resume().catch(() => undefined);
       const analyser = context.createAnalyser();
       analyser.fftSize = 1024;
       context.createMediaStreamSource(stream).connect(analyser);

@@ -50,7 +50,7 @@ export function DeviceCheckPanel({ check, onChoice }: { check: DeviceCheck; onCh
       {mode !== "none" && view.microphones.length > 0 && (
         <label>
           Microphone
-          <select value={view.choice.microphone ?? ""} onChange={(e) => choose({ microphone: e.currentTarget.value || null })}>
+          <select name="microphone" value={view.choice.microphone ?? ""} onChange={(e) => choose({ microphone: e.currentTarget.value || null })}>
             <option value="">Browser default</option>
             {view.microphones.map((device) => (
               <option key={device.id} value={device.id}>
@@ -63,7 +63,7 @@ export function DeviceCheckPanel({ check, onChoice }: { check: DeviceCheck; onCh
       {mode === "camera" && view.cameras.length > 0 && (
         <label>
           Camera
-          <select value={view.choice.camera ?? ""} onChange={(e) => choose({ camera: e.currentTarget.value || null })}>
+          <select name="camera" value={view.choice.camera ?? ""} onChange={(e) => choose({ camera: e.currentTarget.value || null })}>
             <option value="">Browser default</option>
             {view.cameras.map((device) => (
               <option key={device.id} value={device.id}>
