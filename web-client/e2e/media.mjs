@@ -79,13 +79,15 @@ const SAMPLER = () => {
   const sample = async () => {
     const now = Date.now();
     const state = window.__media;
+    // Who each video shows is read before the first await: the page may re-render while stats are read.
     const tiles = [
       ...[...document.querySelectorAll(".media-tile[data-participant] video")].map((video) => ({ video, screen: false })),
       ...[...document.querySelectorAll(".screen-tile[data-screen-of] video")].map((video) => ({ video, screen: true })),
-    ];
-    for (const { video, screen } of tiles) {
+    ].map(({ video, screen }) => {
       const tile = video.closest(".media-tile");
-      const who = screen ? tile.dataset.screenOf : tile.dataset.participant;
+      return { video, screen, who: tile ? (screen ? tile.dataset.screenOf : tile.dataset.participant) : null };
+    }).filter((tile) => tile.who);
+    for (const { video, screen, who } of tiles) {
       const bytesOf = screen ? state.screenBytes : state.bytes;
       const grewOf = screen ? state.screenGrew : state.grew;
       const tracks = video.srcObject ? video.srcObject.getTracks() : [];
@@ -175,10 +177,9 @@ async function joinSession(page, reference, { mode = "Camera and microphone", ch
 async function deviceCheckWorks(page) {
   const preview = page.locator("video.device-preview");
   await preview.waitFor();
-  await page.waitForFunction(() => {
-    const video = document.querySelector("video.device-preview");
-    return video && video.videoWidth > 0 && video.currentTime > 0;
-  });
+  await preview.scrollIntoViewIfNeeded();
+  // The picture has arrived once the element knows its size (the fake camera's frames are decoding).
+  await page.waitForFunction(() => (document.querySelector("video.device-preview")?.videoWidth ?? 0) > 0);
   const levels = new Set();
   const deadline = Date.now() + TIMEOUT;
   while (levels.size < 3) {
@@ -189,7 +190,7 @@ async function deviceCheckWorks(page) {
   check([...levels].some((level) => level > 0), `the level meter showed sound (${[...levels].join(", ")})`);
   const devices = await page.locator('select[name="microphone"] option').count();
   check(devices >= 2, "the microphone list names the fake device besides the browser default");
-  await page.screenshot({ path: path.join(SHOTS, "prejoin-device-check.png") });
+  await page.screenshot({ path: path.join(SHOTS, "prejoin-device-check.png"), fullPage: true });
 }
 
 /** The participant id behind each display name, from the mediator console's cards. */
@@ -338,7 +339,8 @@ try {
     for (const role of ["mediator", "partyA", "partyB"]) {
       const kinds = (await media(pages[role])).kinds;
       check(JSON.stringify(kinds[id("counselA")]) === '["audio"]', `${role} gets only audio from counsel A (${kinds[id("counselA")]})`);
-      check(JSON.stringify(kinds[id("partyA")]) === '["audio","video"]', `${role} gets audio and video from party A`);
+      const withCamera = role === "partyA" ? "partyB" : "partyA";
+      check(JSON.stringify(kinds[id(withCamera)]) === '["audio","video"]', `${role} gets audio and video from ${withCamera}`);
     }
     await mediator.locator(`.media-tile[data-participant="${id("counselA")}"]`, { hasText: "Counsel, side A" }).waitFor();
   });
@@ -374,6 +376,23 @@ try {
   await step("mediator-opens-caucus-A", async () => {
     await mediator.getByRole("button", { name: "Open caucus for side A" }).click();
     await mediator.locator(".column-caucus").waitFor();
+  });
+
+  await step("on-a-360-px-phone-the-tiles-wrap-and-the-controls-stay-reachable", async () => {
+    await partyB.setViewportSize({ width: 360, height: 740 });
+    const overflow = await partyB.evaluate(() => document.documentElement.scrollWidth);
+    check(overflow <= 360, `no sideways scrolling on a phone (page is ${overflow} px wide)`);
+    for (const name of ["Mute", "Camera off", "Share screen"]) {
+      const button = partyB.locator(".media-controls").getByRole("button", { name, exact: true });
+      const box = await button.boundingBox();
+      check(box && box.x >= 0 && box.x + box.width <= 360, `the ${name} button is within the screen`);
+    }
+    const tiles = await partyB.locator(".media-tiles .media-tile").evaluateAll((all) =>
+      all.map((tile) => tile.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+    check(tiles.every((t) => t.left >= 0 && t.right <= 360), "every tile fits the screen's width");
+    check(new Set(tiles.map((t) => Math.round(t.top))).size > 1, "the tiles wrap onto several rows");
+    await partyB.screenshot({ path: path.join(SHOTS, "phone-360-party-b.png"), fullPage: true });
+    await partyB.setViewportSize({ width: 1000, height: 720 });
   });
 
   await step("moving-the-sharer-into-the-caucus-stops-its-screen-for-the-joint-room", async () => {
