@@ -10,6 +10,11 @@
 // from party A stop growing (the cut), and the time from the mediator's click to the cut is measured. Finally side
 // A and the mediator go into the caucus: they receive each other, party B receives nobody of them, and they
 // nothing of party B. Prints the measurements as lines starting with "e2e-media: measured".
+//
+// Along the way: the pre-join device check shows a live preview and a moving microphone level meter; counsel A
+// joins audio only and sends no video; party B mutes and shows muted on the others' tiles; party A shares its
+// screen (Chromium's fake screen): the banner names exactly the others in its room, only they receive it, and a
+// move to the caucus or the lobby (privacy alert) stops it at once.
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -66,13 +71,25 @@ const SAMPLER = () => {
   window.RTCPeerConnection.prototype = Native.prototype;
   // bytes: per participant, the sum of every increase seen on any of their tracks (a new subscription after a
   // move starts from zero again); grew: when that sum last increased.
-  window.__media = { bytes: {}, grew: {}, firstFrame: null };
+  // screenBytes / screenGrew: the same for the shared screens shown (by sharer); kinds: per participant, the kinds
+  // of track (audio, video) from which any bytes came.
+  window.__media = { bytes: {}, grew: {}, firstFrame: null, screenBytes: {}, screenGrew: {}, kinds: {} };
+  window.__pcs = pcs;
   const seen = new WeakMap();
   const sample = async () => {
     const now = Date.now();
     const state = window.__media;
-    for (const video of document.querySelectorAll(".media-tile[data-participant] video")) {
-      const who = video.closest(".media-tile").dataset.participant;
+    // Who each video shows is read before the first await: the page may re-render while stats are read.
+    const tiles = [
+      ...[...document.querySelectorAll(".media-tile[data-participant] video")].map((video) => ({ video, screen: false })),
+      ...[...document.querySelectorAll(".screen-tile[data-screen-of] video")].map((video) => ({ video, screen: true })),
+    ].map(({ video, screen }) => {
+      const tile = video.closest(".media-tile");
+      return { video, screen, who: tile ? (screen ? tile.dataset.screenOf : tile.dataset.participant) : null };
+    }).filter((tile) => tile.who);
+    for (const { video, screen, who } of tiles) {
+      const bytesOf = screen ? state.screenBytes : state.bytes;
+      const grewOf = screen ? state.screenGrew : state.grew;
       const tracks = video.srcObject ? video.srcObject.getTracks() : [];
       for (const pc of pcs) {
         if (pc.connectionState === "closed" || pc.signalingState === "closed") continue;
@@ -94,8 +111,9 @@ const SAMPLER = () => {
           const increase = bytes - (seen.get(receiver) ?? 0);
           if (increase > 0) {
             seen.set(receiver, bytes);
-            state.bytes[who] = (state.bytes[who] ?? 0) + increase;
-            state.grew[who] = now;
+            bytesOf[who] = (bytesOf[who] ?? 0) + increase;
+            grewOf[who] = now;
+            if (!screen) state.kinds[who] = [...new Set([...(state.kinds[who] ?? []), receiver.track.kind])].sort();
           }
           if (frames > 0 && state.firstFrame === null) state.firstFrame = now;
         }
@@ -142,15 +160,37 @@ async function signIn(page, role) {
   await page.getByText("Signed in as").waitFor();
 }
 
-async function joinSession(page, reference) {
+async function joinSession(page, reference, { mode = "Camera and microphone", checkDevices = false } = {}) {
   const card = page.locator("article.card").filter({ hasText: reference });
   await card.getByRole("button", { name: /^Join session/ }).first().click();
   await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  await page.getByLabel(mode).check();
+  if (checkDevices) await deviceCheckWorks(page);
   const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
   if (await agreement.count()) await agreement.check();
   await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
   await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   await page.getByRole("button", { name: "Join the session" }).click();
+}
+
+/** The pre-join check shows the camera's live picture and a level meter that moves with the (fake) microphone. */
+async function deviceCheckWorks(page) {
+  const preview = page.locator("video.device-preview");
+  await preview.waitFor();
+  await preview.scrollIntoViewIfNeeded();
+  // The picture has arrived once the element knows its size (the fake camera's frames are decoding).
+  await page.waitForFunction(() => (document.querySelector("video.device-preview")?.videoWidth ?? 0) > 0);
+  const levels = new Set();
+  const deadline = Date.now() + TIMEOUT;
+  while (levels.size < 3) {
+    levels.add(Number(await page.locator('[role="meter"][aria-label="Microphone level"]').getAttribute("data-level")));
+    if (Date.now() > deadline) throw new Error(`the level meter did not move: ${[...levels].join(", ")}`);
+    await page.waitForTimeout(50);
+  }
+  check([...levels].some((level) => level > 0), `the level meter showed sound (${[...levels].join(", ")})`);
+  const devices = await page.locator('select[name="microphone"] option').count();
+  check(devices >= 2, "the microphone list names the fake device besides the browser default");
+  await page.screenshot({ path: path.join(SHOTS, "prejoin-device-check.png"), fullPage: true });
 }
 
 /** The participant id behind each display name, from the mediator console's cards. */
@@ -180,14 +220,26 @@ async function awaitReceiving(page, from, label) {
   }
 }
 
+/** Waits until the page receives the shared screen of `id` (screen bytes growing). */
+async function awaitScreen(page, id, label) {
+  const deadline = Date.now() + TIMEOUT;
+  const start = await media(page);
+  for (;;) {
+    const now = await media(page);
+    if ((now.screenBytes[id] ?? 0) > (start.screenBytes[id] ?? 0)) return;
+    if (Date.now() > deadline) throw new Error(`${label}: no growing screen RTP from ${id}`);
+    await page.waitForTimeout(200);
+  }
+}
+
 /** Waits until bytes from `id` have not grown for QUIET_MS; answers the wall-clock time they last grew. */
-async function awaitStopped(page, id, label) {
+async function awaitStopped(page, id, label, kind = "grew") {
   const deadline = Date.now() + TIMEOUT;
   for (;;) {
     const now = await media(page);
-    const last = now.grew[id] ?? 0;
+    const last = now[kind][id] ?? 0;
     if (Date.now() - last >= QUIET_MS) return last;
-    if (Date.now() > deadline) throw new Error(`${label}: inbound RTP from ${id} never stopped`);
+    if (Date.now() > deadline) throw new Error(`${label}: inbound ${kind === "grew" ? "" : "screen "}RTP from ${id} never stopped`);
     await page.waitForTimeout(100);
   }
 }
@@ -244,8 +296,12 @@ try {
   await step("everyone-admitted-and-first-remote-frame", async () => {
     for (const role of ["partyA", "counselA", "partyB"]) {
       await signIn(pages[role], role);
-      await joinSession(pages[role], reference);
+      await joinSession(pages[role], reference, {
+        mode: role === "counselA" ? "Audio only (microphone, no video)" : "Camera and microphone",
+        checkDevices: role === "partyA",
+      });
       await pages[role].getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+      check((await pages[role].locator("video.device-preview").count()) === 0, `${role}'s device preview is gone`);
       check((await pages[role].locator(".media-off").innerText()).includes("Audio/video unavailable"),
         `${role} has no audio/video in the lobby`);
       const card = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE[role].name });
@@ -276,10 +332,83 @@ try {
     await mediator.screenshot({ path: path.join(SHOTS, "joint-room-mediator.png") });
   });
 
+  await step("counsel-A-joined-audio-only-and-sends-no-video", async () => {
+    const sendsVideo = await counselA.evaluate(() =>
+      window.__pcs.some((pc) => pc.connectionState !== "closed" && pc.getSenders().some((s) => s.track?.kind === "video")));
+    check(!sendsVideo, "counsel A has no video sender");
+    for (const role of ["mediator", "partyA", "partyB"]) {
+      const kinds = (await media(pages[role])).kinds;
+      check(JSON.stringify(kinds[id("counselA")]) === '["audio"]', `${role} gets only audio from counsel A (${kinds[id("counselA")]})`);
+      const withCamera = role === "partyA" ? "partyB" : "partyA";
+      check(JSON.stringify(kinds[id(withCamera)]) === '["audio","video"]', `${role} gets audio and video from ${withCamera}`);
+    }
+    await mediator.locator(`.media-tile[data-participant="${id("counselA")}"]`, { hasText: "Counsel, side A" }).waitFor();
+  });
+
+  await step("party-B-mutes-and-the-others-see-it-on-its-tile", async () => {
+    await partyB.locator(".media-controls").getByRole("button", { name: "Mute" }).click();
+    for (const role of ["mediator", "partyA", "counselA"]) {
+      const tile = pages[role].locator(`.media-tile[data-participant="${id("partyB")}"]`);
+      await pages[role].locator(`.media-tile[data-participant="${id("partyB")}"][data-muted="true"]`).waitFor();
+      check((await tile.innerText()).includes("muted"), `${role} reads "muted" on party B's tile`);
+    }
+    await mediator.screenshot({ path: path.join(SHOTS, "party-b-muted-mediator.png") });
+    await partyB.locator(".media-controls").getByRole("button", { name: "Unmute" }).click();
+    await mediator.locator(`.media-tile[data-participant="${id("partyB")}"][data-muted="false"]`).waitFor();
+  });
+
+  await step("party-A-shares-its-screen-with-exactly-the-joint-room", async () => {
+    await partyA.getByRole("button", { name: "Share screen" }).click();
+    const banner = partyA.locator(".screen-banner");
+    await banner.waitFor();
+    const names = [PEOPLE.mediator.name, PEOPLE.counselA.name, PEOPLE.partyB.name];
+    for (const name of names) check((await banner.innerText()).includes(name), `the banner names ${name}`);
+    check((await banner.innerText()).includes("and nobody else"), "the banner says nobody else sees it");
+    for (const role of ["mediator", "counselA", "partyB"]) {
+      await awaitScreen(pages[role], id("partyA"), `${role} in the joint room`);
+      await pages[role].getByText(`${PEOPLE.partyA.name} is sharing their screen`).first().waitFor();
+    }
+    await partyA.screenshot({ path: path.join(SHOTS, "screen-share-banner-party-a.png") });
+    await partyB.screenshot({ path: path.join(SHOTS, "screen-share-viewer-party-b.png") });
+  });
+
   const cuts = [];
   await step("mediator-opens-caucus-A", async () => {
     await mediator.getByRole("button", { name: "Open caucus for side A" }).click();
     await mediator.locator(".column-caucus").waitFor();
+  });
+
+  await step("on-a-360-px-phone-the-tiles-wrap-and-the-controls-stay-reachable", async () => {
+    await partyB.setViewportSize({ width: 360, height: 740 });
+    const overflow = await partyB.evaluate(() => document.documentElement.scrollWidth);
+    check(overflow <= 360, `no sideways scrolling on a phone (page is ${overflow} px wide)`);
+    for (const name of ["Mute", "Camera off", "Share screen"]) {
+      const button = partyB.locator(".media-controls").getByRole("button", { name, exact: true });
+      const box = await button.boundingBox();
+      check(box && box.x >= 0 && box.x + box.width <= 360, `the ${name} button is within the screen`);
+    }
+    const tiles = await partyB.locator(".media-tiles .media-tile").evaluateAll((all) =>
+      all.map((tile) => tile.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+    check(tiles.every((t) => t.left >= 0 && t.right <= 360), "every tile fits the screen's width");
+    check(new Set(tiles.map((t) => Math.round(t.top))).size > 1, "the tiles wrap onto several rows");
+    await partyB.screenshot({ path: path.join(SHOTS, "phone-360-party-b.png"), fullPage: true });
+    await partyB.setViewportSize({ width: 1000, height: 720 });
+  });
+
+  await step("moving-the-sharer-into-the-caucus-stops-its-screen-for-the-joint-room", async () => {
+    const card = mediator.locator(`.pcard[data-participant="${id("partyA")}"]`);
+    await card.getByLabel(`Move ${PEOPLE.partyA.name} to`).selectOption({ label: "Caucus — side A" });
+    await card.getByRole("button", { name: `Move ${PEOPLE.partyA.name}` }).click();
+    for (const role of ["mediator", "counselA", "partyB"]) {
+      await awaitStopped(pages[role], id("partyA"), `${role} after the sharer's move`, "screenGrew");
+      await pages[role].locator(`.screen-tile[data-screen-of="${id("partyA")}"]`).waitFor({ state: "detached" });
+    }
+    await partyA.locator(".screen-banner").waitFor({ state: "detached" });
+    await partyA.locator(".media-cue", { hasText: "restarted" }).waitFor();
+    await card.getByLabel(`Move ${PEOPLE.partyA.name} to`).selectOption({ label: "Joint room" });
+    await card.getByRole("button", { name: `Move ${PEOPLE.partyA.name}` }).click();
+    await awaitReceiving(partyB, [id("partyA")], "party B after party A came back");
+    check((await partyB.locator(".screen-tile").count()) === 0, "the screen does not come back by itself");
   });
 
   for (let move = 1; move <= MOVES; move += 1) {
@@ -341,6 +470,25 @@ try {
     await mediator.screenshot({ path: path.join(SHOTS, "caucus-mediator.png") });
   });
 
+  await step("party-A-shares-in-the-caucus-only-the-caucus-sees-it", async () => {
+    await partyA.getByRole("button", { name: "Share screen" }).click();
+    const banner = partyA.locator(".screen-banner");
+    await banner.waitFor();
+    const text = await banner.innerText();
+    check(text.includes(`with ${PEOPLE.mediator.name} and ${PEOPLE.counselA.name} —`),
+      `the banner names exactly the mediator and counsel A (${text})`);
+    check(!text.includes(PEOPLE.partyB.name), "the banner does not name party B");
+    await awaitScreen(mediator, id("partyA"), "the mediator in the caucus");
+    await awaitScreen(counselA, id("partyA"), "counsel A in the caucus");
+    const before = await media(partyB);
+    await partyB.waitForTimeout(1000);
+    const after = await media(partyB);
+    check((after.screenBytes[id("partyA")] ?? 0) === (before.screenBytes[id("partyA")] ?? 0), "party B receives no screen");
+    check((await partyB.locator(".screen-tile").count()) === 0, "party B shows no shared screen");
+    check((await partyB.getByText("is sharing their screen").count()) === 0, "party B is not told of the screen");
+    await partyA.screenshot({ path: path.join(SHOTS, "screen-share-caucus-party-a.png") });
+  });
+
   let recovery = null;
   const janusPid = Number(process.env.PARLEY_E2E_JANUS_PID ?? 0);
   if (janusPid > 0) {
@@ -367,7 +515,15 @@ try {
   }
 
   await step("party-A-raises-a-privacy-alert-and-receives-and-sends-nothing", async () => {
+    if ((await partyA.locator(".screen-banner").count()) === 0) {
+      // Janus was restarted meanwhile, which ended the screen: share it again.
+      await partyA.getByRole("button", { name: "Share screen" }).click();
+      await partyA.locator(".screen-banner").waitFor();
+    }
+    await awaitScreen(mediator, id("partyA"), "the mediator before the alert");
     await partyA.getByRole("button", { name: "I can be overheard" }).click();
+    await awaitStopped(mediator, id("partyA"), "the mediator, from party A's screen after the alert", "screenGrew");
+    await counselA.locator(".screen-tile").waitFor({ state: "detached" });
     await partyA.locator(".media-off", { hasText: "Audio/video unavailable" }).waitFor();
     for (const role of ["mediator", "counselA"]) {
       await awaitStopped(partyA, id(role), `party A after the alert, from ${role}`);

@@ -8,6 +8,8 @@ import type {
   Attestations,
   CaseView,
   Invitation,
+  DeviceCheck,
+  MediaChoice,
   MediaSession,
   Net,
   ParticipantView,
@@ -254,6 +256,16 @@ export class Controller {
 
   dismissRoomError(index: number): void {
     this.onRoomEvent({ type: "dismiss_error", index });
+  }
+
+  /** A camera and microphone check for the pre-join screen; null where the browser has none. */
+  deviceCheck(): DeviceCheck | null {
+    return this.net.deviceCheck();
+  }
+
+  /** Which camera and microphone (or none) to use once in a room. */
+  chooseMedia(choice: MediaChoice): void {
+    this.net.chooseMedia(choice);
   }
 
   /** Voice and video of the current room connection, or null when there is none (or this client has no media). */

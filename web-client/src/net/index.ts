@@ -12,7 +12,9 @@ import { isCallback } from "./oidc";
 import type { OidcDeps } from "./oidc";
 import type { SocketLike } from "./room";
 import { RoomConnection } from "./room";
-import { MediaSession, browserMedia } from "./media";
+import { MediaSession, browserMedia, browserScreenAndLevels } from "./media";
+import { DEFAULT_CHOICE, DeviceCheck, browserDevices } from "./devices";
+import type { DeviceDeps, MediaChoice } from "./devices";
 import type { MediaDeps } from "./media";
 import { isMediaFrame } from "../protocol/frames";
 
@@ -30,6 +32,9 @@ export type {
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
 export type { MediaSession, MediaView, RemoteMedia } from "./media";
+export { SELF } from "./media";
+export type { DeviceCheck, DeviceCheckView, DeviceOption, MediaChoice, MediaMode } from "./devices";
+export { DEFAULT_CHOICE, meterPercent } from "./devices";
 
 export interface NetOptions {
   /** Origin of the server, e.g. `https://parley.example.org`; the page's own origin in the browser. */
@@ -46,6 +51,8 @@ export interface NetOptions {
   onSignedOut?: () => void;
   /** Camera, microphone and WebRTC; absent: this client takes part in text only. */
   media?: MediaDeps;
+  /** Device listing and the level meter of the pre-join check; absent: no device check. */
+  devices?: DeviceDeps;
 }
 
 export class Net {
@@ -54,6 +61,8 @@ export class Net {
   private readonly http: Http;
   private rooms = new Set<RoomConnection>();
   private configPromise: Promise<ClientConfig> | null = null;
+  /** The devices chosen before joining, used when the room grants audio/video. Kept in memory only. */
+  private mediaChoice: MediaChoice = DEFAULT_CHOICE;
 
   constructor(private readonly options: NetOptions) {
     this.http = new Http({
@@ -128,6 +137,16 @@ export class Net {
     }
   }
 
+  /** A device check for the pre-join screen, or null where this browser has no camera or microphone API. */
+  deviceCheck(): DeviceCheck | null {
+    return this.options.devices ? new DeviceCheck(this.options.devices) : null;
+  }
+
+  /** Which devices (or none) the next room connection publishes. */
+  chooseMedia(choice: MediaChoice): void {
+    this.mediaChoice = choice;
+  }
+
   /** Opens the room connection (after `attest`). Frames and status arrive through `emit`. */
   joinRoom(sessionId: string, emit: (event: RoomEvent) => void): RoomConnection {
     const deps = this.options.media;
@@ -150,7 +169,7 @@ export class Net {
       },
     );
     if (deps) {
-      media = new MediaSession((command) => room.send(command) !== null, deps);
+      media = new MediaSession((command) => room.send(command) !== null, deps, () => this.mediaChoice);
       room.media = media;
     }
     this.rooms.add(room);
@@ -202,6 +221,7 @@ export function browserNet(onSignedOut: () => void): Net {
     setTimer: (run, ms) => window.setTimeout(run, ms),
     clearTimer: (timer) => window.clearTimeout(timer as number),
     onSignedOut,
-    media: typeof RTCPeerConnection === "undefined" ? undefined : browserMedia(),
+    media: typeof RTCPeerConnection === "undefined" ? undefined : { ...browserMedia(), ...browserScreenAndLevels() },
+    devices: typeof navigator.mediaDevices?.getUserMedia === "function" ? browserDevices() : undefined,
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MediaCommand } from "../protocol/frames";
-import { MediaSession, rtcConfiguration } from "./media";
+import { MediaSession, SELF, rtcConfiguration, speakingNow } from "./media";
 import type { MediaDeps } from "./media";
+import type { MediaChoice } from "./devices";
 
 // The media module against stand-ins of the browser's WebRTC objects: what it sends the server and what it closes.
 
@@ -33,6 +34,15 @@ class FakeStream {
 class FakePeer {
   configuration: RTCConfiguration | null = null;
   closed = false;
+  iceGatheringState = "complete";
+  localDescription = { type: "offer", sdp: "v=0 offer" };
+  /** The audio level getStats reports, and as which report type. */
+  level: { type: string; audioLevel: number } | null = null;
+  async getStats() {
+    const reports = this.level ? [{ ...this.level, kind: "audio" }] : [];
+    return { forEach: (run: (report: unknown) => void) => reports.forEach(run) };
+  }
+  addEventListener() {}
   remote: { type: string; sdp: string } | null = null;
   sending: FakeTrack[] = [];
   onicecandidate: ((event: { candidate: unknown }) => void) | null = null;
@@ -56,11 +66,25 @@ class FakePeer {
   }
 }
 
-function setUp(options: { camera?: boolean } = {}) {
+function setUp(options: { camera?: boolean; choice?: MediaChoice; screen?: boolean } = {}) {
   const sent: MediaCommand[] = [];
   const peers: FakePeer[] = [];
   const asked: MediaStreamConstraints[] = [];
+  const ticks: (() => void)[] = [];
+  const screens: FakeStream[] = [];
   const deps = {
+    displayMedia:
+      options.screen === false
+        ? undefined
+        : async () => {
+            const screen = new FakeStream([new FakeTrack("video")]);
+            screens.push(screen);
+            return screen;
+          },
+    every: (_ms: number, run: () => void) => {
+      ticks.push(run);
+      return () => ticks.splice(ticks.indexOf(run), 1);
+    },
     getUserMedia: async (constraints: MediaStreamConstraints) => {
       asked.push(constraints);
       if (constraints.video && options.camera === false) throw new Error("NotFoundError");
@@ -74,11 +98,19 @@ function setUp(options: { camera?: boolean } = {}) {
     },
     stream: () => new FakeStream(),
   } as unknown as MediaDeps;
-  const media = new MediaSession((command) => {
-    sent.push(command);
-    return true;
-  }, deps);
-  return { media, sent, peers, asked };
+  const media = new MediaSession(
+    (command) => {
+      sent.push(command);
+      return true;
+    },
+    deps,
+    () => options.choice ?? { mode: "camera", microphone: null, camera: null },
+  );
+  const tick = async () => {
+    ticks.forEach((run) => run());
+    await settle();
+  };
+  return { media, sent, peers, asked, screens, tick, ticks };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -88,7 +120,10 @@ describe("media session", () => {
     const { media, sent, peers } = setUp();
     media.handle({ seq: 1, type: "media_grant", room: "joint" });
     await settle();
-    expect(sent).toEqual([{ type: "media_offer", sdp: "v=0 offer" }]);
+    expect(sent).toEqual([
+      { type: "media_offer", sdp: "v=0 offer" },
+      { type: "media_state", audio: true, video: true, screen: false },
+    ]);
     expect(peers[0].sending.map((t) => t.kind)).toEqual(["audio", "video"]);
     media.handle({ seq: 2, type: "media_answer", sdp: "v=0 from janus" });
     await settle();
@@ -178,5 +213,128 @@ describe("media session", () => {
     ] as unknown as Parameters<typeof rtcConfiguration>[0];
     expect(rtcConfiguration(entries)).toEqual({ bundlePolicy: "max-bundle", iceServers: [good] });
     expect(rtcConfiguration(undefined)).toEqual({ bundlePolicy: "max-bundle", iceServers: [] });
+  });
+
+  it("opens exactly the devices chosen before joining", async () => {
+    const { media, asked } = setUp({ choice: { mode: "camera", microphone: "mic-2", camera: "cam-3" } });
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    expect(asked).toEqual([{ audio: { deviceId: { exact: "mic-2" } }, video: { deviceId: { exact: "cam-3" } } }]);
+  });
+
+  it("audio only asks for no camera and publishes no video", async () => {
+    const { media, sent, peers, asked } = setUp({ choice: { mode: "audio", microphone: null, camera: null } });
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    expect(asked).toEqual([{ audio: true, video: false }]);
+    expect(peers[0].sending.map((t) => t.kind)).toEqual(["audio"]);
+    expect(media.current.audioOnly).toBe(true);
+    expect(sent).toContainEqual({ type: "media_state", audio: true, video: false, screen: false });
+  });
+
+  it("joined without audio/video: opens no device, publishes nothing, still receives", async () => {
+    const { media, sent, asked } = setUp({ choice: { mode: "none", microphone: null, camera: null } });
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    media.handle({ seq: 2, type: "media_subscribe", feed: 7, participant: "p-jordan", sdp: "v=0 sub" });
+    await settle();
+    expect(asked).toEqual([]);
+    expect(sent.map((c) => c.type)).toEqual(["media_state", "media_subscribe_answer"]);
+    expect(sent[0]).toEqual({ type: "media_state", audio: false, video: false, screen: false });
+    expect(media.current).toMatchObject({ state: "live", receiveOnly: true, local: null });
+  });
+
+  it("tells the server when the microphone or camera is switched", async () => {
+    const { media, sent } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    media.setMuted(true);
+    media.setCameraOff(true);
+    expect(sent.slice(-2)).toEqual([
+      { type: "media_state", audio: false, video: true, screen: false },
+      { type: "media_state", audio: false, video: false, screen: false },
+    ]);
+  });
+
+  it("sends no media_state without a grant", () => {
+    const { media, sent } = setUp();
+    media.setMuted(true);
+    expect(sent).toEqual([]);
+  });
+
+  it("shares a screen as its own offer with every candidate in it, and stops it", async () => {
+    const { media, sent, peers, screens } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    await media.shareScreen();
+    expect(sent.slice(-2)).toEqual([
+      { type: "media_screen_offer", sdp: "v=0 offer" },
+      { type: "media_state", audio: true, video: true, screen: true },
+    ]);
+    const screenPeer = peers[1];
+    expect(screenPeer.sending.map((t) => t.kind)).toEqual(["video"]);
+    media.handle({ seq: 2, type: "media_screen_answer", sdp: "v=0 screen answer" });
+    await settle();
+    expect(screenPeer.remote).toEqual({ type: "answer", sdp: "v=0 screen answer" });
+    media.stopScreen();
+    expect(sent.slice(-2)).toEqual([
+      { type: "media_screen_stop" },
+      { type: "media_state", audio: true, video: true, screen: false },
+    ]);
+    expect(screenPeer.closed).toBe(true);
+    expect(screens[0].tracks.every((t) => t.stopped)).toBe(true);
+    expect(media.current.screen).toBeNull();
+  });
+
+  it("a move's revocation ends the shared screen too and says so; the next grant says media restarted", async () => {
+    const { media, sent, peers, screens } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    await media.shareScreen();
+    media.handle({ seq: 2, type: "media_revoked", room: "joint", reason: "revoked" });
+    expect(peers.every((peer) => peer.closed)).toBe(true);
+    expect(screens[0].tracks.every((t) => t.stopped)).toBe(true);
+    expect(media.current.cue).toContain("screen sharing stopped");
+    expect(sent.map((c) => c.type)).not.toContain("media_screen_stop");
+    media.handle({ seq: 3, type: "media_grant", room: "caucus:c-1" });
+    await settle();
+    expect(media.current.cue).toBe("Audio/video restarted in the caucus.");
+    expect(media.current.screen).toBeNull();
+  });
+
+  it("labels a subscription to someone's shared screen as a screen", async () => {
+    const { media } = setUp();
+    media.handle({ seq: 1, type: "media_subscribe", feed: 9, participant: "p-jordan", sdp: "v=0", screen: true });
+    media.handle({ seq: 2, type: "media_subscribe", feed: 7, participant: "p-jordan", sdp: "v=0" });
+    await settle();
+    expect(media.current.remotes.map((r) => [r.feed, r.screen])).toEqual([
+      [9, true],
+      [7, false],
+    ]);
+  });
+
+  it("marks who speaks from the audio levels getStats reports, ours and theirs", async () => {
+    const { media, peers, tick } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    media.handle({ seq: 2, type: "media_subscribe", feed: 7, participant: "p-jordan", sdp: "v=0 sub" });
+    await settle();
+    const publisher = peers.find((peer) => peer.sending.length > 0)!;
+    const subscription = peers.find((peer) => peer !== publisher)!;
+    publisher.level = { type: "media-source", audioLevel: 0.3 };
+    subscription.level = { type: "inbound-rtp", audioLevel: 0.001 };
+    await tick();
+    expect(media.current.speaking).toEqual({ [SELF]: true, "p-jordan": false });
+    subscription.level = { type: "inbound-rtp", audioLevel: 0.2 };
+    media.setMuted(true);
+    await tick();
+    expect(media.current.speaking).toEqual({ "p-jordan": true });
+  });
+});
+
+describe("speaking", () => {
+  it("starts above the upper threshold and stops only below the lower one", () => {
+    expect(speakingNow(0.03, false)).toBe(false);
+    expect(speakingNow(0.05, false)).toBe(true);
+    expect(speakingNow(0.03, true)).toBe(true);
+    expect(speakingNow(0.01, true)).toBe(false);
   });
 });

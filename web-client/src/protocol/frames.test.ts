@@ -40,6 +40,9 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "media_offer",
   "media_subscribe_answer",
   "media_candidate",
+  "media_screen_offer",
+  "media_screen_stop",
+  "media_state",
 ];
 
 describe("protocol frames", () => {

@@ -48,6 +48,15 @@ export interface PresenceEntry {
   side?: string;
   place: Place;
   connected: boolean;
+  /** Microphone, camera and screen sharing, shown only while they hold audio/video and we may see their place. */
+  media?: MediaState;
+}
+
+/** What someone says they send in their room (the `media_state` frame, and `media` in presence). */
+export interface MediaState {
+  audio: boolean;
+  video: boolean;
+  screen: boolean;
 }
 
 export interface ReviewItem {
@@ -103,7 +112,8 @@ export interface IceServerFrame {
 export type MediaServerFrame =
   | { seq: number; type: "media_grant"; room: string; ice_servers?: IceServerFrame[] }
   | { seq: number; type: "media_answer"; sdp: string }
-  | { seq: number; type: "media_subscribe"; feed: number; participant: string; sdp: string }
+  | { seq: number; type: "media_screen_answer"; sdp: string }
+  | { seq: number; type: "media_subscribe"; feed: number; participant: string; sdp: string; screen?: boolean }
   | { seq: number; type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number }
   | { seq: number; type: "media_feed_ended"; feed: number }
   | { seq: number; type: "media_revoked"; room: string; reason: string };
@@ -146,15 +156,19 @@ export type ClientCommand =
   | { type: "ping" }
   | MediaCommand;
 
-/** Media signaling the client sends; the server relays it to the media server, never applies it to the session. */
+/** What the media module sends: signaling, relayed to the media server, and `media_state`, shown in presence. */
 export type MediaCommand =
   | { type: "media_offer"; sdp: string }
   | { type: "media_subscribe_answer"; feed: number; sdp: string }
-  | { type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number };
+  | { type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number }
+  | { type: "media_screen_offer"; sdp: string }
+  | { type: "media_screen_stop" }
+  | ({ type: "media_state" } & MediaState);
 
 const MEDIA_TYPES: readonly MediaServerFrame["type"][] = [
   "media_grant",
   "media_answer",
+  "media_screen_answer",
   "media_subscribe",
   "media_candidate",
   "media_feed_ended",
@@ -233,6 +247,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   media_alert: { participant: "string", reason: "string" },
   media_grant: { room: "string" },
   media_answer: { sdp: "string" },
+  media_screen_answer: { sdp: "string" },
   media_subscribe: { feed: "number", participant: "string", sdp: "string" },
   media_candidate: {},
   media_feed_ended: { feed: "number" },

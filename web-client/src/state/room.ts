@@ -406,6 +406,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       };
     case "media_grant":
     case "media_answer":
+    case "media_screen_answer":
     case "media_subscribe":
     case "media_candidate":
     case "media_feed_ended":

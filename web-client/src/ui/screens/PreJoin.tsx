@@ -1,8 +1,12 @@
-// Before joining: the case's confidentiality agreement (accepted once per case, by version) and this session's two
-// attestations, in plain words. The server issues no ticket without all three.
+// Before joining: the case's confidentiality agreement (accepted once per case, by version), this session's two
+// attestations, in plain words, and a check of camera and microphone. The server issues no ticket without the
+// first three; the device choice is what the room publishes.
 
-import { useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import type { SessionRef } from "../../app/state";
+import type { MediaChoice } from "../../net";
+import { DEFAULT_CHOICE } from "../../net";
+import { DeviceCheckPanel } from "../parts/DeviceCheckPanel";
 import { useController, useLoad } from "../hooks";
 
 export const ATTEST_NO_RECORDING =
@@ -16,6 +20,8 @@ export function PreJoin({ session }: { session: SessionRef }) {
   const [noRecording, setNoRecording] = useState(false);
   const [privateLocation, setPrivateLocation] = useState(false);
   const [busy, setBusy] = useState(false);
+  const check = useMemo(() => controller.deviceCheck(), [controller]);
+  const choice = useRef<MediaChoice>(DEFAULT_CHOICE);
   const needsAgreement = info.value ? info.value.status.missing.includes("agreement") : true;
   const ready = !!info.value && (agreement || !needsAgreement) && noRecording && privateLocation && !busy;
 
@@ -23,6 +29,7 @@ export function PreJoin({ session }: { session: SessionRef }) {
     event.preventDefault();
     if (!ready || !info.value) return;
     setBusy(true);
+    controller.chooseMedia(choice.current);
     try {
       await controller.join(session, {
         agreementVersion: needsAgreement ? info.value.agreement.version : null,
@@ -81,6 +88,7 @@ export function PreJoin({ session }: { session: SessionRef }) {
             <span>{ATTEST_PRIVATE}</span>
           </label>
         </fieldset>
+        {check && <DeviceCheckPanel check={check} onChoice={(chosen) => (choice.current = chosen)} />}
         <p class="muted small" id="prejoin-hint">
           If this changes during the session, for example someone comes into the room, tell the mediator at once.
         </p>

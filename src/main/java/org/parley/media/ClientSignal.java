@@ -12,6 +12,20 @@ public sealed interface ClientSignal {
         }
     }
 
+    /**
+     * The SDP offer of the client's shared screen (video only, every candidate in it), published as a second feed
+     * under the same grant, so that whatever cuts the grant cuts the screen too.
+     */
+    record ScreenOffer(String sdp) implements ClientSignal {
+        public ScreenOffer {
+            Objects.requireNonNull(sdp, "sdp");
+        }
+    }
+
+    /** The client stopped sharing its screen. */
+    record ScreenStop() implements ClientSignal {
+    }
+
     /** The client's SDP answer to the subscription to {@code feed}. */
     record SubscribeAnswer(long feed, String sdp) implements ClientSignal {
         public SubscribeAnswer {

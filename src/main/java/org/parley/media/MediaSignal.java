@@ -29,10 +29,25 @@ public sealed interface MediaSignal {
         }
     }
 
-    /** Parley subscribed the client to {@code participant}'s feed; answer the SDP offer for it. */
-    record Subscribe(long feed, String participant, String sdp) implements MediaSignal {
+    /**
+     * Parley subscribed the client to {@code participant}'s feed, their camera and microphone or, when
+     * {@code screen}, their shared screen; answer the SDP offer for it.
+     */
+    record Subscribe(long feed, String participant, String sdp, boolean screen) implements MediaSignal {
         public Subscribe {
             Objects.requireNonNull(participant, "participant");
+            Objects.requireNonNull(sdp, "sdp");
+        }
+
+        /** A subscription to someone's camera and microphone. */
+        public Subscribe(long feed, String participant, String sdp) {
+            this(feed, participant, sdp, false);
+        }
+    }
+
+    /** The media server's SDP answer to the client's screen-sharing offer. */
+    record ScreenAnswer(String sdp) implements MediaSignal {
+        public ScreenAnswer {
             Objects.requireNonNull(sdp, "sdp");
         }
     }

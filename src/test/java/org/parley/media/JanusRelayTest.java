@@ -178,6 +178,56 @@ class JanusRelayTest {
 
     @Test
     @Order(4)
+    void aSharedScreenIsASecondPublisherUnderTheSameGrantAndTheMoveCutsItWithTheCamera() throws Exception {
+        everyoneInTheJointRoom();
+        MediaPass joint = passes.get(PA);
+        assertTrue(joint.screenFeed() != 0 && joint.screenFeed() != joint.feed());
+        long room = joint.mediaRoom();
+
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer(fakeScreenOffer())));
+        assertTrue(awaitLog("partyA media_screen_answer").contains("a=fingerprint"), "Janus answered the screen");
+        assertEquals(feedsOf(M, PA, PB, joint.screenFeed()), setOf(await(server.participants(room(room)))));
+
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenStop()));
+        awaitParticipants(room, feedsOf(M, PA, PB));
+
+        log.clear();
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer(fakeScreenOffer())));
+        awaitLog("partyA media_screen_answer");
+        awaitParticipants(room, feedsOf(M, PA, PB, joint.screenFeed()));
+        CaucusId caucus = openCaucusA();
+        runtime.apply(s -> s.move(M, PA, Place.caucus(caucus)));
+        awaitLog("partyA media_grant caucus:" + caucus.value());
+        assertEquals(feedsOf(M, PB), setOf(await(server.participants(room(room)))),
+                "the move took party A's camera and screen out of the joint room");
+
+        runtime.apply(s -> s.sendToLobby(M, PB));
+        awaitLog("partyB media_revoked joint revoked");
+        assertFalse(relay.fromClient(sessionId, PB, new ClientSignal.ScreenOffer(fakeScreenOffer())),
+                "no screen without a grant");
+        assertFalse(relay.fromClient(sessionId, PB, new ClientSignal.ScreenStop()));
+    }
+
+    private java.util.Set<Long> feedsOf(Object... whoOrFeed) {
+        java.util.Set<Long> feeds = new java.util.HashSet<>();
+        for (Object one : whoOrFeed) {
+            feeds.add(one instanceof ParticipantId p ? passes.get(p).feed() : (Long) one);
+        }
+        return feeds;
+    }
+
+    private void awaitParticipants(long room, java.util.Set<Long> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        java.util.Set<Long> now;
+        while (!(now = setOf(await(server.participants(room(room))))).equals(expected)) {
+            java.util.Set<Long> seen = now;
+            assertTrue(System.nanoTime() < deadline, () -> "Janus holds " + seen + ", expected " + expected);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    @Order(5)
     void afterJanusCrashesAndRestartsEveryonesMediaIsMadeAgainWithoutTheClientsAsking() throws Exception {
         everyoneInTheJointRoom();
         long oldRoom = passes.get(PA).mediaRoom();
@@ -208,7 +258,7 @@ class JanusRelayTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aCutJanusCannotConfirmCountsAsCutAndTheMediatorIsTold() throws Exception {
         everyoneInTheJointRoom();
         CaucusId caucus = openCaucusA();
@@ -301,7 +351,10 @@ class JanusRelayTest {
             return "media_answer " + answer.sdp();
         }
         if (signal instanceof MediaSignal.Subscribe subscribe) {
-            return "media_subscribe " + subscribe.participant();
+            return "media_subscribe " + subscribe.participant() + (subscribe.screen() ? " screen" : "");
+        }
+        if (signal instanceof MediaSignal.ScreenAnswer answer) {
+            return "media_screen_answer " + answer.sdp();
         }
         if (signal instanceof MediaSignal.FeedEnded ended) {
             return "media_feed_ended " + ended.feed();
@@ -324,6 +377,19 @@ class JanusRelayTest {
                 "a=ice-options:trickle", "a=fingerprint:sha-256 " + hex, "a=setup:actpass", "a=mid:0",
                 "a=sendonly", "a=msid:stream track", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2",
                 "a=ssrc:1001 cname:parley-test", "");
+    }
+
+    /** An SDP offer as a browser would make it for a shared screen: video only. */
+    private static String fakeScreenOffer() {
+        byte[] fingerprint = new byte[32];
+        new SecureRandom().nextBytes(fingerprint);
+        String hex = IntStream.range(0, fingerprint.length).mapToObj(i -> String.format("%02X", fingerprint[i]))
+                .collect(Collectors.joining(":"));
+        return String.join("\r\n", "v=0", "o=- 4611731400430051337 2 IN IP4 127.0.0.1", "s=-", "t=0 0",
+                "a=group:BUNDLE 0", "a=msid-semantic: WMS screen", "m=video 9 UDP/TLS/RTP/SAVPF 96",
+                "c=IN IP4 0.0.0.0", "a=rtcp:9 IN IP4 0.0.0.0", "a=ice-ufrag:Sc4r", "a=ice-pwd:2Kd8sWq7mNcT4vLp0XbR5e9a",
+                "a=fingerprint:sha-256 " + hex, "a=setup:actpass", "a=mid:0", "a=sendonly",
+                "a=msid:screen track", "a=rtcp-mux", "a=rtpmap:96 VP8/90000", "a=ssrc:2001 cname:parley-screen", "");
     }
 
     /** Keeps the pass each participant holds now, to look Janus's state up by feed. */

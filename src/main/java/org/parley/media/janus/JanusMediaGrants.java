@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.parley.media.MediaGrants;
 import org.parley.media.MediaPass;
@@ -119,7 +120,9 @@ public final class JanusMediaGrants implements MediaGrants {
         return server.participants(room).chain(feeds -> {
             Set<Long> admitted;
             synchronized (this) {
-                admitted = held.values().stream().filter(h -> h.room().equals(room)).map(h -> h.pass().feed())
+                // A grant admits its camera feed and its shared-screen feed.
+                admitted = held.values().stream().filter(h -> h.room().equals(room))
+                        .flatMap(h -> Stream.of(h.pass().feed(), h.pass().screenFeed()))
                         .collect(Collectors.toSet());
             }
             List<Uni<Boolean>> kicks = feeds.stream().filter(feed -> !admitted.contains(feed))
@@ -144,8 +147,7 @@ public final class JanusMediaGrants implements MediaGrants {
 
     private Uni<Optional<MediaPass>> grantIn(SessionId session, MediaChange.Grant grant) {
         return room(session, grant.room()).chain(room -> {
-            MediaPass pass = new MediaPass(grant, room.id(), 1 + (random.nextLong() >>> 11) % (MAX_FEED - 1),
-                    newToken());
+            MediaPass pass = new MediaPass(grant, room.id(), newFeed(), newFeed(), newToken());
             return server.allow(room, pass.token()).map(allowed -> {
                 synchronized (this) {
                     held.put(grant, new Held(pass, room));
@@ -206,6 +208,10 @@ public final class JanusMediaGrants implements MediaGrants {
     private static String describe(Throwable failure) {
         return failure instanceof MediaServerException typed ? typed.kind() + " " + typed.getMessage()
                 : failure.getClass().getSimpleName();
+    }
+
+    private long newFeed() {
+        return 1 + (random.nextLong() >>> 11) % (MAX_FEED - 1);
     }
 
     private String newToken() {

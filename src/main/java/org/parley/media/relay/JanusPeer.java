@@ -25,6 +25,9 @@ final class JanusPeer {
     private final Map<Long, Long> handleByFeed = new ConcurrentHashMap<>();
     volatile long janusSession;
     volatile long publisher;
+    /** The handle publishing the participant's shared screen, 0 while it shares none. */
+    volatile long screen;
+    volatile boolean screenJoined;
     volatile long privateId;
     volatile long keepalive = -1;
     volatile boolean joined;

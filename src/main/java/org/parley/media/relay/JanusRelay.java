@@ -151,6 +151,12 @@ public final class JanusRelay implements MediaRelay {
                     }, failure -> LOG.debugf("publishing offer of %s not taken: %s", participant, describe(failure)));
             return true;
         }
+        if (signal instanceof ClientSignal.ScreenOffer offer) {
+            return shareScreen(peer, offer.sdp());
+        }
+        if (signal instanceof ClientSignal.ScreenStop) {
+            return stopScreen(peer);
+        }
         if (signal instanceof ClientSignal.SubscribeAnswer answer) {
             Long handle = peer.handleOf(answer.feed());
             if (handle == null) {
@@ -171,6 +177,50 @@ public final class JanusRelay implements MediaRelay {
                 : new JsonObject().put("candidate", candidate.candidate()).put("sdpMid", candidate.mid())
                         .put("sdpMLineIndex", candidate.mline());
         api.trickle(peer.janusSession, handle, body).subscribe().with(done -> { }, failure -> { });
+        return true;
+    }
+
+    /**
+     * Publishes the participant's screen as a second publisher in its own Janus session, with the grant's token and
+     * screen feed id: destroying that session at a cut ends the screen with everything else.
+     */
+    private boolean shareScreen(JanusPeer peer, String sdp) {
+        if (peer.pass.screenFeed() == 0) {
+            return false;
+        }
+        ParticipantId participant = peer.pass.grant().participant();
+        JsonObject jsep = new JsonObject().put("type", "offer").put("sdp", sdp);
+        Uni<Long> handle = peer.screen != 0 ? Uni.createFrom().item(peer.screen)
+                : api.attach(peer.janusSession).invoke(attached -> peer.screen = attached);
+        handle.chain(attached -> {
+            JsonObject body = attached == peer.screen && peer.screenJoined
+                    ? new JsonObject().put("request", "configure").put("audio", false).put("video", true)
+                    : new JsonObject().put("request", "joinandconfigure").put("ptype", "publisher")
+                            .put("room", peer.pass.mediaRoom()).put("id", peer.pass.screenFeed())
+                            .put("display", participant.value()).put("token", peer.pass.token())
+                            .put("audio", false).put("video", true);
+            return request(peer, attached, body, jsep);
+        }).subscribe().with(answer -> {
+            JsonObject data = pluginData(answer);
+            JsonObject answered = answer.getJsonObject("jsep");
+            if (data.containsKey("error_code") || answered == null || peer.closed) {
+                LOG.debugf("screen of %s not published: Janus error %s", participant, data.getInteger("error_code"));
+                return;
+            }
+            peer.screenJoined = true;
+            signals.send(peer.session, participant, new MediaSignal.ScreenAnswer(answered.getString("sdp")));
+        }, failure -> LOG.debugf("screen of %s not published: %s", participant, describe(failure)));
+        return true;
+    }
+
+    /** Ends the shared screen: Janus tells everyone subscribed to it that the feed left. */
+    private boolean stopScreen(JanusPeer peer) {
+        long handle = peer.screen;
+        peer.screen = 0;
+        peer.screenJoined = false;
+        if (handle != 0) {
+            api.detach(peer.janusSession, handle).subscribe().with(done -> { }, failure -> { });
+        }
         return true;
     }
 
@@ -320,13 +370,15 @@ public final class JanusRelay implements MediaRelay {
         }
         Optional<JanusPeer> publisher = peers.values().stream()
                 .filter(other -> other != peer && !other.closed && other.session.equals(peer.session)
-                        && other.pass.mediaRoom() == peer.pass.mediaRoom() && other.pass.feed() == feed)
+                        && other.pass.mediaRoom() == peer.pass.mediaRoom()
+                        && (other.pass.feed() == feed || other.pass.screenFeed() == feed))
                 .findFirst();
         if (publisher.isEmpty() || !peer.startSubscribing(feed)) {
             // A feed nobody was granted (or not in this room) is never subscribed to.
             return;
         }
         String publisherId = publisher.get().pass.grant().participant().value();
+        boolean screen = publisher.get().pass.screenFeed() == feed;
         api.attach(peer.janusSession)
                 .chain(handle -> {
                     peer.subscribed(feed, handle);
@@ -346,7 +398,7 @@ public final class JanusRelay implements MediaRelay {
                         return;
                     }
                     signals.send(peer.session, peer.pass.grant().participant(),
-                            new MediaSignal.Subscribe(feed, publisherId, attached.getJsonObject("jsep").getString("sdp")));
+                            new MediaSignal.Subscribe(feed, publisherId, attached.getJsonObject("jsep").getString("sdp"), screen));
                 }, failure -> {
                     Long handle = peer.unsubscribed(feed);
                     if (handle != null) {

@@ -24,8 +24,8 @@ public enum ErrorCode {
      */
     MOVED("moved"),
     /**
-     * Used by the transport edge only: a media signaling frame from someone who holds no audio/video grant now, or
-     * for a subscription Parley did not make for them.
+     * A media frame (signaling, or a media state report) from someone who holds no audio/video grant now, or media
+     * signaling for a subscription Parley did not make for them.
      */
     NO_MEDIA("no_media"),
     /** Used by the transport edge only: the frame could not be decoded. */

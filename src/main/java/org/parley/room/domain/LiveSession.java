@@ -54,6 +54,7 @@ public final class LiveSession {
     private final MediatorStatusView mediatorStatus;
     private final MediaEntitlements media;
     private final RosterChanges rosterChanges;
+    private final MediaStateCommand mediaState;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -98,6 +99,7 @@ public final class LiveSession {
         this.mediatorStatus = new MediatorStatusView(state, presence);
         this.media = new MediaEntitlements(state);
         this.rosterChanges = new RosterChanges(state, exits);
+        this.mediaState = new MediaStateCommand(state, media);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -273,6 +275,14 @@ public final class LiveSession {
     /** Shows typing in the room the author saw, under the same rule as {@link #postMessage}. */
     public Decision typing(ParticipantId actor, SeenPlace seen, boolean typing) {
         return run(actor, Access.ANYONE_LIVE, participant -> conversation.typing(participant, seen, typing));
+    }
+
+    /**
+     * Records whether the actor's microphone, camera and screen sharing are on, for the grant it holds now; refused
+     * with {@link ErrorCode#NO_MEDIA} without one. Presence carries it to those who may see the actor's place.
+     */
+    public Decision reportMediaState(ParticipantId actor, MediaState reported) {
+        return run(actor, Access.ANYONE_LIVE, participant -> mediaState.report(participant, reported));
     }
 
     // ---- parties and counsel: releases and reviews ----

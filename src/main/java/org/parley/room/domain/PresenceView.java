@@ -8,18 +8,34 @@ import java.util.Set;
 final class PresenceView {
 
     private final SessionState state;
+    private final MediaEntitlements entitlements;
 
     PresenceView(SessionState state) {
         this.state = state;
+        this.entitlements = new MediaEntitlements(state);
     }
 
     List<PresenceEntry> forViewer(ParticipantId viewerId) {
         Participant viewer = state.roster().get(viewerId);
+        Set<MediaChange.Grant> grantsNow = Set.copyOf(entitlements.now().grants());
         return state.roster().all().stream()
-                .map(subject -> new PresenceEntry(subject.id(), subject.displayName(), subject.role(),
-                        subject.side(), placeSeenBy(viewer, subject),
-                        state.placement().isConnected(subject.id())))
+                .map(subject -> {
+                    PlaceView seen = placeSeenBy(viewer, subject);
+                    return new PresenceEntry(subject.id(), subject.displayName(), subject.role(), subject.side(),
+                            seen, state.placement().isConnected(subject.id()), mediaSeen(subject, seen, grantsNow));
+                })
                 .toList();
+    }
+
+    /**
+     * Who is on audio/video is part of where they are: it is shown only with the place in full (the joint room, or
+     * a caucus the viewer may know), never with an undisclosed caucus, so the other side does not learn even that.
+     */
+    private Optional<MediaState> mediaSeen(Participant subject, PlaceView seen, Set<MediaChange.Grant> grantsNow) {
+        if (!(seen instanceof PlaceView.InJointRoom) && !(seen instanceof PlaceView.InCaucus)) {
+            return Optional.empty();
+        }
+        return state.mediaStates().current(subject.id(), grantsNow);
     }
 
     /** The full view of a place, for someone who is in it or entitled to know it. */

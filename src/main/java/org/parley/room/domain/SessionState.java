@@ -20,6 +20,7 @@ final class SessionState {
     private final Attestations attestations = new Attestations();
     private final Consents consents = new Consents();
     private final int replayCap;
+    private final MediaStates mediaStates = new MediaStates();
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
 
@@ -83,6 +84,10 @@ final class SessionState {
         return consents;
     }
 
+    MediaStates mediaStates() {
+        return mediaStates;
+    }
+
     /** A reconnect after a disconnection longer than this must attest again. */
     Duration reattestAfterDisconnect() {
         return reattestAfterDisconnect;
@@ -113,6 +118,7 @@ final class SessionState {
         history.clear();
         releases.clear();
         reviews.clear();
+        mediaStates.clear();
     }
 
     SessionSnapshot snapshot() {

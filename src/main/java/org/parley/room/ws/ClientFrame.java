@@ -91,12 +91,24 @@ public sealed interface ClientFrame {
     record Ping(String ref) implements ClientFrame {
     }
 
+    /** The sender's microphone, camera and screen sharing are on or off; shown to others through presence. */
+    record MediaStateReport(String ref, boolean audio, boolean video, boolean screen) implements ClientFrame {
+    }
+
     /** Media signaling, relayed to the media server by Parley; never applied to the session. */
     sealed interface MediaFrame extends ClientFrame {
     }
 
     /** The SDP offer of the sender's own audio and video, answered with {@code media_answer}. */
     record MediaOffer(String ref, String sdp) implements MediaFrame {
+    }
+
+    /** The SDP offer of the sender's shared screen, answered with {@code media_screen_answer}. */
+    record MediaScreenOffer(String ref, String sdp) implements MediaFrame {
+    }
+
+    /** The sender stopped sharing its screen. */
+    record MediaScreenStop(String ref) implements MediaFrame {
     }
 
     /** The sender's SDP answer to a {@code media_subscribe} for {@code feed}. */

@@ -11,6 +11,7 @@ import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.LiveSession;
+import org.parley.room.domain.MediaState;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.Place;
 import org.parley.room.domain.ReleaseId;
@@ -74,6 +75,8 @@ public final class CommandDispatcher {
             return session.requestReattestation(actor, Optional.ofNullable(request.participant()).map(ParticipantId::of));
         } else if (frame instanceof ClientFrame.PrivacyAlert) {
             return session.reportPrivacyBreach(actor);
+        } else if (frame instanceof ClientFrame.MediaStateReport report) {
+            return session.reportMediaState(actor, new MediaState(report.audio(), report.video(), report.screen()));
         }
         return Decision.refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type");
     }

@@ -115,7 +115,11 @@ public final class FrameDecoder {
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "ping" -> new ClientFrame.Ping(ref);
+            case "media_state" -> new ClientFrame.MediaStateReport(ref, bool(node, "audio"), bool(node, "video"),
+                    bool(node, "screen"));
             case "media_offer" -> new ClientFrame.MediaOffer(ref, sdp(node));
+            case "media_screen_offer" -> new ClientFrame.MediaScreenOffer(ref, sdp(node));
+            case "media_screen_stop" -> new ClientFrame.MediaScreenStop(ref);
             case "media_subscribe_answer" -> new ClientFrame.MediaSubscribeAnswer(ref, feed(node, true), sdp(node));
             case "media_candidate" -> new ClientFrame.MediaCandidate(ref, feed(node, false),
                     optionalString(node, "candidate", MAX_CANDIDATE_CHARS), optionalString(node, "mid", MAX_ID_CHARS),

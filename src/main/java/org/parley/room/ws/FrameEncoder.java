@@ -136,6 +136,12 @@ public final class FrameEncoder {
             frame.put("feed", subscribe.feed());
             frame.put("participant", subscribe.participant());
             frame.put("sdp", subscribe.sdp());
+            if (subscribe.screen()) {
+                frame.put("screen", true);
+            }
+        } else if (signal instanceof MediaSignal.ScreenAnswer answer) {
+            frame.put("type", "media_screen_answer");
+            frame.put("sdp", answer.sdp());
         } else if (signal instanceof MediaSignal.Candidate candidate) {
             frame.put("type", "media_candidate");
             if (candidate.feed() != 0) {
@@ -212,6 +218,12 @@ public final class FrameEncoder {
         entry.side().ifPresent(side -> node.put("side", side.name()));
         node.set("place", place(entry.place()));
         node.put("connected", entry.connected());
+        entry.media().ifPresent(media -> {
+            ObjectNode state = node.putObject("media");
+            state.put("audio", media.audio());
+            state.put("video", media.video());
+            state.put("screen", media.screen());
+        });
         return node;
     }
 

@@ -12,6 +12,12 @@ final class MediaFrames {
         if (frame instanceof ClientFrame.MediaOffer offer) {
             return new ClientSignal.PublishOffer(offer.sdp());
         }
+        if (frame instanceof ClientFrame.MediaScreenOffer offer) {
+            return new ClientSignal.ScreenOffer(offer.sdp());
+        }
+        if (frame instanceof ClientFrame.MediaScreenStop) {
+            return new ClientSignal.ScreenStop();
+        }
         if (frame instanceof ClientFrame.MediaSubscribeAnswer answer) {
             return new ClientSignal.SubscribeAnswer(answer.feed(), answer.sdp());
         }

@@ -41,6 +41,7 @@ import org.parley.room.domain.Event;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
 import org.parley.room.domain.ItemView;
+import org.parley.room.domain.MediaState;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.Place;
 import org.parley.room.domain.PlaceView;
@@ -283,6 +284,8 @@ class ProtocolDocExamplesTest {
                         "1764601200:q3ZbR2xk9aT0YmLw", "o9b1Kq8Jb0bX6q1oQ8fJ3m7L2nM="))),
                 new MediaSignal.Answer("v=0"),
                 new MediaSignal.Subscribe(5, "p-jordan", "v=0"),
+                new MediaSignal.Subscribe(6, "p-jordan", "v=0", true),
+                new MediaSignal.ScreenAnswer("v=0"),
                 new MediaSignal.Candidate(5, "candidate:1", "0", 0),
                 new MediaSignal.Candidate(0, "candidate:1", "0", 0),
                 new MediaSignal.Candidate(5, null, null, null),
@@ -318,6 +321,8 @@ class ProtocolDocExamplesTest {
             everyKindOfPlace.add(new PresenceEntry(mediator, "Dana", Role.MEDIATOR, Optional.empty(), place, true));
             everyKindOfPlace.add(new PresenceEntry(partyB, "Jordan", Role.PARTY, Optional.of(b), place, false));
         }
+        everyKindOfPlace.add(new PresenceEntry(partyA, "Alex", Role.PARTY, Optional.of(a), new PlaceView.InJointRoom(),
+                true, Optional.of(new MediaState(false, true, true))));
         return List.of(
                 new Event.Joined(new SessionId("s-1"), partyA, SessionPhase.LIVE),
                 new Event.SessionStarted(AT),
