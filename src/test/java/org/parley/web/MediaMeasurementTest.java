@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parley.media.JanusTestResource;
 import org.parley.media.JanusTestServer;
-import org.parley.testing.FailOnDroppedExceptions;
 import org.parley.testing.MediaKeycloakBrowserProfile;
 import org.parley.testing.MediationFixture;
 
@@ -29,7 +27,6 @@ import org.parley.testing.MediationFixture;
  */
 @QuarkusTest
 @TestProfile(MediaKeycloakBrowserProfile.class)
-@Tag(FailOnDroppedExceptions.TOLERATE_CLOSED_SESSIONS_TAG)
 class MediaMeasurementTest {
 
     @TestHTTPResource("/")
