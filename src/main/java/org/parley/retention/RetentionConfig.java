@@ -1,0 +1,19 @@
+package org.parley.retention;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How long a closed case keeps its personal data, and how often the purge looks for cases past that.
+ */
+@ConfigMapping(prefix = "parley.retention")
+public interface RetentionConfig {
+
+    /** Days after a case closes before its personal data is purged. */
+    @WithDefault("180")
+    int days();
+
+    /** Cases purged at most per run; the rest wait for the next run. */
+    @WithDefault("50")
+    int casesPerRun();
+}
