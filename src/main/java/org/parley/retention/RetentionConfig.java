@@ -13,6 +13,14 @@ public interface RetentionConfig {
     @WithDefault("180")
     int days();
 
+    /** How often the purge looks for due cases ({@code off} stops the schedule); read by the scheduler. */
+    @WithDefault("1h")
+    String checkInterval();
+
+    /** How long after start-up the first run waits. */
+    @WithDefault("1m")
+    String firstRunDelay();
+
     /** Cases purged at most per run; the rest wait for the next run. */
     @WithDefault("50")
     int casesPerRun();

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public class CaseDataKeys {
                         + " SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM case_purge WHERE case_id = $1)"
                         + " AND EXISTS (SELECT 1 FROM mediation_case WHERE id = $1)"
                         + " ON CONFLICT (case_id) DO NOTHING")
-                .execute(Tuple.of(caseId, Buffer.buffer(cipher.newKey()), clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(caseId, io.vertx.core.buffer.Buffer.buffer(cipher.newKey()), clock.instant().atOffset(ZoneOffset.UTC)))
                 .chain(() -> existing(client, caseId));
     }
 
