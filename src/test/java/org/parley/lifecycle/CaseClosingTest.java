@@ -62,6 +62,8 @@ class CaseClosingTest {
         given().auth().oauth2(MediationFixture.token("party.a")).get("/api/cases/" + fixture.caseId).then()
                 .statusCode(200).body("status", equalTo("closed"));
         assertEquals("ended", sessionStatus(fixture.sessionId), "a session never started is called off");
+        given().auth().oauth2(MediationFixture.token("party.a")).post("/api/sessions/" + fixture.sessionId + "/ticket")
+                .then().statusCode(409).body("code", equalTo("session_ended"));
         assertEquals(1, audited(fixture.caseId, "case_closed"));
     }
 
