@@ -7,6 +7,7 @@ import type {
   AttestationStatus,
   Attestations,
   CaseView,
+  ClosedCaseView,
   Invitation,
   DeviceCheck,
   MediaChoice,
@@ -135,6 +136,10 @@ export class Controller {
 
   createCase(reference: string, title: string): Promise<CaseView> {
     return this.net.api.createCase(reference.trim(), title.trim());
+  }
+
+  closeCase(caseId: string): Promise<ClosedCaseView> {
+    return this.net.api.closeCase(caseId);
   }
 
   loadParticipants(caseId: string): Promise<ParticipantView[]> {

@@ -16,7 +16,19 @@ export interface CaseView {
   court: string;
   reference: string;
   title: string;
+  /** `open`, `closed` (no new sessions or invitations) or `purged` (its personal data removed). */
+  status: "open" | "closed" | "purged" | string;
+  openedAt: string;
+  closedAt: string | null;
+  purgedAt: string | null;
+}
+
+/** A case just closed: its state and dates. */
+export interface ClosedCaseView {
+  id: string;
   status: string;
+  openedAt: string;
+  closedAt: string;
 }
 
 export interface ParticipantView {
@@ -86,6 +98,11 @@ export class Api {
 
   createCase(reference: string, title: string): Promise<CaseView> {
     return this.http.json("POST", "/api/cases", { reference, title });
+  }
+
+  /** Closes the case (court-admin, or its mediator once its last session has ended). */
+  closeCase(caseId: string): Promise<ClosedCaseView> {
+    return this.http.json("POST", `/api/cases/${enc(caseId)}/closure`);
   }
 
   participants(caseId: string): Promise<ParticipantView[]> {

@@ -22,6 +22,7 @@ export { ApiError } from "./http";
 export type {
   Me,
   CaseView,
+  ClosedCaseView,
   ParticipantView,
   SessionView,
   Invitation,

@@ -6,6 +6,7 @@ import { describeError } from "../../app/controller";
 import type { CaseView, Invitation } from "../../net";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
+import { Modal } from "../parts/Modal";
 
 export function Admin() {
   const controller = useController();
@@ -63,9 +64,85 @@ export function Admin() {
           </table>
         )}
       </section>
+      {current && <CaseLifecycle key={`lifecycle-${current.id}`} found={current} onClosed={() => cases.reload()} />}
       {current && <CaseParticipants key={current.id} found={current} />}
       <CourtAgreement />
     </div>
+  );
+}
+
+/** A date as the reader's locale writes it; the server sends ISO-8601 instants. */
+function day(instant: string | null): string {
+  return instant ? new Date(instant).toLocaleDateString() : "—";
+}
+
+/**
+ * The case's state and dates, and closing it. Closing is final: a closed case takes no new sessions or invitations,
+ * and its personal data is purged after the retention period, so the action asks for confirmation first.
+ */
+function CaseLifecycle({ found, onClosed }: { found: CaseView; onClosed: () => void }) {
+  const controller = useController();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const close = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await controller.closeCase(found.id);
+      setConfirming(false);
+      onClosed();
+    } catch (failure) {
+      setConfirming(false);
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="case-state-title">
+      <h2 id="case-state-title">
+        Case {found.reference} · {found.title || "—"}
+      </h2>
+      <dl class="case-state">
+        <dt>State</dt>
+        <dd data-testid="case-state">{found.status}</dd>
+        <dt>Opened</dt>
+        <dd data-testid="case-opened">{day(found.openedAt)}</dd>
+        <dt>Closed</dt>
+        <dd data-testid="case-closed">{day(found.closedAt)}</dd>
+        {found.purgedAt && (
+          <>
+            <dt>Personal data purged</dt>
+            <dd data-testid="case-purged">{day(found.purgedAt)}</dd>
+          </>
+        )}
+      </dl>
+      {found.status === "open" && (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Close case…
+        </button>
+      )}
+      <FormStatus error={error} />
+      <Modal open={confirming} titleId="close-case-title" onClose={() => setConfirming(false)}>
+        <h2 id="close-case-title">Close case {found.reference}?</h2>
+        <p>
+          A closed case takes no new sessions or invitations, and cannot be opened again. Its personal data (names,
+          e-mails, attestations, consents) is purged after the court's retention period; the outcome report and the
+          audit log stay, without names.
+        </p>
+        <div class="actions">
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it open
+          </button>
+          <button type="button" class="primary" disabled={busy} onClick={close}>
+            Close the case
+          </button>
+        </div>
+      </Modal>
+    </section>
   );
 }
 
@@ -255,6 +332,36 @@ function CaseParticipants({ found }: { found: CaseView }) {
       ) : (
         !participants.loading && <p class="muted">Nobody is invited yet.</p>
       )}
+      {found.status !== "open" ? (
+        <p class="muted">This case is closed: it takes no new invitations.</p>
+      ) : (
+        <InviteForm
+          submit={submit}
+          fields={{ email, displayName, role, side, sided }}
+          set={{ setEmail, setDisplayName, setRole, setSide }}
+        />
+      )}
+      <FormStatus error={error} done={done} />
+    </section>
+  );
+}
+
+function InviteForm({
+  submit,
+  fields: { email, displayName, role, side, sided },
+  set: { setEmail, setDisplayName, setRole, setSide },
+}: {
+  submit: (event: Event) => void;
+  fields: { email: string; displayName: string; role: Invitation["role"]; side: string; sided: boolean };
+  set: {
+    setEmail: (value: string) => void;
+    setDisplayName: (value: string) => void;
+    setRole: (value: Invitation["role"]) => void;
+    setSide: (value: string) => void;
+  };
+}) {
+  return (
+    <>
       <h3>Invite someone</h3>
       <form class="form invite" onSubmit={submit}>
         <label>
@@ -300,8 +407,7 @@ function CaseParticipants({ found }: { found: CaseView }) {
         <button type="submit" class="primary">
           Invite
         </button>
-        <FormStatus error={error} done={done} />
       </form>
-    </section>
+    </>
   );
 }

@@ -42,11 +42,20 @@ public final class AuditChain {
 
     /** Seals an entry as record {@code seq}, linked to the record before it. */
     public static AuditRecord seal(long seq, Instant at, AuditEntry entry, String prevHash) {
+        return seal(seq, at, entry, entry.actor(), entry.target(), prevHash);
+    }
+
+    /**
+     * Seals an entry whose actor and target are stored as given (the case's ciphertext of them): the hash covers
+     * exactly what is stored, so it still verifies once nobody can decrypt them.
+     */
+    public static AuditRecord seal(long seq, Instant at, AuditEntry entry, String storedActor, String storedTarget,
+            String prevHash) {
         Instant stored = at.truncatedTo(ChronoUnit.MICROS);
-        AuditRecord unsealed = new AuditRecord(seq, stored, entry.actor(), entry.kind(), entry.courtId(),
-                entry.caseId(), entry.sessionId(), entry.room(), entry.target(), entry.result(), prevHash, null);
-        return new AuditRecord(seq, stored, entry.actor(), entry.kind(), entry.courtId(), entry.caseId(),
-                entry.sessionId(), entry.room(), entry.target(), entry.result(), prevHash, hash(prevHash, unsealed));
+        AuditRecord unsealed = new AuditRecord(seq, stored, storedActor, entry.kind(), entry.courtId(),
+                entry.caseId(), entry.sessionId(), entry.room(), storedTarget, entry.result(), prevHash, null);
+        return new AuditRecord(seq, stored, storedActor, entry.kind(), entry.courtId(), entry.caseId(),
+                entry.sessionId(), entry.room(), storedTarget, entry.result(), prevHash, hash(prevHash, unsealed));
     }
 
     /** The hash a record must carry, given the hash it links to; the record's own hash fields are ignored. */

@@ -18,6 +18,12 @@ public record AuditEntry(String actor, String kind, String courtId, UUID caseId,
     /** The result of anything that was done as asked. */
     public static final String OK = "ok";
 
+    /**
+     * Actors that are Parley itself (e.g. {@code parley:retention}), not a person: their entries are never sealed
+     * with a case's data key, because they name nobody and must stay readable after the case is purged.
+     */
+    public static final String SYSTEM_ACTOR_PREFIX = "parley:";
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -34,6 +40,16 @@ public record AuditEntry(String actor, String kind, String courtId, UUID caseId,
     public static AuditEntry ok(String actor, String kind, String courtId, UUID caseId, UUID sessionId, String room,
             String target) {
         return new AuditEntry(actor, kind, courtId, caseId, sessionId, room, target, OK);
+    }
+
+    /** An entry whose actor is Parley itself; it names nobody. */
+    public static AuditEntry bySystem(String process, String kind, String courtId, UUID caseId, String target) {
+        return new AuditEntry(SYSTEM_ACTOR_PREFIX + process, kind, courtId, caseId, null, null, target, OK);
+    }
+
+    /** Whether Parley itself, not a person, is the actor. */
+    public boolean systemActor() {
+        return actor.startsWith(SYSTEM_ACTOR_PREFIX);
     }
 
     private static void require(String field, String value, Pattern shape, int maxLength) {

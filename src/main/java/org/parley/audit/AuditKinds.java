@@ -42,6 +42,12 @@ public final class AuditKinds {
     public static final String PARTICIPANT_INVITED = "participant_invited";
     public static final String PARTICIPANT_REMOVED = "participant_removed";
     public static final String OUTCOME_RECORDED = "outcome_recorded";
+    public static final String CASE_CLOSED = "case_closed";
+
+    // Retention: what the purge removed, by kind and count (the target is "<what>:<count>"), never whose
+    public static final String RETENTION_PURGED = "retention_purged";
+    public static final String RETENTION_KEY_SHREDDED = "retention_key_shredded";
+    public static final String RETENTION_PURGE_FINISHED = "retention_purge_finished";
 
     private AuditKinds() {
     }

@@ -14,6 +14,13 @@ import java.util.UUID;
 @Table(name = "mediation_case")
 public class MediationCase {
 
+    /** Accepts sessions and invitations. */
+    public static final String OPEN = "open";
+    /** Closed: no new sessions or invitations; its personal data is purged after the retention period. */
+    public static final String CLOSED = "closed";
+    /** Closed and purged: only pseudonymous records remain. */
+    public static final String PURGED = "purged";
+
     @Id
     public UUID id;
 
@@ -34,4 +41,11 @@ public class MediationCase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
+    public boolean open() {
+        return OPEN.equals(status);
+    }
 }

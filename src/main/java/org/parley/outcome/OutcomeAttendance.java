@@ -28,6 +28,9 @@ public class OutcomeAttendance {
     @Column(nullable = false)
     public boolean attended;
 
+    /** The participant's case role, kept here because the purge deletes the participant and the line remains. */
+    public String role;
+
     /** The composite key: one line per participant and session. */
     public static class Key implements Serializable {
 

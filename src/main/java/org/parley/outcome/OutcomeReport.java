@@ -11,7 +11,10 @@ import java.util.UUID;
 public record OutcomeReport(UUID session, boolean held, boolean ended, String settlement, List<Line> attendance,
         Instant recordedAt) {
 
-    /** Whether one participant attended, with the name and role the case knows them by. */
+    /**
+     * Whether one participant attended, with the name and role the case knows them by; once the case's personal
+     * data is purged the name is null and the participant id names nobody.
+     */
     public record Line(UUID participant, String displayName, String role, boolean attended) {
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,8 +18,9 @@ public class ClockProducer {
         return Clock.systemUTC();
     }
 
+    // @Singleton, not @ApplicationScoped: a client proxy would have to override SecureRandom's final methods.
     @Produces
-    @ApplicationScoped
+    @Singleton
     SecureRandom random() {
         return new SecureRandom();
     }

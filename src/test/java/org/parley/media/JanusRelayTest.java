@@ -426,7 +426,7 @@ class JanusRelayTest {
 
     private static final class NoAudit extends AuditLog {
         NoAudit() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.audit.service.AuditLog;
+import org.parley.platform.crypto.CaseDataKeys;
+import org.parley.platform.crypto.FieldCipher;
 import org.parley.testing.KeycloakServer;
 
 /**
@@ -39,6 +42,9 @@ class OutcomeReportTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    CaseDataKeys keys;
 
     private String caseId;
     private String sessionId;
@@ -134,11 +140,16 @@ class OutcomeReportTest {
                 attendance);
 
         read("mediator.north").statusCode(200).body("[0].settlement", equalTo("partial"));
-        long audited = pool.preparedQuery("SELECT count(*) FROM audit_record WHERE kind = 'outcome_recorded'"
-                + " AND session_id = $1 AND actor = $2").execute(io.vertx.mutiny.sqlclient.Tuple.of(
-                        java.util.UUID.fromString(sessionId), mediator))
-                .await().atMost(java.time.Duration.ofSeconds(5)).iterator().next().getLong(0);
-        assertEquals(1, audited, "recording the outcome is audited, by the mediator's participant id");
+        // The actor is stored sealed with the case's data key (it outlives the retention purge, unreadable).
+        byte[] key = keys.existing(pool, UUID.fromString(caseId)).await().atMost(Duration.ofSeconds(5)).orElseThrow();
+        List<String> actors = new java.util.ArrayList<>();
+        for (io.vertx.mutiny.sqlclient.Row row : pool.preparedQuery("SELECT actor FROM audit_record"
+                        + " WHERE kind = 'outcome_recorded' AND session_id = $1")
+                .execute(Tuple.of(UUID.fromString(sessionId))).await().atMost(Duration.ofSeconds(5))) {
+            actors.add(FieldCipher.open(key, UUID.fromString(caseId), AuditLog.ACTOR_FIELD, row.getString(0))
+                    .orElseThrow());
+        }
+        assertEquals(List.of(mediator), actors, "recording the outcome is audited, by the mediator's participant id");
     }
 
     @Test

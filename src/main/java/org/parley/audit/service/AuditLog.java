@@ -9,8 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.audit.AuditChain;
@@ -19,6 +24,7 @@ import org.parley.audit.AuditRecord;
 import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
 import org.parley.audit.repository.AuditRecords;
+import org.parley.platform.crypto.CaseDataKeys;
 
 /**
  * Appends to the audit chain, one append at a time, and verifies it.
@@ -27,21 +33,31 @@ import org.parley.audit.repository.AuditRecords;
  * pooled connection between them instead of one each. Across processes, each append runs in a transaction that
  * first takes the advisory lock {@link AuditRecords#APPEND_LOCK}, then reads the head and inserts after it; the
  * lock is held until commit, so no two appends ever read the same head.
+ *
+ * <p>The personal fields of a case's entries (actor and target) are sealed with the case's data key before they
+ * are hashed, so the chain covers the ciphertext and still verifies after the retention purge has deleted the key.
+ * Entries by Parley itself ({@link AuditEntry#systemActor()}) and entries without a case stay in the clear.
  */
 @ApplicationScoped
 public class AuditLog {
 
+    /** The field names bound into a sealed actor and target (see {@link org.parley.platform.crypto.FieldCipher}). */
+    public static final String ACTOR_FIELD = "audit.actor";
+    public static final String TARGET_FIELD = "audit.target";
+
     private final Pool pool;
     private final AuditRecords records;
     private final Clock clock;
+    private final CaseDataKeys keys;
     // The tail of the in-process queue: completes when the latest append so far has finished, either way.
     private final AtomicReference<CompletableFuture<Void>> tail =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
 
-    public AuditLog(Pool pool, AuditRecords records, Clock clock) {
+    public AuditLog(Pool pool, AuditRecords records, Clock clock, CaseDataKeys keys) {
         this.pool = pool;
         this.records = records;
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** Appends one record; completes once it is committed. */
@@ -77,21 +93,57 @@ public class AuditLog {
         return caller == null ? turn : turn.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
+    /**
+     * Appends the entries inside a transaction the caller holds, so that they commit or roll back with the caller's
+     * own writes (the retention purge records each step this way). The advisory lock still orders the chain.
+     */
+    public Uni<Void> appendWithin(SqlClient transaction, List<AuditEntry> entries) {
+        List<AuditEntry> batch = List.copyOf(entries);
+        return batch.isEmpty() ? Uni.createFrom().voidItem() : write(transaction, batch);
+    }
+
     private Uni<Void> write(SqlClient transaction, List<AuditEntry> batch) {
         return records.lockForAppend(transaction)
-                .chain(() -> records.head(transaction))
-                .chain(head -> {
+                .chain(() -> caseKeys(transaction, batch))
+                .chain(caseKeys -> records.head(transaction).chain(head -> {
                     Instant at = clock.instant();
                     List<AuditRecord> sealed = new ArrayList<>(batch.size());
                     long seq = head.seq();
                     String prev = head.hash();
                     for (AuditEntry entry : batch) {
-                        AuditRecord record = AuditChain.seal(++seq, at, entry, prev);
+                        AuditRecord record = pseudonymised(++seq, at, entry, caseKeys, prev);
                         sealed.add(record);
                         prev = record.hash();
                     }
                     return records.insert(transaction, sealed);
-                });
+                }));
+    }
+
+    /** The data keys of the cases whose entries name a person; a case being purged has none. */
+    private Uni<Map<UUID, byte[]>> caseKeys(SqlClient transaction, List<AuditEntry> batch) {
+        Set<UUID> cases = new LinkedHashSet<>();
+        for (AuditEntry entry : batch) {
+            if (entry.caseId() != null && !entry.systemActor()) {
+                cases.add(entry.caseId());
+            }
+        }
+        Map<UUID, byte[]> found = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID caseId : cases) {
+            chain = chain.chain(() -> keys.keyFor(transaction, caseId)
+                    .invoke(key -> key.ifPresent(bytes -> found.put(caseId, bytes))).replaceWithVoid());
+        }
+        return chain.replaceWith(found);
+    }
+
+    private AuditRecord pseudonymised(long seq, Instant at, AuditEntry entry, Map<UUID, byte[]> caseKeys,
+            String prev) {
+        byte[] key = entry.caseId() == null || entry.systemActor() ? null : caseKeys.get(entry.caseId());
+        if (key == null) {
+            return AuditChain.seal(seq, at, entry, prev);
+        }
+        return AuditChain.seal(seq, at, entry, keys.cipher().seal(key, entry.caseId(), ACTOR_FIELD, entry.actor()),
+                keys.cipher().seal(key, entry.caseId(), TARGET_FIELD, entry.target()), prev);
     }
 
     /** The current head, for an operator to keep outside the database. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.parley.caseload.CaseParticipant;
@@ -38,10 +39,12 @@ public class CaseResource {
         this.identity = identity;
     }
 
-    /** A case as its viewers see it. */
-    public record CaseView(UUID id, String court, String reference, String title, String status) {
+    /** A case as its viewers see it: its state ({@code open}, {@code closed}, {@code purged}) and dates. */
+    public record CaseView(UUID id, String court, String reference, String title, String status, Instant openedAt,
+            Instant closedAt, Instant purgedAt) {
         static CaseView of(MediationCase c) {
-            return new CaseView(c.id, c.courtId, c.reference, c.title, c.status);
+            return new CaseView(c.id, c.courtId, c.reference, c.title, c.status, c.createdAt, c.closedAt,
+                    c.purgedAt);
         }
     }
 

@@ -41,11 +41,13 @@ public class CaseService {
     private final Event<ParticipantRemoved> removals;
     private final Event<ParticipantInvited> invitations;
     private final AccountProvisioner accounts;
+    private final CreatedAccounts createdAccounts;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts,
             Event<ParticipantRemoved> removals, Event<ParticipantInvited> invitations, AccountProvisioner accounts,
-            Clock clock) {
+            CreatedAccounts createdAccounts, Clock clock) {
+        this.createdAccounts = createdAccounts;
         this.cases = cases;
         this.participants = participants;
         this.courts = courts;
@@ -82,7 +84,7 @@ public class CaseService {
                     created.courtId = caller.court();
                     created.reference = request.reference();
                     created.title = request.title();
-                    created.status = "open";
+                    created.status = MediationCase.OPEN;
                     created.createdAt = clock.instant();
                     return cases.persist(created);
                 });
@@ -112,6 +114,7 @@ public class CaseService {
     @WithTransaction
     public Uni<CaseParticipant> invite(Caller caller, UUID caseId, Invitation invitation) {
         return administeredCase(caller, caseId).chain(mediationCase -> {
+            CaseState.requireOpen(mediationCase);
             CaseRole role = validate(invitation);
             SeparationOfDuties.refuseSelfInvitation(caller, invitation.email());
             String displayName = invitation.displayName().trim();
@@ -171,7 +174,9 @@ public class CaseService {
             Invitation invitation) {
         return accounts.provision(invitation.email(), invitation.displayName().trim(), role.wire(),
                         mediationCase.courtId)
-                .invoke(account -> SeparationOfDuties.refuseOwnAccount(caller, account));
+                .invoke(account -> SeparationOfDuties.refuseOwnAccount(caller, account))
+                .call(account -> account.created() ? createdAccounts.remember(account.subject(), mediationCase.id)
+                        : Uni.createFrom().voidItem());
     }
 
     @WithTransaction

@@ -23,4 +23,13 @@ public interface AccountProvisioner {
 
     /** Whether the account with this subject exists and may sign in. */
     Uni<Boolean> isEnabled(String subject);
+
+    /**
+     * Disables the account, so that it can no longer sign in; answers false when there is no such account (already
+     * deleted). Safe to repeat.
+     */
+    Uni<Boolean> disable(String subject);
+
+    /** Deletes the account; answers false when there is no such account (already deleted). Safe to repeat. */
+    Uni<Boolean> delete(String subject);
 }

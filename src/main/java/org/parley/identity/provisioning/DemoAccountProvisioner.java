@@ -41,4 +41,16 @@ public class DemoAccountProvisioner implements AccountProvisioner {
     public Uni<Boolean> isEnabled(String subject) {
         return Uni.createFrom().item(DemoAccount.ALL.stream().anyMatch(account -> account.subject().equals(subject)));
     }
+
+    /** The demo accounts are fixed and never created for a case, so there is nothing to disable. */
+    @Override
+    public Uni<Boolean> disable(String subject) {
+        return Uni.createFrom().item(false);
+    }
+
+    /** The demo accounts are fixed and never created for a case, so there is nothing to delete. */
+    @Override
+    public Uni<Boolean> delete(String subject) {
+        return Uni.createFrom().item(false);
+    }
 }

@@ -78,6 +78,55 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
         });
     }
 
+    @Override
+    public Uni<Boolean> disable(String subject) {
+        if (subject == null || !SUBJECT.matcher(subject).matches()) {
+            return Uni.createFrom().item(false);
+        }
+        return onWorker(realm -> {
+            UserResource user = realm.users().get(subject);
+            UserRepresentation representation;
+            try {
+                representation = user.toRepresentation();
+            } catch (WebApplicationException e) {
+                if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                    return false;
+                }
+                throw e;
+            }
+            if (Boolean.TRUE.equals(representation.isEnabled())) {
+                representation.setEnabled(false);
+                user.update(representation);
+            }
+            LOG.infof("disabled Keycloak account %s", subject);
+            return true;
+        });
+    }
+
+    @Override
+    public Uni<Boolean> delete(String subject) {
+        if (subject == null || !SUBJECT.matcher(subject).matches()) {
+            return Uni.createFrom().item(false);
+        }
+        return onWorker(realm -> {
+            try (Response response = realm.users().delete(subject)) {
+                if (response.getStatus() == 404) {
+                    return false;
+                }
+                if (response.getStatus() / 100 != 2) {
+                    throw unavailable(response.getStatus());
+                }
+            } catch (WebApplicationException e) {
+                if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                    return false;
+                }
+                throw e;
+            }
+            LOG.infof("deleted Keycloak account %s", subject);
+            return true;
+        });
+    }
+
     private ProvisionedAccount provisionBlocking(RealmResource realm, String email, PersonName name, String realmRole,
             String court) {
         // Read the role first: an unknown role fails before any account is created.

@@ -33,12 +33,18 @@ final class OutcomeReports {
         }
         return sessionOrder.stream().filter(bySession::containsKey).map(sessionId -> {
             SessionOutcome outcome = bySession.get(sessionId);
+            // After a purge no participant is left to name: the line keeps its role and pseudonymous id.
             List<OutcomeReport.Line> attendance = lines.stream()
-                    .filter(line -> line.sessionId.equals(sessionId) && byId.containsKey(line.participantId))
-                    .sorted(Comparator.comparing(line -> invitationOrder.get(line.participantId)))
+                    .filter(line -> line.sessionId.equals(sessionId)
+                            && (byId.containsKey(line.participantId) || line.role != null))
+                    .sorted(Comparator.comparing((OutcomeAttendance line) ->
+                                    invitationOrder.getOrDefault(line.participantId, Integer.MAX_VALUE))
+                            .thenComparing(line -> line.participantId))
                     .map(line -> {
                         CaseParticipant person = byId.get(line.participantId);
-                        return new OutcomeReport.Line(person.id, person.displayName, person.role, line.attended);
+                        return person == null
+                                ? new OutcomeReport.Line(line.participantId, null, line.role, line.attended)
+                                : new OutcomeReport.Line(person.id, person.displayName, person.role, line.attended);
                     })
                     .toList();
             return new OutcomeReport(sessionId, outcome.held, outcome.ended, outcome.settlement, attendance,

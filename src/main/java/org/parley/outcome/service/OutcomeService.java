@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditKinds;
 import org.parley.audit.service.AuditLog;
@@ -24,6 +27,7 @@ import org.parley.outcome.SessionOutcome;
 import org.parley.outcome.Settlement;
 import org.parley.outcome.repository.AttendanceRepository;
 import org.parley.outcome.repository.OutcomeRepository;
+import org.parley.platform.crypto.CaseDataKeys;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
 import org.parley.room.repository.SessionRepository;
@@ -45,9 +49,14 @@ public class OutcomeService {
     private final CaseService cases;
     private final AuditLog audit;
     private final Clock clock;
+    private final CaseDataKeys keys;
+    private final Pool pool;
 
     public OutcomeService(OutcomeRepository outcomes, AttendanceRepository attendance, SessionRepository sessions,
-            ParticipantRepository participants, CaseService cases, AuditLog audit, Clock clock) {
+            ParticipantRepository participants, CaseService cases, AuditLog audit, Clock clock, CaseDataKeys keys,
+            Pool pool) {
+        this.keys = keys;
+        this.pool = pool;
         this.audit = audit;
         this.outcomes = outcomes;
         this.attendance = attendance;
@@ -141,26 +150,47 @@ public class OutcomeService {
                                 "attendance names someone who is not part of this case")));
     }
 
+    /** The field name bound into the sealed recorder (see {@link org.parley.platform.crypto.FieldCipher}). */
+    public static final String RECORDED_BY_FIELD = "outcome.recorded_by";
+
+    /** The recorder's subject, sealed with the case's data key: it outlives the purge, unreadable. */
+    private Uni<String> sealedRecorder(Caller caller, UUID caseId) {
+        return keys.keyFor(pool, caseId).map(key -> key
+                .map(bytes -> keys.cipher().seal(bytes, caseId, RECORDED_BY_FIELD, caller.subject()))
+                .orElseThrow(() -> ApiException.conflict("case_closed", "this case's personal data is being purged")));
+    }
+
     private Uni<Void> store(Caller caller, MediationSession session, Recording recording) {
+        List<UUID> named = recording.attendance().stream().map(Mark::participant).toList();
+        Uni<Map<UUID, String>> roles = named.isEmpty() ? Uni.createFrom().item(Map.of())
+                : participants.list("caseId = ?1 and id in ?2", session.caseId, named)
+                        .map(found -> found.stream().collect(Collectors.toMap(p -> p.id, p -> p.role)));
+        return sealedRecorder(caller, session.caseId).chain(recorder -> roles.chain(roleOf -> store(recorder, roleOf,
+                session, recording)));
+    }
+
+    private Uni<Void> store(String recorder, Map<UUID, String> roleOf, MediationSession session,
+            Recording recording) {
         return outcomes.findById(session.id).chain(found -> {
             SessionOutcome outcome = found != null ? found : new SessionOutcome();
             outcome.sessionId = session.id;
             outcome.held = recording.held();
             outcome.ended = recording.ended();
             outcome.settlement = recording.settlement().wire();
-            outcome.recordedBy = caller.subject();
+            outcome.recordedBy = recorder;
             outcome.recordedAt = clock.instant();
             Uni<SessionOutcome> saved = found != null ? Uni.createFrom().item(outcome) : outcomes.persist(outcome);
             // Recording again replaces the whole report, attendance included.
-            List<OutcomeAttendance> lines = recording.attendance().stream().map(mark -> line(session, mark)).toList();
+            List<OutcomeAttendance> lines = recording.attendance().stream().map(mark -> line(session, mark, roleOf)).toList();
             // Panache refuses to persist an empty batch.
             return saved.chain(() -> attendance.deleteOfSession(session.id))
                     .chain(() -> lines.isEmpty() ? Uni.createFrom().voidItem() : attendance.persist(lines));
         });
     }
 
-    private static OutcomeAttendance line(MediationSession session, Mark mark) {
+    private static OutcomeAttendance line(MediationSession session, Mark mark, Map<UUID, String> roleOf) {
         OutcomeAttendance line = new OutcomeAttendance();
+        line.role = roleOf.get(mark.participant());
         line.sessionId = session.id;
         line.participantId = mark.participant();
         line.attended = mark.attended();

@@ -12,6 +12,7 @@ import org.parley.caseload.CaseRole;
 import org.parley.caseload.MediationCase;
 import org.parley.caseload.repository.CaseRepository;
 import org.parley.caseload.service.CaseService;
+import org.parley.caseload.service.CaseState;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
@@ -47,11 +48,14 @@ public class SessionService {
     @WithTransaction
     public Uni<MediationSession> create(Caller caller, UUID caseId) {
         return cases.visible(caller, caseId)
-                .chain(() -> cases.membership(caller, caseId))
-                .chain(participant -> {
+                .chain(visibleCase -> cases.membership(caller, caseId).map(participant -> {
                     if (!participant.role.equals(CaseRole.MEDIATOR.wire())) {
-                        return Uni.createFrom().failure(ApiException.forbidden("only the case's mediator may do this"));
+                        throw ApiException.forbidden("only the case's mediator may do this");
                     }
+                    CaseState.requireOpen(visibleCase);
+                    return participant;
+                }))
+                .chain(participant -> {
                     MediationSession session = new MediationSession();
                     session.id = UUID.randomUUID();
                     session.caseId = caseId;

@@ -32,6 +32,7 @@ import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
 import org.parley.audit.Verification.Problem;
 import org.parley.audit.repository.AuditRecords;
+import org.parley.platform.crypto.CaseDataKeys;
 
 /**
  * The audit log against the real PostgreSQL: concurrent appends stay one linear chain, PostgreSQL refuses to change
@@ -54,6 +55,9 @@ class AuditLogTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseDataKeys keys;
 
     private static AuditEntry entry(String marker) {
         return new AuditEntry("p-" + marker, AuditKinds.MOVE, "court-north", UUID.randomUUID(), UUID.randomUUID(),
@@ -114,7 +118,7 @@ class AuditLogTest {
     void appendsFromTwoServerInstancesStayLinear() throws Exception {
         // Two appenders with separate in-process queues, as two servers on one database: only the advisory lock
         // keeps them from both reading the same head.
-        AuditLog other = new AuditLog(pool, records, clock);
+        AuditLog other = new AuditLog(pool, records, clock, keys);
         long before = head().seq();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<?>> appends = new ArrayList<>();

@@ -316,7 +316,7 @@ class SessionRuntimeMediaTest {
 
     private static final class NoAudit extends AuditLog {
         NoAudit() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override

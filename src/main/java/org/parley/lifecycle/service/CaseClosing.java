@@ -1,0 +1,117 @@
+package org.parley.lifecycle.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditKinds;
+import org.parley.audit.service.AuditLog;
+import org.parley.caseload.MediationCase;
+import org.parley.caseload.service.CaseService;
+import org.parley.caseload.service.CaseState;
+import org.parley.identity.Caller;
+import org.parley.identity.Roles;
+import org.parley.platform.problem.ApiException;
+
+/**
+ * Closes a case: its court's admin may at any time no session is live (sessions never started are called off),
+ * its mediator once the case's last session has ended. The check, the change and its audit record commit in one
+ * transaction that holds the case's and its sessions' rows, so no session can start while the case closes.
+ */
+@ApplicationScoped
+public class CaseClosing {
+
+    static final String SESSION_STILL_LIVE = "session_still_live";
+    static final String SESSION_NOT_ENDED = "session_not_ended";
+
+    private final CaseService cases;
+    private final Pool pool;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CaseClosing(CaseService cases, Pool pool, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.pool = pool;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Closes the case and answers it as it now stands. */
+    public Uni<MediationCase> close(Caller caller, UUID caseId) {
+        // Visibility first, through the same rule as every other case path: a case you may not see is 404.
+        return cases.visible(caller, caseId)
+                .chain(visible -> pool.withTransaction(transaction -> closeIn(transaction, caller, visible)))
+                .chain(() -> cases.visible(caller, caseId));
+    }
+
+    private Uni<Void> closeIn(SqlClient transaction, Caller caller, MediationCase visible) {
+        UUID caseId = visible.id;
+        boolean admin = caller.hasRole(Roles.COURT_ADMIN) && visible.courtId.equals(caller.court());
+        return transaction.preparedQuery("SELECT status FROM mediation_case WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(caseId))
+                .chain(rows -> {
+                    if (!MediationCase.OPEN.equals(rows.iterator().next().getString("status"))) {
+                        return Uni.createFrom().failure(CaseState.closed());
+                    }
+                    return admin ? Uni.createFrom().item(caller.subject()) : mediatorId(transaction, caller, caseId);
+                })
+                .chain(actor -> sessionStatuses(transaction, caseId).chain(statuses -> {
+                    if (statuses.contains("live")) {
+                        return Uni.createFrom().failure(ApiException.conflict(SESSION_STILL_LIVE,
+                                "a session of this case is live; end it first"));
+                    }
+                    if (!admin && (statuses.contains("scheduled") || !statuses.contains("ended"))) {
+                        return Uni.createFrom().failure(ApiException.conflict(SESSION_NOT_ENDED,
+                                "the mediator may close the case once its last session has ended"));
+                    }
+                    Instant now = clock.instant();
+                    return callOffUnstarted(transaction, caseId, now)
+                            .chain(() -> transaction.preparedQuery(
+                                            "UPDATE mediation_case SET status = $2, closed_at = $3 WHERE id = $1")
+                                    .execute(Tuple.of(caseId, MediationCase.CLOSED, now.atOffset(ZoneOffset.UTC))))
+                            .chain(() -> audit.appendWithin(transaction, List.of(AuditEntry.ok(actor,
+                                    AuditKinds.CASE_CLOSED, visible.courtId, caseId, null, null, null))));
+                }));
+    }
+
+    /** The caller's participant id as the case's mediator; anyone else may not close it. */
+    private static Uni<String> mediatorId(SqlClient transaction, Caller caller, UUID caseId) {
+        return transaction.preparedQuery("SELECT id FROM case_participant WHERE case_id = $1 AND subject = $2"
+                        + " AND role = 'mediator' AND removed_at IS NULL")
+                .execute(Tuple.of(caseId, caller.subject()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiException.forbidden("only the court-admin or the case's mediator may close it");
+                    }
+                    return rows.iterator().next().getUUID("id").toString();
+                });
+    }
+
+    /** The statuses of the case's sessions, whose rows stay locked until commit so none starts meanwhile. */
+    private static Uni<List<String>> sessionStatuses(SqlClient transaction, UUID caseId) {
+        return transaction.preparedQuery("SELECT status FROM mediation_session WHERE case_id = $1 FOR UPDATE")
+                .execute(Tuple.of(caseId))
+                .map(rows -> {
+                    List<String> statuses = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        statuses.add(row.getString("status"));
+                    }
+                    return statuses;
+                });
+    }
+
+    /** Sessions scheduled but never started end with the case: nobody can join them any more. */
+    private static Uni<Void> callOffUnstarted(SqlClient transaction, UUID caseId, Instant now) {
+        return transaction.preparedQuery("UPDATE mediation_session SET status = 'ended', ended_at = $2"
+                        + " WHERE case_id = $1 AND status = 'scheduled'")
+                .execute(Tuple.of(caseId, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+}
