@@ -19,7 +19,7 @@ import org.parley.room.domain.Side;
 public final class AuditFacts {
 
     /** The actor of what the server does by itself, such as ending an idle session. */
-    public static final String SERVER_ACTOR = "parley";
+    public static final String SERVER_ACTOR = AuditEntry.SYSTEM_ACTOR_PREFIX + "session";
 
 
     private AuditFacts() {

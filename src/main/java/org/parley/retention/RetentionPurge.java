@@ -47,7 +47,10 @@ public class RetentionPurge {
     private final AccountRetirement accounts;
     private final RetentionConfig config;
     private final MeterRegistry metrics;
-    private final AtomicReference<PurgeStep> interruptAt = new AtomicReference<>();
+    private final AtomicReference<Interruption> interruptAt = new AtomicReference<>();
+
+    private record Interruption(UUID caseId, PurgeStep step) {
+    }
 
     public RetentionPurge(Pool pool, AuditLog audit, CaseDataKeys keys, AccountRetirement accounts,
             RetentionConfig config, MeterRegistry metrics) {
@@ -71,11 +74,12 @@ public class RetentionPurge {
     }
 
     /**
-     * For tests of resumption: the next run stops as if the process died when it reached this step, before any of
-     * the step's work (null: run through). The stop is one-shot.
+     * For tests of resumption: the next run stops that case as if the process died when it reached this step,
+     * before any of the step's work. The stop is one-shot, and bound to one case so that other due cases in the
+     * same database never take it.
      */
-    public void interruptAt(PurgeStep step) {
-        interruptAt.set(step);
+    public void interruptAt(UUID caseId, PurgeStep step) {
+        interruptAt.set(new Interruption(caseId, step));
     }
 
     /** Purges every case due at {@code clock}'s now; the scheduler passes the server's clock, tests a fixed one. */
@@ -142,7 +146,9 @@ public class RetentionPurge {
     }
 
     private Uni<Void> step(DueCase due, PurgeStep step, Instant now, Totals totals) {
-        if (interruptAt.compareAndSet(step, null)) {
+        Interruption planned = interruptAt.get();
+        if (planned != null && planned.caseId().equals(due.id()) && planned.step() == step
+                && interruptAt.compareAndSet(planned, null)) {
             return Uni.createFrom().failure(new Interrupted(step));
         }
         return switch (step) {

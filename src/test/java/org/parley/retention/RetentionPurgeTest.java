@@ -172,7 +172,7 @@ class RetentionPurgeTest {
         ClosedCase closed = closedMediation();
         Instant due = closed.closedAt().plus(Duration.ofDays(181));
 
-        purge.interruptAt(PurgeStep.DELETE_ACCOUNTS);
+        purge.interruptAt(closed.caseId(), PurgeStep.DELETE_ACCOUNTS);
         RetentionPurge.Run stopped = runAt(due);
 
         assertTrue(stopped.casesStopped() >= 1, "the run reports the stopped case");

@@ -93,7 +93,7 @@ class SessionLimitsEndToEndTest {
             assertEquals(1, eventually(() -> rows("SELECT 1 FROM session_event WHERE session_id = $1"
                     + " AND kind = 'session_ended_idle' AND actor_id IS NULL", sessionId)));
             assertEquals(1, eventually(() -> rows("SELECT 1 FROM audit_record WHERE session_id = $1"
-                    + " AND kind = 'session_ended' AND actor = 'parley' AND target = 'idle'", sessionId)));
+                    + " AND kind = 'session_ended' AND actor = 'parley:session' AND target = 'idle'", sessionId)));
             given().auth().oauth2(MediationFixture.token("party.a")).post("/api/sessions/" + sessionId + "/ticket")
                     .then().statusCode(409);
         }
