@@ -34,4 +34,8 @@ public class MediationCase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** {@code release_required} or {@code open_caucus} (see {@code CaucusPolicy}); fixed once a session started. */
+    @Column(name = "caucus_policy", nullable = false)
+    public String caucusPolicy = "release_required";
 }

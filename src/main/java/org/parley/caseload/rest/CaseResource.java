@@ -39,9 +39,10 @@ public class CaseResource {
     }
 
     /** A case as its viewers see it. */
-    public record CaseView(UUID id, String court, String reference, String title, String status) {
-        static CaseView of(MediationCase c) {
-            return new CaseView(c.id, c.courtId, c.reference, c.title, c.status);
+    public record CaseView(UUID id, String court, String reference, String title, String status,
+                           String caucusPolicy) {
+        public static CaseView of(MediationCase c) {
+            return new CaseView(c.id, c.courtId, c.reference, c.title, c.status, c.caucusPolicy);
         }
     }
 

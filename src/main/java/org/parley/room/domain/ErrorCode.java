@@ -21,6 +21,8 @@ public enum ErrorCode {
      * composing it, so it is delivered nowhere rather than into the new place.
      */
     MOVED("moved"),
+    /** Only an item the mediator marked as a statutory exception can be exported. */
+    EXCEPTION_NOT_INVOKED("exception_not_invoked"),
     /**
      * Used by the transport edge only: a media signaling frame from someone who holds no audio/video grant now, or
      * for a subscription Parley did not make for them.

@@ -51,21 +51,32 @@ public final class LiveSession {
     private final MediatorStatusView mediatorStatus;
     private final MediaEntitlements media;
     private final RosterChanges rosterChanges;
+    private final ExceptionCommands exceptions;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
         this(sessionId, roster, clock, ids, DEFAULT_REATTEST_AFTER_DISCONNECT);
     }
 
-    /** Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. */
+    /** A release-required session (the default caucus policy). */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
                        Duration reattestAfterDisconnect) {
+        this(sessionId, roster, clock, ids, reattestAfterDisconnect, CaucusPolicy.RELEASE_REQUIRED);
+    }
+
+    /**
+     * Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. The
+     * caucus policy is the case's, fixed for the whole session.
+     */
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
+                       Duration reattestAfterDisconnect, CaucusPolicy policy) {
         Objects.requireNonNull(reattestAfterDisconnect, "reattestAfterDisconnect");
         if (reattestAfterDisconnect.isNegative()) {
             throw new IllegalArgumentException("reattestAfterDisconnect must not be negative");
         }
         this.state = new SessionState(Objects.requireNonNull(sessionId, "sessionId"), new Roster(roster),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect);
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect,
+                Objects.requireNonNull(policy, "policy"));
         this.presence = new PresenceView(state);
         Relocation relocation = new Relocation(state, presence);
         ReleaseNotices notices = new ReleaseNotices(state);
@@ -85,6 +96,7 @@ public final class LiveSession {
         this.mediatorStatus = new MediatorStatusView(state, presence);
         this.media = new MediaEntitlements(state);
         this.rosterChanges = new RosterChanges(state, exits);
+        this.exceptions = new ExceptionCommands(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -143,6 +155,28 @@ public final class LiveSession {
      */
     public Decision convey(ParticipantId actor, SeenPlace seen, ReleaseId release) {
         return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, seen, release));
+    }
+
+    /**
+     * Open caucus only: conveys a caucus item the mediator heard, verbatim and without a release, into the room the
+     * mediator saw and is still in (the joint room or another caucus). Refused with NOT_RELEASED under the
+     * release-required policy.
+     */
+    public Decision conveyItem(ParticipantId actor, SeenPlace seen, ItemId item) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.conveyItem(mediator, seen, item));
+    }
+
+    /**
+     * Marks a caucus item the mediator heard as falling under a statutory exception: recorded as metadata, told to
+     * the mediator and the item's side. Once per item.
+     */
+    public Decision invokeException(ParticipantId actor, ItemId item, ExceptionCategory category) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.mark(mediator, item, category));
+    }
+
+    /** Sends a marked item's text to the mediator alone, once; every other item is refused. */
+    public Decision exportException(ParticipantId actor, ItemId item) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.export(mediator, item));
     }
 
     /**
@@ -270,6 +304,10 @@ public final class LiveSession {
 
     public SessionPhase phase() {
         return state.phase();
+    }
+
+    public CaucusPolicy policy() {
+        return state.policy();
     }
 
     public boolean isOnRoster(ParticipantId participant) {

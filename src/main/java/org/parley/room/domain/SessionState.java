@@ -19,10 +19,14 @@ final class SessionState {
     private final CaucusReviews reviews = new CaucusReviews();
     private final Attestations attestations = new Attestations();
     private final Consents consents = new Consents();
+    private final ExceptionLedger exceptions = new ExceptionLedger();
+    private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
 
-    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect) {
+    SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect,
+                 CaucusPolicy policy) {
         this.sessionId = sessionId;
+        this.policy = policy;
         this.roster = roster;
         this.clock = clock;
         this.ids = ids;
@@ -65,6 +69,15 @@ final class SessionState {
         return consents;
     }
 
+    ExceptionLedger exceptions() {
+        return exceptions;
+    }
+
+    /** The case's caucus policy, fixed for the life of the session. */
+    CaucusPolicy policy() {
+        return policy;
+    }
+
     /** A reconnect after a disconnection longer than this must attest again. */
     Duration reattestAfterDisconnect() {
         return reattestAfterDisconnect;
@@ -95,12 +108,13 @@ final class SessionState {
         history.clear();
         releases.clear();
         reviews.clear();
+        exceptions.clear();
     }
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(phase, placement.placesSnapshot(), placement.versionsSnapshot(),
                 placement.connectedSnapshot(),
                 caucuses.snapshot(), history.snapshot(), releases.all(), reviews.snapshot(), attestations.snapshot(),
-                consents.snapshot(), placement.disconnectedSnapshot());
+                consents.snapshot(), placement.disconnectedSnapshot(), exceptions.snapshot());
     }
 }

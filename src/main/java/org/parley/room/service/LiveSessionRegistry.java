@@ -16,6 +16,8 @@ import org.parley.caseload.CaseRole;
 import org.parley.caseload.ParticipantInvited;
 import org.parley.media.MediaConfig;
 import org.parley.media.MediaGrants;
+import org.parley.caseload.MediationCase;
+import org.parley.room.domain.CaucusPolicy;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -63,12 +65,20 @@ public class LiveSessionRegistry {
                                 .chain(attested -> records.consents(mediationCase.id)
                                         .map(consents -> live.computeIfAbsent(sessionId, id -> {
                                             LiveSession fresh = new LiveSession(new SessionId(id.toString()),
-                                                    participants(roster), clock, IdSource.randomUuids());
+                                                    participants(roster), clock, IdSource.randomUuids(),
+                                                    LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT,
+                                                    policyOf(mediationCase));
                                             restore(fresh, attested, consents);
                                             return new SessionRuntime(new SessionRuntime.SessionRef(id,
                                                     mediationCase.id, mediationCase.courtId), fresh, deliveries,
                                                     journal, audit, media, cutTimeout);
                                         }))))));
+    }
+
+    /** The case's caucus policy; a value the schema does not allow cannot be stored, so this never guesses. */
+    private static CaucusPolicy policyOf(MediationCase mediationCase) {
+        return CaucusPolicy.fromWire(mediationCase.caucusPolicy).orElseThrow(
+                () -> new IllegalStateException("unknown caucus policy of case " + mediationCase.id));
     }
 
     /** The live runtimes of one case's sessions on this server. */
