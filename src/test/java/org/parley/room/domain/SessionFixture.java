@@ -38,6 +38,11 @@ final class SessionFixture {
     final List<ParticipantId> roster;
 
     private SessionFixture(boolean withThirdParty) {
+        this(withThirdParty, null);
+    }
+
+    /** {@code policy} null: the default four-argument constructor, whose policy is release-required. */
+    private SessionFixture(boolean withThirdParty, CaucusPolicy policy) {
         List<Participant> participants = new ArrayList<>(List.of(
                 Participant.mediator(M.value(), "Mediator"),
                 Participant.party(PA.value(), "Party A", "A"),
@@ -49,7 +54,10 @@ final class SessionFixture {
         }
         roster = participants.stream().map(Participant::id).toList();
         // The four-argument constructor on purpose: its two-minute re-attestation default is part of the contract.
-        session = new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"));
+        session = policy == null
+                ? new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"))
+                : new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"),
+                        LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT, policy);
     }
 
     /** A session nobody has connected to (or attested for) yet. */
@@ -85,7 +93,15 @@ final class SessionFixture {
 
     /** Everyone in the joint room, then side A (with the mediator) moved into side A's caucus. */
     static SessionFixture sideAInCaucus() {
-        SessionFixture f = allInJointRoom();
+        return sideAInCaucus(allInJointRoom());
+    }
+
+    /** As {@link #sideAInCaucus()}, in a session of a case with this caucus policy. */
+    static SessionFixture sideAInCaucus(CaucusPolicy policy) {
+        return sideAInCaucus(allInJointRoom(new SessionFixture(false, policy)));
+    }
+
+    private static SessionFixture sideAInCaucus(SessionFixture f) {
         CaucusId a = f.openCaucus(A);
         accepted(f.session.moveSide(M, A, Place.caucus(a)));
         accepted(f.session.goTo(M, Place.caucus(a)));
