@@ -2,6 +2,7 @@
 // session content in memory only; `session_ended` and sign-out drop it.
 
 import type {
+  ExceptionCategory,
   Item,
   Phase,
   Place,
@@ -67,7 +68,8 @@ export interface RoomError {
 export type SentInRoom =
   | { ref: string; type: "message"; place: RoomTarget; text: string }
   | { ref: string; type: "typing"; place: RoomTarget }
-  | { ref: string; type: "convey"; place: RoomTarget; release: string };
+  | { ref: string; type: "convey"; place: RoomTarget; release: string }
+  | { ref: string; type: "convey_item"; place: RoomTarget; item: string };
 
 /** A message the server refused as `moved`: its text goes back to its author, never anywhere on its own. */
 export interface ReturnedMessage {
@@ -83,6 +85,14 @@ export interface Attention {
   participant: string;
   /** When it happened; a roster change carries no time of its own. */
   at?: string;
+}
+
+/** A statutory exception the mediator invoked on a caucus item: metadata only (the mediator and the item's side hear it). */
+export interface InvokedException {
+  item: string;
+  category: ExceptionCategory;
+  by: string;
+  at: string;
 }
 
 export interface RoomState {
@@ -117,6 +127,13 @@ export interface RoomState {
   returned: ReturnedMessage | null;
   /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
   attention: Attention[];
+  /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
+  exceptions: Record<string, InvokedException>;
+  /**
+   * The mediator's single export of each marked item's text, by item id: content, so kept only here, in memory, and
+   * dropped with the rest of the session.
+   */
+  exports: Record<string, { category: ExceptionCategory; text: string }>;
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -157,6 +174,8 @@ export function initialRoomState(): RoomState {
     sent: [],
     returned: null,
     attention: [],
+    exceptions: {},
+    exports: {},
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -185,7 +204,9 @@ function remember(state: RoomState, ref: string, command: RoomCommand): RoomStat
       ? { ref, type: "message", place: command.place, text: command.text }
       : command.type === "typing"
         ? { ref, type: "typing", place: command.place }
-        : { ref, type: "convey", place: command.place, release: command.release };
+        : command.type === "convey"
+          ? { ref, type: "convey", place: command.place, release: command.release }
+          : { ref, type: "convey_item", place: command.place, item: command.item };
   // Sending a message is the author's answer to a returned one: sent again (or something else said instead).
   const returned = command.type === "message" ? null : state.returned;
   return { ...state, sent: [...state.sent, entry].slice(-MAX_SENT), returned };
@@ -205,7 +226,9 @@ function onMoved(state: RoomState, error: RoomError): RoomState {
     return { ...state, sent: rest, returned };
   }
   const explanation =
-    sent?.type === "convey" ? "You moved before conveying; convey again from the room you are in." : undefined;
+    sent?.type === "convey" || sent?.type === "convey_item"
+      ? "You moved before conveying; convey again from the room you are in."
+      : undefined;
   return { ...state, sent: rest, errors: [...state.errors, { ...error, explanation }].slice(-MAX_ERRORS) };
 }
 
@@ -388,6 +411,16 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
           : base.reviews;
       return { ...base, reviews, reviewConfirmations: confirmations };
     }
+    case "exception_invoked":
+      return {
+        ...base,
+        exceptions: {
+          ...base.exceptions,
+          [frame.item]: { item: frame.item, category: frame.category, by: frame.by, at: frame.at },
+        },
+      };
+    case "exception_export":
+      return { ...base, exports: { ...base.exports, [frame.item]: { category: frame.category, text: frame.text } } };
     case "media_alert":
       return {
         ...base,
