@@ -293,7 +293,19 @@ function onConnection(state: RoomState, status: ConnectionStatus): RoomState {
 
 /** Forgets everything said, released and reviewed: nothing outlives the session, in the browser either. */
 function dropContent(state: RoomState): RoomState {
-  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [], attention: [], sent: [], returned: null };
+  return {
+    ...state,
+    rooms: {},
+    releases: {},
+    reviews: {},
+    typing: [],
+    errors: [],
+    attention: [],
+    sent: [],
+    returned: null,
+    exceptions: {},
+    exports: {},
+  };
 }
 
 function onFrame(state: RoomState, frame: ServerFrame): RoomState {
