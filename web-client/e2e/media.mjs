@@ -148,6 +148,9 @@ async function joinSession(page, reference) {
   await page.getByRole("heading", { name: "Before you join" }).waitFor();
   const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
   if (await agreement.count()) await agreement.check();
+  // A party acknowledges the mediator's conflict-of-interest disclosure once per case.
+  const disclosure = page.getByLabel("I have read the mediator's conflict-of-interest disclosure");
+  if (await disclosure.count()) await disclosure.check();
   await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
   await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   await page.getByRole("button", { name: "Join the session" }).click();
@@ -230,6 +233,9 @@ try {
   await step("mediator-starts-and-goes-to-the-joint-room", async () => {
     await signIn(mediator, "mediator");
     const card = mediator.locator("article.card").filter({ hasText: reference });
+    // Before the first session: the mediator's conflict-of-interest disclosure, which every party acknowledges.
+    await card.getByRole("button", { name: "None known" }).click();
+    await card.locator(".disclosure-status", { hasText: "Disclosed: none known" }).waitFor();
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
     await joinSession(mediator, reference);

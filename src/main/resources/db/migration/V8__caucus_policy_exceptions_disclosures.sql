@@ -6,6 +6,12 @@ ALTER TABLE mediation_case
     ADD COLUMN caucus_policy VARCHAR(20) NOT NULL DEFAULT 'release_required'
         CHECK (caucus_policy IN ('release_required', 'open_caucus'));
 
+-- Cases opened from now on need the mediator's disclosure acknowledged by every party before it attests; cases that
+-- existed before disclosures did are not locked out of their next sessions (the column's default changes after the
+-- existing rows took the old one).
+ALTER TABLE mediation_case ADD COLUMN disclosure_required BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE mediation_case ALTER COLUMN disclosure_required SET DEFAULT true;
+
 -- One row per caucus item the mediator marked (UMA §6(a)); exported_at is set when its single export is used.
 CREATE TABLE caucus_exception (
     session_id   UUID         NOT NULL REFERENCES mediation_session (id),

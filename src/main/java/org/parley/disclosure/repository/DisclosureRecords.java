@@ -55,6 +55,13 @@ public class DisclosureRecords {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(disclosure(rows.iterator().next())));
     }
 
+    /** Whether the case needs a disclosure before its parties attest (false only for cases older than disclosures). */
+    public Uni<Boolean> required(UUID caseId) {
+        return pool.preparedQuery("SELECT disclosure_required FROM mediation_case WHERE id = $1")
+                .execute(Tuple.of(caseId))
+                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0));
+    }
+
     public Uni<Void> acknowledge(UUID caseId, UUID participantId, int version, Instant at) {
         return pool.preparedQuery("INSERT INTO disclosure_acknowledgement (case_id, participant_id, version,"
                 + " acknowledged_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")

@@ -145,9 +145,9 @@ public class DisclosureService {
     }
 
     /**
-     * Whether a party still owes an acknowledgement before attesting: always while the mediator has disclosed and
-     * the party has not acknowledged that version; and while nothing is disclosed yet, until the case's first
-     * session has started (cases whose sessions started before disclosures existed are not locked out).
+     * Whether a party still owes an acknowledgement before attesting: while the mediator has disclosed and the party
+     * has not acknowledged that version, and while nothing is disclosed yet (cases opened before disclosures existed
+     * excepted, so they are not locked out of their next sessions).
      */
     public Uni<Boolean> acknowledgementOwed(CaseParticipant participant) {
         if (!participant.role.equals(CaseRole.PARTY.wire())) {
@@ -155,7 +155,7 @@ public class DisclosureService {
         }
         return records.current(participant.caseId).chain(current -> {
             if (current.isEmpty()) {
-                return starts.anySessionStarted(participant.caseId).map(started -> !started);
+                return records.required(participant.caseId);
             }
             return records.acknowledgements(participant.caseId, current.get().version())
                     .map(acks -> acks.stream().noneMatch(ack -> ack.participantId().equals(participant.id)));
