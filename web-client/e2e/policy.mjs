@@ -153,7 +153,7 @@ try {
     const card = caseCard(mediator, reference);
     await card.locator(".case-policy", { hasText: OPEN_BANNER }).waitFor();
     await card.locator(".disclosure-status", { hasText: "Not disclosed yet" }).waitFor();
-    await card.getByLabel("Disclosure").fill(DISCLOSURE);
+    await card.getByLabel("Disclosure", { exact: true }).fill(DISCLOSURE);
     await card.getByRole("button", { name: "Record disclosure" }).click();
     await card.locator(".disclosure-status", { hasText: "Disclosed (version 1) · acknowledged by 0 parties" }).waitFor();
     await card.getByRole("button", { name: "Schedule a session" }).click();
@@ -217,7 +217,7 @@ try {
     const item = mediator.locator(".items li.item", { hasText: THREAT });
     await item.waitFor();
     await item.getByRole("button", { name: "Legal exception…" }).click();
-    await item.getByLabel("Exception").selectOption("threat_of_bodily_harm");
+    await item.getByLabel("Exception", { exact: true }).selectOption("threat_of_bodily_harm");
     await item.getByRole("button", { name: "Mark as exception" }).click();
     await item.locator(".badge-exception", { hasText: "Threat of bodily harm or violence" }).waitFor();
     await partyA.locator(".exception-notices", { hasText: "threat of bodily harm or violence" }).waitFor();
