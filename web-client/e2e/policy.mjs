@@ -10,7 +10,8 @@
 // mediator records a conflict-of-interest disclosure; each party reads it at pre-join, where the policy is shown,
 // and cannot join before acknowledging it; both attest and are admitted; every caucus banner names the policy; party
 // A says something in caucus that the mediator marks as a threat of bodily harm; side A is told, side B is not; the
-// mediator exports that one item's text once; the court-admin sees that the disclosure was made and acknowledged,
+// mediator exports that one item's text once; under open caucus the mediator shares another caucus item in the joint
+// room without a release; the court-admin sees that the disclosure was made and acknowledged,
 // never its text.
 
 import { existsSync, mkdirSync } from "node:fs";
@@ -34,6 +35,7 @@ const DISCLOSURE = `Years ago I mediated a dispute for Petra Party's employer ($
 const THREAT = "If he touches the fence again I will hurt him.";
 const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
 const OPEN_BANNER = "Caucus policy: open caucus.";
+const OPEN_WORDS = "We could live with moving the fence by one metre.";
 
 if (!existsSync(CHROMIUM)) {
   console.error(`e2e-policy: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
@@ -234,6 +236,21 @@ try {
     check((await exported.locator("textarea").inputValue()) === THREAT, "the export holds exactly that item's text");
     await item.getByRole("button", { name: "Export this item's text (once)" }).waitFor({ state: "detached" });
     check((await exported.locator("textarea").count()) === 1, "one item exported, nothing else");
+  });
+
+  await step("under-open-caucus-the-mediator-shares-a-caucus-item-without-a-release", async () => {
+    await partyA.getByLabel("Message to your caucus").fill(OPEN_WORDS);
+    await partyA.getByLabel("Message to your caucus").press("Enter");
+    await mediator.locator(".items .text", { hasText: OPEN_WORDS }).waitFor();
+    await mediator.locator('[data-column="joint"]').getByRole("button", { name: "Go here" }).click();
+    await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
+    const shared = mediator.locator(".open-caucus li", { hasText: OPEN_WORDS });
+    await shared.getByRole("button", { name: "Share here" }).click();
+    const seen = partyB.locator(".items li.item", { hasText: OPEN_WORDS });
+    await seen.waitFor();
+    check((await seen.locator(".conveyed-note").innerText()).includes("(open caucus)"),
+      "party B sees it was conveyed under the open-caucus policy");
+    check(!(await partyB.content()).includes("hurt him"), "the marked item was not shared");
   });
 
   await step("court-admin-sees-the-disclosure-acknowledged-but-not-its-text", async () => {

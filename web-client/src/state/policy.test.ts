@@ -6,6 +6,7 @@ import {
   canMarkException,
   exceptionLabel,
   exceptionNotice,
+  openCaucusItems,
   policyBanner,
   policyOf,
 } from "./policy";
@@ -70,5 +71,17 @@ describe("statutory exceptions", () => {
     expect(parseServerFrame('{"seq":3,"type":"exception_invoked","item":"i","category":"crime_planning","by":"m","at":"t"}')).not.toBeNull();
     expect(parseServerFrame('{"seq":3,"type":"exception_invoked","item":"i","category":"crime_planning"}')).toBeNull();
     expect(parseServerFrame('{"seq":4,"type":"exception_export","item":"i","category":"crime_planning","text":7}')).toBeNull();
+  });
+});
+
+describe("open caucus", () => {
+  it("offers the mediator the caucus items it heard, in any other room, only under open caucus", () => {
+    const inCaucus = alexInCaucus();
+    expect(openCaucusItems(inCaucus, "open_caucus")).toEqual([]);
+    const inJoint = replay([frame({ type: "you_are_in", place: { kind: "joint" }, placement: 9, history: [] })], inCaucus);
+    expect(openCaucusItems(inJoint, "open_caucus").map((i) => i.id)).toEqual(["i-1", "i-2", "i-3"]);
+    expect(openCaucusItems(inJoint, "release_required")).toEqual([]);
+    const inLobby = replay([frame({ type: "you_are_in", place: { kind: "lobby" }, placement: 10, history: [] })], inCaucus);
+    expect(openCaucusItems(inLobby, "open_caucus")).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // The case's confidentiality policy and the legal exceptions to it, in the plain words every screen uses.
 
 import type { CaucusPolicy, ExceptionCategory, Item } from "../protocol/frames";
+import type { RoomState } from "./room";
+import { roomKey } from "./room";
 
 /** The policy a case view names; anything unknown reads as the strict default, never as open. */
 export function policyOf(value: string | null | undefined): CaucusPolicy {
@@ -56,4 +58,16 @@ export function exceptionNotice(category: ExceptionCategory | string): string {
  */
 export function canMarkException(item: Item, marked: Record<string, unknown>): boolean {
   return item.room.startsWith("caucus:") && !item.conveyed && !(item.id in marked);
+}
+
+/**
+ * Under open caucus, the caucus items the mediator heard that it may convey into the room it is in now: original
+ * items of every caucus but the current room, oldest first. Empty under release required, or outside a room.
+ */
+export function openCaucusItems(state: RoomState, policy: CaucusPolicy): Item[] {
+  const here = roomKey(state.place);
+  if (policy !== "open_caucus" || here === null) return [];
+  return Object.entries(state.rooms)
+    .filter(([key]) => key.startsWith("caucus:") && key !== here)
+    .flatMap(([, items]) => items.filter((item) => !item.conveyed));
 }

@@ -25,6 +25,8 @@ import type { Column } from "../../state/views";
 import { useController } from "../hooks";
 import { CaucusBanner } from "../parts/CaucusBanner";
 import { ExceptionAction, ExportedItems } from "../parts/Exceptions";
+import { OpenCaucusPanel } from "../parts/OpenCaucusPanel";
+import { policyOf } from "../../state/policy";
 import { Modal } from "../parts/Modal";
 import { RoomErrors } from "../parts/RoomErrors";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
@@ -118,6 +120,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
         </div>
         <aside class="room-side">
           <ExportedItems room={room} />
+          <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
           <ConveyPanel room={room} />
           <Reviews room={room} />
         </aside>

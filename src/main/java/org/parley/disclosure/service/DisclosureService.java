@@ -15,7 +15,6 @@ import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.MediationCase;
-import org.parley.caseload.repository.CaseStartRecords;
 import org.parley.caseload.service.CaseService;
 import org.parley.disclosure.repository.DisclosureRecords;
 import org.parley.disclosure.repository.DisclosureRecords.Acknowledgement;
@@ -35,15 +34,12 @@ public class DisclosureService {
 
     private final DisclosureRecords records;
     private final CaseService cases;
-    private final CaseStartRecords starts;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DisclosureService(DisclosureRecords records, CaseService cases, CaseStartRecords starts, AuditLog audit,
-            Clock clock) {
+    public DisclosureService(DisclosureRecords records, CaseService cases, AuditLog audit, Clock clock) {
         this.records = records;
         this.cases = cases;
-        this.starts = starts;
         this.audit = audit;
         this.clock = clock;
     }
