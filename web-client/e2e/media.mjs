@@ -146,6 +146,8 @@ async function joinSession(page, reference) {
   const card = page.locator("article.card").filter({ hasText: reference });
   await card.getByRole("button", { name: /^Join session/ }).first().click();
   await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  // What is asked depends on what the server says is missing: wait until it has said.
+  await page.locator(".agreement-text").waitFor();
   const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
   if (await agreement.count()) await agreement.check();
   // A party acknowledges the mediator's conflict-of-interest disclosure once per case.
