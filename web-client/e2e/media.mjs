@@ -164,10 +164,15 @@ async function joinSession(page, reference, { mode = "Camera and microphone", ch
   const card = page.locator("article.card").filter({ hasText: reference });
   await card.getByRole("button", { name: /^Join session/ }).first().click();
   await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  // What is asked depends on what the server says is missing: wait until it has said.
+  await page.locator(".agreement-text").waitFor();
   await page.getByLabel(mode).check();
   if (checkDevices) await deviceCheckWorks(page);
   const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
   if (await agreement.count()) await agreement.check();
+  // A party acknowledges the mediator's conflict-of-interest disclosure once per case.
+  const disclosure = page.getByLabel("I have read the mediator's conflict-of-interest disclosure");
+  if (await disclosure.count()) await disclosure.check();
   await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
   await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   await page.getByRole("button", { name: "Join the session" }).click();
@@ -282,6 +287,9 @@ try {
   await step("mediator-starts-and-goes-to-the-joint-room", async () => {
     await signIn(mediator, "mediator");
     const card = mediator.locator("article.card").filter({ hasText: reference });
+    // Before the first session: the mediator's conflict-of-interest disclosure, which every party acknowledges.
+    await card.getByRole("button", { name: "None known" }).click();
+    await card.locator(".disclosure-status", { hasText: "Disclosed: none known" }).waitFor();
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
     await joinSession(mediator, reference);

@@ -244,6 +244,9 @@ async function joinSession(page, reference, attest = true) {
   // The agreement is accepted once per case: a second join of the same case only asks for the two statements.
   const agreement = page.getByLabel("I have read and accept the confidentiality agreement");
   if (await agreement.count()) await agreement.check();
+  // A party acknowledges the mediator's conflict-of-interest disclosure once per case.
+  const disclosure = page.getByLabel("I have read the mediator's conflict-of-interest disclosure");
+  if (await disclosure.count()) await disclosure.check();
   await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
   await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   await page.getByRole("button", { name: "Join the session" }).click();
@@ -305,6 +308,9 @@ try {
   await step("mediator-schedules-joins-and-starts", ["mediator"], async () => {
     await signIn(mediator, "mediator");
     const card = caseCard(mediator, reference);
+    // Before the first session: the mediator's conflict-of-interest disclosure, which every party acknowledges.
+    await card.getByRole("button", { name: "None known" }).click();
+    await card.locator(".disclosure-status", { hasText: "Disclosed: none known" }).waitFor();
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
     await joinSession(mediator, reference);
@@ -321,6 +327,7 @@ try {
     check((await partyA.locator(".agreement-text").innerText()).length > 40, "the case's agreement text is shown");
     await docShot(partyA, "pre-join");
     await partyA.getByLabel("I have read and accept the confidentiality agreement").check();
+    await partyA.getByLabel("I have read the mediator's conflict-of-interest disclosure").check();
     await partyA.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
     await partyA.getByLabel("I am in a private place; nobody else can see or hear").check();
     await join.click();

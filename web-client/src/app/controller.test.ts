@@ -147,6 +147,34 @@ describe("controller and network module together", () => {
     expect(JSON.parse(calls[attestCall].init.body as string)).toEqual({ noRecording: true, privateLocation: true });
   });
 
+  it("acknowledges the disclosure version read before accepting the agreement and attesting", async () => {
+    const { controller, calls } = setup({
+      "POST /api/cases/k-1/disclosure/acknowledgement": json(200, { disclosed: true, version: 3, acknowledgedByYou: true }),
+    });
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    await controller.join(session, attest, 3);
+    const paths = calls.map((c) => `${c.init.method ?? "GET"} ${new URL(c.url).pathname}`);
+    const acknowledge = paths.indexOf("POST /api/cases/k-1/disclosure/acknowledgement");
+    expect(acknowledge).toBeGreaterThanOrEqual(0);
+    expect(paths.indexOf("POST /api/sessions/s-1/attestation")).toBeGreaterThan(acknowledge);
+    expect(JSON.parse(calls[acknowledge].init.body as string)).toEqual({ version: 3 });
+  });
+
+  it("does not attest when the acknowledgement is refused, and says why", async () => {
+    const { controller, store, calls } = setup({
+      "POST /api/cases/k-1/disclosure/acknowledgement": problem(409, "disclosure_version_mismatch", "the disclosure is at version 4"),
+    });
+    await controller.init();
+    await controller.signInDemo("demo.party.a");
+    controller.prepareJoin(session);
+    await controller.join(session, attest, 3);
+    expect(calls.some((c) => c.url.endsWith("/attestation"))).toBe(false);
+    expect(store.get().screen.name).toBe("prejoin");
+    expect(store.get().notice).not.toBeNull();
+    expect(FakeSocket.all).toHaveLength(0);
+  });
+
   it("does not accept the agreement again when it was accepted before", async () => {
     const { controller, calls } = setup();
     await controller.init();

@@ -8,6 +8,8 @@ import type {
   Attestations,
   CaseView,
   ClosedCaseView,
+  CourtDisclosureView,
+  DisclosureView,
   Invitation,
   DeviceCheck,
   MediaChoice,
@@ -134,8 +136,8 @@ export class Controller {
     return this.net.api.createSession(caseId);
   }
 
-  createCase(reference: string, title: string): Promise<CaseView> {
-    return this.net.api.createCase(reference.trim(), title.trim());
+  createCase(reference: string, title: string, caucusPolicy?: string): Promise<CaseView> {
+    return this.net.api.createCase(reference.trim(), title.trim(), caucusPolicy);
   }
 
   closeCase(caseId: string): Promise<ClosedCaseView> {
@@ -184,17 +186,40 @@ export class Controller {
     this.patch({ room: initialRoomState(), screen: { name: "prejoin", session }, notice });
   }
 
-  /** The agreement to read and what this participant still has to state, for the pre-join screen. */
-  async loadPreJoin(session: SessionRef): Promise<{ agreement: AgreementView; status: AttestationStatus }> {
-    const [agreement, status] = await Promise.all([
+  /**
+   * The agreement to read, what this participant still has to state, and the mediator's conflict-of-interest
+   * disclosure (which a party acknowledges before attesting), for the pre-join screen.
+   */
+  async loadPreJoin(
+    session: SessionRef,
+  ): Promise<{ agreement: AgreementView; status: AttestationStatus; disclosure: DisclosureView }> {
+    const [agreement, status, disclosure] = await Promise.all([
       this.net.api.agreement(session.caseId),
       this.net.api.attestationStatus(session.sessionId),
+      this.net.api.disclosure(session.caseId),
     ]);
-    return { agreement, status };
+    return { agreement, status, disclosure };
   }
 
-  async join(session: SessionRef, attestations: Attestations): Promise<void> {
+  loadDisclosure(caseId: string): Promise<DisclosureView> {
+    return this.net.api.disclosure(caseId);
+  }
+
+  loadCourtDisclosure(caseId: string): Promise<CourtDisclosureView> {
+    return this.net.api.courtDisclosure(caseId);
+  }
+
+  recordDisclosure(caseId: string, disclosure: { text: string } | { noneKnown: true }): Promise<DisclosureView> {
+    return this.net.api.recordDisclosure(caseId, disclosure);
+  }
+
+  /**
+   * Joins: acknowledges the disclosure version read (when the party still owed that), then accepts the agreement
+   * and attests, then connects.
+   */
+  async join(session: SessionRef, attestations: Attestations, disclosureVersion: number | null = null): Promise<void> {
     try {
+      if (disclosureVersion !== null) await this.net.api.acknowledgeDisclosure(session.caseId, disclosureVersion);
       await this.net.attest(session.caseId, session.sessionId, attestations);
     } catch (error) {
       this.patch({ notice: describeError(error) });

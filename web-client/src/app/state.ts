@@ -10,6 +10,8 @@ export interface SessionRef {
   caseId: string;
   caseTitle: string;
   caseReference: string;
+  /** The case's caucus policy as its view said when the session was chosen: shown at pre-join and on caucus banners. */
+  caucusPolicy?: string;
 }
 
 export type Screen =

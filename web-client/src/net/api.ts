@@ -21,6 +21,8 @@ export interface CaseView {
   openedAt: string;
   closedAt: string | null;
   purgedAt: string | null;
+  /** `release_required` (the default) or `open_caucus`; fixed once a session of the case has started. */
+  caucusPolicy?: string;
 }
 
 /** A case just closed: its state and dates. */
@@ -29,6 +31,34 @@ export interface ClosedCaseView {
   status: string;
   openedAt: string;
   closedAt: string;
+}
+
+/** One party's acknowledgement of the mediator's disclosure. */
+export interface AcknowledgementView {
+  participant: string;
+  acknowledgedAt: string;
+}
+
+/**
+ * The mediator's conflict-of-interest disclosure as a participant reads it. `acknowledgements` is listed for the
+ * mediator only.
+ */
+export interface DisclosureView {
+  disclosed: boolean;
+  version: number | null;
+  noneKnown: boolean | null;
+  text: string | null;
+  disclosedAt: string | null;
+  acknowledgedByYou: boolean;
+  acknowledgements: AcknowledgementView[] | null;
+}
+
+/** The court-admin's view of a disclosure: that it was made and acknowledged, and when; never its text. */
+export interface CourtDisclosureView {
+  disclosed: boolean;
+  disclosedAt: string | null;
+  acknowledgements: AcknowledgementView[];
+  allPartiesAcknowledged: boolean;
 }
 
 export interface ParticipantView {
@@ -96,8 +126,30 @@ export class Api {
     return this.http.json("GET", "/api/cases");
   }
 
-  createCase(reference: string, title: string): Promise<CaseView> {
-    return this.http.json("POST", "/api/cases", { reference, title });
+  createCase(reference: string, title: string, caucusPolicy?: string): Promise<CaseView> {
+    return this.http.json("POST", "/api/cases", caucusPolicy ? { reference, title, caucusPolicy } : { reference, title });
+  }
+
+  /** Court-admin or the case's mediator, until a session started (`policy_locked` after). */
+  setCaucusPolicy(caseId: string, caucusPolicy: string): Promise<CaseView> {
+    return this.http.json("PUT", `/api/cases/${enc(caseId)}/caucus-policy`, { caucusPolicy });
+  }
+
+  disclosure(caseId: string): Promise<DisclosureView> {
+    return this.http.json("GET", `/api/cases/${enc(caseId)}/disclosure`);
+  }
+
+  courtDisclosure(caseId: string): Promise<CourtDisclosureView> {
+    return this.http.json("GET", `/api/cases/${enc(caseId)}/disclosure`);
+  }
+
+  /** The mediator records its disclosure: the text, or none known (`disclosure_locked` once a session started). */
+  recordDisclosure(caseId: string, disclosure: { text: string } | { noneKnown: true }): Promise<DisclosureView> {
+    return this.http.json("PUT", `/api/cases/${enc(caseId)}/disclosure`, disclosure);
+  }
+
+  acknowledgeDisclosure(caseId: string, version: number): Promise<DisclosureView> {
+    return this.http.json("POST", `/api/cases/${enc(caseId)}/disclosure/acknowledgement`, { version });
   }
 
   /** Closes the case (court-admin, or its mediator once its last session has ended). */

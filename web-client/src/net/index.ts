@@ -29,6 +29,9 @@ export type {
   Attestations,
   AgreementView,
   AttestationStatus,
+  AcknowledgementView,
+  DisclosureView,
+  CourtDisclosureView,
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";

@@ -25,8 +25,16 @@ export type Target = "lobby" | "joint" | `caucus:${string}`;
 /** A place where things are said: the `place` a room-scoped frame names. */
 export type RoomTarget = Exclude<Target, "lobby">;
 
+/** The statutory exceptions a mediator may invoke on a caucus item (UMA §6(a)). */
+export type ExceptionCategory = "threat_of_bodily_harm" | "abuse_or_neglect" | "crime_planning";
+
+/** The case's caucus policy: release required (the default) or open caucus. */
+export type CaucusPolicy = "release_required" | "open_caucus";
+
+/** How an item was conveyed: under a release (named), or with no release under the open-caucus policy. */
 export interface Conveyed {
-  release: string;
+  release?: string;
+  policy?: "open_caucus";
   original_item: string;
   origin_side: string;
   scope: Scope;
@@ -98,6 +106,8 @@ export type ServerFrame =
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
   | { seq: number; type: "roster_changed"; participant: string; role: Role; side?: string; name: string }
   | { seq: number; type: "media_alert"; participant: string; reason: string }
+  | { seq: number; type: "exception_invoked"; item: string; category: ExceptionCategory; by: string; at: string }
+  | { seq: number; type: "exception_export"; item: string; category: ExceptionCategory; text: string }
   | MediaServerFrame
   | { seq: number; type: "error"; code: string; detail: string; ref?: string };
 
@@ -123,6 +133,7 @@ export type ServerFrameType = ServerFrame["type"];
 /** What a room-scoped frame does, before it is bound to the place its author saw. */
 export type RoomAction =
   | { type: "convey"; release: string }
+  | { type: "convey_item"; item: string }
   | { type: "message"; text: string }
   | { type: "typing"; typing: boolean };
 
@@ -152,6 +163,8 @@ export type ClientCommand =
   | { type: "withdraw_release"; release: string }
   | { type: "confirm_review"; caucus: string }
   | { type: "request_reattestation"; participant?: string }
+  | { type: "invoke_exception"; item: string; category: ExceptionCategory }
+  | { type: "export_exception"; item: string }
   | { type: "privacy_alert" }
   | { type: "ping" }
   | MediaCommand;
@@ -215,6 +228,8 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "privacy_alert",
   "roster_changed",
   "media_alert",
+  "exception_invoked",
+  "exception_export",
   ...MEDIA_TYPES,
   "error",
 ]);
@@ -245,6 +260,8 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   privacy_alert: { participant: "string", at: "string" },
   roster_changed: { participant: "string", role: "string", name: "string" },
   media_alert: { participant: "string", reason: "string" },
+  exception_invoked: { item: "string", category: "string", by: "string", at: "string" },
+  exception_export: { item: "string", category: "string", text: "string" },
   media_grant: { room: "string" },
   media_answer: { sdp: "string" },
   media_screen_answer: { sdp: "string" },

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, string> = {
   invalid_request: "That does not make sense right now.",
   moved: "Not done: you were moved before it arrived. Nothing was delivered.",
   not_connected: "Not connected right now.",
+  exception_not_invoked: "Only an item marked as a legal exception can be exported.",
 };
 
 export function explainError(code: string): string {

@@ -2,6 +2,7 @@
 // session content in memory only; `session_ended` and sign-out drop it.
 
 import type {
+  ExceptionCategory,
   Item,
   Phase,
   Place,
@@ -67,7 +68,8 @@ export interface RoomError {
 export type SentInRoom =
   | { ref: string; type: "message"; place: RoomTarget; text: string }
   | { ref: string; type: "typing"; place: RoomTarget }
-  | { ref: string; type: "convey"; place: RoomTarget; release: string };
+  | { ref: string; type: "convey"; place: RoomTarget; release: string }
+  | { ref: string; type: "convey_item"; place: RoomTarget; item: string };
 
 /** A message the server refused as `moved`: its text goes back to its author, never anywhere on its own. */
 export interface ReturnedMessage {
@@ -85,6 +87,14 @@ export interface Attention {
   at?: string;
   /** For `session_ending`: why the server will end the session. */
   reason?: string;
+}
+
+/** A statutory exception the mediator invoked on a caucus item: metadata only (the mediator and the item's side hear it). */
+export interface InvokedException {
+  item: string;
+  category: ExceptionCategory;
+  by: string;
+  at: string;
 }
 
 export interface RoomState {
@@ -119,6 +129,13 @@ export interface RoomState {
   returned: ReturnedMessage | null;
   /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
   attention: Attention[];
+  /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
+  exceptions: Record<string, InvokedException>;
+  /**
+   * The mediator's single export of each marked item's text, by item id: content, so kept only here, in memory, and
+   * dropped with the rest of the session.
+   */
+  exports: Record<string, { category: ExceptionCategory; text: string }>;
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -159,6 +176,8 @@ export function initialRoomState(): RoomState {
     sent: [],
     returned: null,
     attention: [],
+    exceptions: {},
+    exports: {},
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -187,7 +206,9 @@ function remember(state: RoomState, ref: string, command: RoomCommand): RoomStat
       ? { ref, type: "message", place: command.place, text: command.text }
       : command.type === "typing"
         ? { ref, type: "typing", place: command.place }
-        : { ref, type: "convey", place: command.place, release: command.release };
+        : command.type === "convey"
+          ? { ref, type: "convey", place: command.place, release: command.release }
+          : { ref, type: "convey_item", place: command.place, item: command.item };
   // Sending a message is the author's answer to a returned one: sent again (or something else said instead).
   const returned = command.type === "message" ? null : state.returned;
   return { ...state, sent: [...state.sent, entry].slice(-MAX_SENT), returned };
@@ -207,7 +228,9 @@ function onMoved(state: RoomState, error: RoomError): RoomState {
     return { ...state, sent: rest, returned };
   }
   const explanation =
-    sent?.type === "convey" ? "You moved before conveying; convey again from the room you are in." : undefined;
+    sent?.type === "convey" || sent?.type === "convey_item"
+      ? "You moved before conveying; convey again from the room you are in."
+      : undefined;
   return { ...state, sent: rest, errors: [...state.errors, { ...error, explanation }].slice(-MAX_ERRORS) };
 }
 
@@ -272,7 +295,19 @@ function onConnection(state: RoomState, status: ConnectionStatus): RoomState {
 
 /** Forgets everything said, released and reviewed: nothing outlives the session, in the browser either. */
 function dropContent(state: RoomState): RoomState {
-  return { ...state, rooms: {}, releases: {}, reviews: {}, typing: [], errors: [], attention: [], sent: [], returned: null };
+  return {
+    ...state,
+    rooms: {},
+    releases: {},
+    reviews: {},
+    typing: [],
+    errors: [],
+    attention: [],
+    sent: [],
+    returned: null,
+    exceptions: {},
+    exports: {},
+  };
 }
 
 function onFrame(state: RoomState, frame: ServerFrame): RoomState {
@@ -399,6 +434,16 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
           { kind: "session_ending" as const, participant: base.you ?? "", at: frame.endsAt, reason: frame.reason },
         ].slice(-10),
       };
+    case "exception_invoked":
+      return {
+        ...base,
+        exceptions: {
+          ...base.exceptions,
+          [frame.item]: { item: frame.item, category: frame.category, by: frame.by, at: frame.at },
+        },
+      };
+    case "exception_export":
+      return { ...base, exports: { ...base.exports, [frame.item]: { category: frame.category, text: frame.text } } };
     case "media_alert":
       return {
         ...base,

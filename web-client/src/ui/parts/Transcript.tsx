@@ -44,7 +44,9 @@ export function Transcript({
               </div>
               {item.conveyed && (
                 <div class="conveyed-note">
-                  Conveyed by the mediator, released by side {item.conveyed.origin_side}
+                  {item.conveyed.policy === "open_caucus"
+                    ? `Conveyed by the mediator from side ${item.conveyed.origin_side}'s caucus (open caucus)`
+                    : `Conveyed by the mediator, released by side ${item.conveyed.origin_side}`}
                 </div>
               )}
               <p class="text">{item.text}</p>

@@ -4,6 +4,9 @@
 import { useState } from "preact/hooks";
 import { describeError } from "../../app/controller";
 import type { CaseView, Invitation } from "../../net";
+import type { CaucusPolicy } from "../../protocol/frames";
+import { policyBanner, policyMeaning, policyOf, policyTitle } from "../../state/policy";
+import { CourtDisclosureStatus } from "../parts/DisclosureForm";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { Modal } from "../parts/Modal";
@@ -207,6 +210,7 @@ function NewCaseForm({ onCreated }: { onCreated: (created: CaseView) => void }) 
   const controller = useController();
   const [reference, setReference] = useState("");
   const [title, setTitle] = useState("");
+  const [policy, setPolicy] = useState<CaucusPolicy>("release_required");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -215,9 +219,10 @@ function NewCaseForm({ onCreated }: { onCreated: (created: CaseView) => void }) 
     setBusy(true);
     setError(null);
     try {
-      const created = await controller.createCase(reference, title);
+      const created = await controller.createCase(reference, title, policy);
       setReference("");
       setTitle("");
+      setPolicy("release_required");
       onCreated(created);
     } catch (failure) {
       setError(describeError(failure));
@@ -242,6 +247,21 @@ function NewCaseForm({ onCreated }: { onCreated: (created: CaseView) => void }) 
         Title
         <input name="title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
+      <label>
+        Caucus policy
+        <select
+          name="caucusPolicy"
+          value={policy}
+          aria-describedby="policy-hint"
+          onChange={(e) => setPolicy(e.currentTarget.value as CaucusPolicy)}
+        >
+          <option value="release_required">{policyTitle("release_required")}</option>
+          <option value="open_caucus">{policyTitle("open_caucus")}</option>
+        </select>
+      </label>
+      <p id="policy-hint" class="muted small">
+        {policyMeaning(policy)} Part of the agreement everyone accepts; it cannot change once a session has started.
+      </p>
       <button type="submit" class="primary" disabled={busy}>
         Create case
       </button>
@@ -298,6 +318,8 @@ function CaseParticipants({ found }: { found: CaseView }) {
       <h2 id="participants-title">
         Participants of {found.reference} · {found.title}
       </h2>
+      <p class="muted small case-policy">{policyBanner(policyOf(found.caucusPolicy))}</p>
+      <CourtDisclosureStatus caseId={found.id} />
       {participants.value && participants.value.length > 0 ? (
         <table class="table">
           <thead>

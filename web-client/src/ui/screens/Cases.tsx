@@ -6,6 +6,8 @@ import { isMediator } from "../../app/state";
 import type { CaseView, Me } from "../../net";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
+import { DisclosureForm } from "../parts/DisclosureForm";
+import { policyBanner, policyOf } from "../../state/policy";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -79,6 +81,7 @@ function CaseCard({ found, mediator }: { found: CaseView; mediator: boolean }) {
                       caseId: found.id,
                       caseTitle: found.title,
                       caseReference: found.reference,
+                      caucusPolicy: found.caucusPolicy,
                     })
                   }
                 >
@@ -89,6 +92,8 @@ function CaseCard({ found, mediator }: { found: CaseView; mediator: boolean }) {
           ))}
         </ul>
       )}
+      <p class="muted small case-policy">{policyBanner(policyOf(found.caucusPolicy))}</p>
+      {mediator && <DisclosureForm caseId={found.id} />}
       {mediator && (
         <p>
           <button type="button" disabled={busy} onClick={schedule}>

@@ -23,6 +23,10 @@ import {
 } from "../../state/views";
 import type { Column } from "../../state/views";
 import { useController } from "../hooks";
+import { CaucusBanner } from "../parts/CaucusBanner";
+import { ExceptionAction, ExportedItems } from "../parts/Exceptions";
+import { OpenCaucusPanel } from "../parts/OpenCaucusPanel";
+import { policyOf } from "../../state/policy";
 import { Modal } from "../parts/Modal";
 import { RoomErrors } from "../parts/RoomErrors";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
@@ -61,9 +65,10 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
         )}
       </RoomHeader>
       {place.kind === "caucus" && (
-        <div class="caucus-banner" role="note">
-          Caucus{place.side ? ` with side ${place.side}` : ""} — only you and its members see what is said here
-        </div>
+        <CaucusBanner
+          who={`Caucus${place.side ? ` with side ${place.side}` : ""} — only you and its members see what is said here`}
+          session={session}
+        />
       )}
       <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
       <div class="console-toolbar">
@@ -107,12 +112,15 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                 items={currentItems(room)}
                 label={`${placeLabel(place, room.caucuses)} messages`}
                 empty="Nothing said here since you came in."
+                extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
               />
               <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
             </>
           )}
         </div>
         <aside class="room-side">
+          <ExportedItems room={room} />
+          <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
           <ConveyPanel room={room} />
           <Reviews room={room} />
         </aside>

@@ -29,6 +29,8 @@ import { ReviewDialog } from "../parts/ReviewDialog";
 import { RoomErrors } from "../parts/RoomErrors";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { Watermark } from "../parts/Watermark";
+import { CaucusBanner } from "../parts/CaucusBanner";
+import { ExceptionNotices } from "../parts/Exceptions";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
 import { MediatorConsole } from "./MediatorConsole";
 
@@ -156,11 +158,8 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
         )}
         <OverheardButton />
       </RoomHeader>
-      {kind === "caucus" && (
-        <div class="caucus-banner" role="note">
-          {CAUCUS_BANNER}
-        </div>
-      )}
+      {kind === "caucus" && <CaucusBanner who={CAUCUS_BANNER} session={session} />}
+      <ExceptionNotices room={room} />
       {kind === "joint" && (
         <div class="joint-banner" role="note">
           {JOINT_BANNER}

@@ -81,6 +81,14 @@ public final class AuditFacts {
             return where.ok(withdrawn.by(), AuditKinds.RELEASE_WITHDRAWN, null, withdrawn.releaseId().value());
         } else if (fact instanceof Fact.ReleaseConveyed conveyed) {
             return where.ok(conveyed.by(), AuditKinds.CONVEY, place(conveyed.room()), conveyed.releaseId().value());
+        } else if (fact instanceof Fact.ItemConveyedOpenly conveyed) {
+            return where.ok(conveyed.by(), AuditKinds.CONVEY_OPEN_CAUCUS, place(conveyed.room()),
+                    conveyed.itemId().value());
+        } else if (fact instanceof Fact.ExceptionInvoked invoked) {
+            return where.ok(invoked.by(), AuditKinds.exceptionInvoked(invoked.category()), place(invoked.room()),
+                    invoked.itemId().value());
+        } else if (fact instanceof Fact.ExceptionItemExported exported) {
+            return where.ok(exported.by(), AuditKinds.EXCEPTION_EXPORTED, null, exported.itemId().value());
         } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
             return where.ok(confirmed.participant(), AuditKinds.CAUCUS_REVIEW_CONFIRMED,
                     caucus(confirmed.caucusId()), null);

@@ -25,6 +25,18 @@ public final class AuditKinds {
     public static final String RELEASE = "release";
     public static final String RELEASE_WITHDRAWN = "release_withdrawn";
     public static final String CONVEY = "convey";
+    /** Under the open-caucus policy: a caucus item conveyed without a release (item id only). */
+    public static final String CONVEY_OPEN_CAUCUS = "convey_open_caucus";
+
+    // Statutory exceptions (UMA §6(a)): item id and category only, never the text
+    // The category is part of the kind (exception_invoked_abuse_or_neglect …): the record has no other code field.
+    public static final String EXCEPTION_INVOKED_PREFIX = "exception_invoked_";
+    public static final String EXCEPTION_EXPORTED = "exception_exported";
+
+    // The case's caucus policy and the mediator's conflict-of-interest disclosure (never its text)
+    public static final String CAUCUS_POLICY_SET = "caucus_policy_set";
+    public static final String DISCLOSURE_RECORDED = "disclosure_recorded";
+    public static final String DISCLOSURE_ACKNOWLEDGED = "disclosure_acknowledged";
 
     // Attestations, consent and privacy
     public static final String ATTESTATION = "attestation";
@@ -50,5 +62,9 @@ public final class AuditKinds {
     public static final String RETENTION_PURGE_FINISHED = "retention_purge_finished";
 
     private AuditKinds() {
+    }
+
+    public static String exceptionInvoked(org.parley.room.domain.ExceptionCategory category) {
+        return EXCEPTION_INVOKED_PREFIX + category.wireName();
     }
 }

@@ -48,4 +48,8 @@ public class MediationCase {
     public boolean open() {
         return OPEN.equals(status);
     }
+
+    /** {@code release_required} or {@code open_caucus} (see {@code CaucusPolicy}); fixed once a session started. */
+    @Column(name = "caucus_policy", nullable = false)
+    public String caucusPolicy = "release_required";
 }

@@ -3,6 +3,7 @@ package org.parley.attestation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +68,9 @@ class AttestationGateTest {
                 .extract().path("version");
         MediationFixture fixture = MediationFixture.createUnattested(server);
         given().auth().oauth2(MediationFixture.token("party.a")).get("/api/cases/" + fixture.caseId + "/agreement")
-                .then().statusCode(200).body("version", equalTo(published)).body("text", equalTo(text));
+                .then().statusCode(200).body("version", equalTo(published))
+                // The court's text, followed by the case's caucus-policy clause (part of what is accepted).
+                .body("text", startsWith(text + "\n\nCaucus policy: release required."));
         given().auth().oauth2(MediationFixture.token("party.a")).contentType(ContentType.JSON)
                 .body(Map.of("version", published + 7)).post("/api/cases/" + fixture.caseId + "/agreement/acceptance")
                 .then().statusCode(409).body("code", equalTo("agreement_version_mismatch"));

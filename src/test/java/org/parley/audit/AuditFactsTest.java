@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.room.domain.CaucusId;
+import org.parley.room.domain.ExceptionCategory;
 import org.parley.room.domain.Fact;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
@@ -52,6 +53,9 @@ class AuditFactsTest {
                     PARTY_A, SHA, AT),
             new Fact.ReleaseWithdrawn(new ReleaseId("r2"), ITEM, PARTY_A, AT),
             new Fact.ReleaseConveyed(RELEASE, ITEM, new ItemId("i2"), Place.joint(), MEDIATOR, AT),
+            new Fact.ItemConveyedOpenly(ITEM, new ItemId("i3"), Place.joint(), MEDIATOR, AT),
+            new Fact.ExceptionInvoked(ITEM, Place.caucus(CAUCUS), ExceptionCategory.ABUSE_OR_NEGLECT, MEDIATOR, AT),
+            new Fact.ExceptionItemExported(ITEM, ExceptionCategory.ABUSE_OR_NEGLECT, MEDIATOR, AT),
             new Fact.CaucusClosed(CAUCUS, MEDIATOR, AT),
             new Fact.CaucusReviewConfirmed(CAUCUS, PARTY_A, List.of(new ReviewedItem(ITEM, ItemStatus.CONVEYED)), AT),
             new Fact.ParticipantDisconnected(PARTY_A, Place.joint(), AT),
@@ -75,7 +79,8 @@ class AuditFactsTest {
                 .map(AuditEntry::kind).toList();
         assertEquals(List.of(AuditKinds.SESSION_STARTED, AuditKinds.CONNECTED, AuditKinds.ADMISSION,
                 AuditKinds.CAUCUS_OPENED, AuditKinds.MOVE, AuditKinds.RELEASE_PROPOSED, AuditKinds.RELEASE,
-                AuditKinds.RELEASE_WITHDRAWN, AuditKinds.CONVEY, AuditKinds.CAUCUS_CLOSED,
+                AuditKinds.RELEASE_WITHDRAWN, AuditKinds.CONVEY, AuditKinds.CONVEY_OPEN_CAUCUS,
+                "exception_invoked_abuse_or_neglect", AuditKinds.EXCEPTION_EXPORTED, AuditKinds.CAUCUS_CLOSED,
                 AuditKinds.CAUCUS_REVIEW_CONFIRMED, AuditKinds.DISCONNECTED, AuditKinds.RECONNECTED, AuditKinds.LEFT,
                 AuditKinds.CONSENT_WITHDRAWN, AuditKinds.REATTESTATION_REQUESTED, AuditKinds.PRIVACY_ALERT,
                 AuditKinds.SESSION_ENDED), kinds);
@@ -89,6 +94,16 @@ class AuditFactsTest {
             assertEquals(SESSION, entry.sessionId());
             assertEquals(AuditEntry.OK, entry.result());
         }
+    }
+
+    @Test
+    void anExceptionNamesTheItemTheCaucusAndTheCategoryNeverTheText() {
+        AuditEntry invoked = entries(new Fact.ExceptionInvoked(ITEM, Place.caucus(CAUCUS),
+                ExceptionCategory.THREAT_OF_BODILY_HARM, MEDIATOR, AT)).get(0);
+        assertEquals("exception_invoked_threat_of_bodily_harm", invoked.kind());
+        assertEquals(MEDIATOR.value(), invoked.actor());
+        assertEquals("caucus:" + CAUCUS.value(), invoked.room());
+        assertEquals(ITEM.value(), invoked.target());
     }
 
     @Test

@@ -83,6 +83,12 @@ class RetentionPurgeTest {
                     .body(Map.of("consented", true)).put("/api/cases/" + fixture.caseId + "/consents/" + newcomer)
                     .then().statusCode(204);
         }
+        // The mediator's disclosure names the planted person too: it is personal data of the case.
+        given().auth().oauth2(MediationFixture.token("mediator.north")).contentType(ContentType.JSON)
+                .body(Map.of("text", "I once advised " + name + "'s employer"))
+                .put("/api/cases/" + fixture.caseId + "/disclosure").then().statusCode(200);
+        fixture.acknowledgeDisclosure("party.a");
+        fixture.acknowledgeDisclosure("party.b");
         try (JointRoom room = JointRoom.open(fixture, "party.a", "counsel.a", "party.b")) {
             room.mediator().send("end");
             room.mediator().await("session_ended");

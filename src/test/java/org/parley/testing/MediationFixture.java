@@ -24,13 +24,18 @@ public final class MediationFixture {
     private final Map<String, String> participantIds = new HashMap<>();
 
     private MediationFixture(URI server) {
-        this(server, true);
+        this(server, true, true, "release_required");
     }
 
-    private MediationFixture(URI server, boolean ready) {
+    /**
+     * {@code disclosed}: the mediator records "none known" and both parties acknowledge it, as every party must
+     * before attesting; {@code ready}: everyone also accepts the agreement and attests for the session.
+     */
+    private MediationFixture(URI server, boolean ready, boolean disclosed, String caucusPolicy) {
         this.server = server;
         this.caseId = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON)
-                .body(Map.of("reference", "R-" + UUID.randomUUID(), "title", "Smith v. Jones"))
+                .body(Map.of("reference", "R-" + UUID.randomUUID(), "title", "Smith v. Jones",
+                        "caucusPolicy", caucusPolicy))
                 .when().post("/api/cases").then().statusCode(201).extract().path("id");
         invite("mediator.north", "mediator", null);
         invite("party.a", "party", "A");
@@ -42,6 +47,11 @@ public final class MediationFixture {
         }
         this.sessionId = given().auth().oauth2(token("mediator.north"))
                 .when().post("/api/cases/" + caseId + "/sessions").then().statusCode(201).extract().path("id");
+        if (disclosed) {
+            discloseNoneKnown();
+            acknowledgeDisclosure("party.a");
+            acknowledgeDisclosure("party.b");
+        }
         if (ready) {
             for (String username : participantIds.keySet()) {
                 acceptAgreement(username);
@@ -50,9 +60,36 @@ public final class MediationFixture {
         }
     }
 
-    /** Creates a fresh case and session whose participants have not yet accepted or attested anything. */
+    /**
+     * Creates a fresh case and session whose participants have not yet accepted or attested anything (the mediator's
+     * disclosure is recorded and acknowledged by both parties).
+     */
     public static MediationFixture createUnattested(URI server) {
-        return new MediationFixture(server, false);
+        return new MediationFixture(server, false, true, "release_required");
+    }
+
+    /** A fresh case and session with no conflict-of-interest disclosure yet, nothing accepted or attested. */
+    public static MediationFixture createUndisclosed(URI server) {
+        return new MediationFixture(server, false, false, "release_required");
+    }
+
+    /** A case with this caucus policy, everyone disclosed, accepted and attested. */
+    public static MediationFixture createWithPolicy(URI server, String caucusPolicy) {
+        return new MediationFixture(server, true, true, caucusPolicy);
+    }
+
+    /** The mediator records "no conflict of interest known". */
+    public void discloseNoneKnown() {
+        given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON)
+                .body(Map.of("noneKnown", true)).put("/api/cases/" + caseId + "/disclosure").then().statusCode(200);
+    }
+
+    /** A party acknowledges the current version of the mediator's disclosure. */
+    public void acknowledgeDisclosure(String username) {
+        int version = given().auth().oauth2(token(username)).get("/api/cases/" + caseId + "/disclosure")
+                .then().statusCode(200).extract().path("version");
+        given().auth().oauth2(token(username)).contentType(ContentType.JSON).body(Map.of("version", version))
+                .post("/api/cases/" + caseId + "/disclosure/acknowledgement").then().statusCode(200);
     }
 
     public void acceptAgreement(String username) {
@@ -115,6 +152,10 @@ public final class MediationFixture {
         TOKENS.put(email, new CachedToken(KeycloakServer.shared().passwordGrantToken(email, OBSERVER_PASSWORD),
                 Instant.now()));
         given().auth().oauth2(token(email)).when().get("/api/cases").then().statusCode(200);
+        if ("party".equals(role)) {
+            // A party invited later acknowledges the disclosure like the others before it may attest.
+            acknowledgeDisclosure(email);
+        }
         return email;
     }
 

@@ -16,6 +16,7 @@ import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;
 import org.parley.platform.problem.ApiException;
+import org.parley.room.domain.CaucusPolicy;
 
 /**
  * The confidentiality agreement: a versioned court-wide template the court-admin publishes, copied into each case
@@ -55,13 +56,21 @@ public class AgreementService {
         return records.latestTemplate(caller.court());
     }
 
-    /** The case's agreement, copying the court's latest template (or the default text) on first use. */
+    /**
+     * The case's agreement, copying the court's latest template (or the default text) on first use, followed by the
+     * case's caucus-policy clause; the hash covers both, so an acceptance records the policy it accepted.
+     */
     public Uni<Agreement> ofCase(MediationCase mediationCase) {
+        CaucusPolicy policy = CaucusPolicy.fromWire(mediationCase.caucusPolicy).orElse(CaucusPolicy.RELEASE_REQUIRED);
         return records.caseAgreement(mediationCase.id).chain(existing -> existing.isPresent()
                 ? Uni.createFrom().item(existing.get())
                 : records.latestTemplate(mediationCase.courtId)
                         .map(template -> template.orElse(new Agreement(0, DEFAULT_BODY, sha256(DEFAULT_BODY))))
-                        .chain(template -> records.copyIntoCase(mediationCase.id, template, clock.instant())));
+                        .chain(template -> records.copyIntoCase(mediationCase.id, template, clock.instant())))
+                .map(stored -> {
+                    String text = PolicyClause.appendTo(stored.body(), policy);
+                    return new Agreement(stored.version(), text, sha256(text));
+                });
     }
 
     /** Records the caller's acceptance of exactly the version they read. */

@@ -13,6 +13,7 @@ import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditKinds;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
+import org.parley.disclosure.service.DisclosureService;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.domain.ParticipantId;
@@ -32,6 +33,8 @@ public class AttestationService {
     public static final String AGREEMENT = "agreement";
     public static final String NO_RECORDING = "no_recording";
     public static final String PRIVATE_LOCATION = "private_location";
+    /** A party has not acknowledged the mediator's conflict-of-interest disclosure (see DisclosureService). */
+    public static final String DISCLOSURE = "disclosure";
 
     private final AttestationRecords records;
     private final AgreementService agreements;
@@ -39,9 +42,11 @@ public class AttestationService {
     private final LiveSessionRegistry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final DisclosureService disclosures;
 
     public AttestationService(AttestationRecords records, AgreementService agreements, SessionService sessions,
-            LiveSessionRegistry registry, AuditLog audit, Clock clock) {
+            LiveSessionRegistry registry, AuditLog audit, Clock clock, DisclosureService disclosures) {
+        this.disclosures = disclosures;
         this.registry = registry;
         this.audit = audit;
         this.records = records;
@@ -57,12 +62,17 @@ public class AttestationService {
                 .chain(mediationCase -> agreements.ofCase(mediationCase))
                 .chain(agreement -> records.acceptedVersion(participant.caseId, participant.id)
                         .map(accepted -> accepted.filter(version -> version == agreement.version()).isPresent()))
-                .chain(agreed -> records.currentAttestation(access.session().id, participant.id)
-                        .map(attestation -> missing(agreed, attestation)));
+                .chain(agreed -> disclosures.acknowledgementOwed(participant)
+                        .chain(owed -> records.currentAttestation(access.session().id, participant.id)
+                                .map(attestation -> missing(owed, agreed, attestation))));
     }
 
-    private static List<String> missing(boolean agreed, Optional<AttestationRecords.Attestation> attestation) {
+    private static List<String> missing(boolean disclosureOwed, boolean agreed,
+            Optional<AttestationRecords.Attestation> attestation) {
         List<String> missing = new ArrayList<>();
+        if (disclosureOwed) {
+            missing.add(DISCLOSURE);
+        }
         if (!agreed) {
             missing.add(AGREEMENT);
         }
@@ -116,6 +126,11 @@ public class AttestationService {
                 if (missing.contains(AGREEMENT)) {
                     return Uni.createFrom().failure(new ApiException(409, "agreement_not_accepted",
                             "accept the case's confidentiality agreement first", Map.of("missing", List.of(AGREEMENT))));
+                }
+                if (missing.contains(DISCLOSURE)) {
+                    return Uni.createFrom().failure(new ApiException(409, "disclosure_not_acknowledged",
+                            "acknowledge the mediator's conflict-of-interest disclosure first",
+                            Map.of("missing", List.of(DISCLOSURE))));
                 }
                 return records.attest(sessionId, access.participant().id, true, true, clock.instant())
                         .call(() -> audit.append(AuditEntry.ok(access.participant().id.toString(),

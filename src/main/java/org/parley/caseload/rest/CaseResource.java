@@ -39,12 +39,15 @@ public class CaseResource {
         this.identity = identity;
     }
 
-    /** A case as its viewers see it: its state ({@code open}, {@code closed}, {@code purged}) and dates. */
+    /**
+     * A case as its viewers see it: its state ({@code open}, {@code closed}, {@code purged}), dates and caucus
+     * policy.
+     */
     public record CaseView(UUID id, String court, String reference, String title, String status, Instant openedAt,
-            Instant closedAt, Instant purgedAt) {
-        static CaseView of(MediationCase c) {
+            Instant closedAt, Instant purgedAt, String caucusPolicy) {
+        public static CaseView of(MediationCase c) {
             return new CaseView(c.id, c.courtId, c.reference, c.title, c.status, c.createdAt, c.closedAt,
-                    c.purgedAt);
+                    c.purgedAt, c.caucusPolicy);
         }
     }
 

@@ -57,8 +57,11 @@ public class CaseService {
         this.clock = clock;
     }
 
-    /** What a court-admin sends to open a case. */
-    public record NewCase(String reference, String title) {
+    /** What a court-admin sends to open a case; no caucus policy means {@code release_required}. */
+    public record NewCase(String reference, String title, String caucusPolicy) {
+        public NewCase(String reference, String title) {
+            this(reference, title, null);
+        }
     }
 
     /** What a court-admin sends to invite someone to a case. */
@@ -72,6 +75,7 @@ public class CaseService {
                 || request.reference().length() > 100 || request.title().length() > 200) {
             return Uni.createFrom().failure(ApiException.invalid("reference (≤ 100) and title (≤ 200) are required"));
         }
+        String policy = CaucusPolicyService.parse(request.caucusPolicy()).wireName();
         return ensureCourt(caller.court())
                 .chain(() -> cases.count("courtId = ?1 and reference = ?2", caller.court(), request.reference()))
                 .chain(existing -> {
@@ -85,6 +89,7 @@ public class CaseService {
                     created.reference = request.reference();
                     created.title = request.title();
                     created.status = MediationCase.OPEN;
+                    created.caucusPolicy = policy;
                     created.createdAt = clock.instant();
                     return cases.persist(created);
                 });

@@ -5,7 +5,10 @@ import static org.parley.room.domain.Decision.refused;
 import java.util.Optional;
 import java.util.Set;
 
-/** The mediator's convey, the only way caucus-origin content leaves its caucus, and only as a release allows. */
+/**
+ * The mediator's convey, the only way caucus-origin content leaves its caucus: as a release allows, or, under the
+ * case's open-caucus policy, any caucus item the mediator heard.
+ */
 final class ConveyCommand {
 
     private final SessionState state;
@@ -74,5 +77,46 @@ final class ConveyCommand {
                 .flatMap(CaucusInfo::forSide)
                 .filter(side::equals)
                 .isPresent();
+    }
+
+    /**
+     * Open caucus only: conveys a caucus item the mediator heard, verbatim, into the mediator's current room (the
+     * joint room or another caucus) without a release. Under the release-required policy this is always refused
+     * with NOT_RELEASED, whatever the item.
+     */
+    Decision conveyItem(Participant mediator, SeenPlace seen, ItemId itemId) {
+        Optional<Decision> stale = staleView.refusalFor(mediator.id(), seen);
+        if (stale.isPresent()) {
+            return stale.get();
+        }
+        if (state.policy() != CaucusPolicy.OPEN_CAUCUS) {
+            return refused(ErrorCode.NOT_RELEASED, "the case's caucus policy requires a party's release");
+        }
+        Optional<Item> found = state.history().find(itemId).filter(Item::isCaucusOrigin)
+                .filter(item -> item.heardBy(mediator.id()));
+        if (found.isEmpty()) {
+            return refused(ErrorCode.NO_SUCH_ITEM, "no caucus item " + itemId + " heard by the mediator");
+        }
+        Item original = found.get();
+        Optional<Room> room = state.placement().speakingRoomOf(mediator.id());
+        if (room.isEmpty()) {
+            return refused(ErrorCode.NOT_IN_ROOM, "the mediator is in no room");
+        }
+        if (room.get().equals(original.room())) {
+            return refused(ErrorCode.INVALID_REQUEST, "item " + itemId + " was said in this caucus");
+        }
+        ReleaseScope scope = room.get() instanceof JointRoom ? ReleaseScope.JOINT_VERBATIM
+                : ReleaseScope.OTHER_SIDE_CONVEY;
+        Conveyance conveyance = new Conveyance(Optional.empty(), original.id(), original.authorSide(), scope);
+        Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.author(), original.authorSide(),
+                original.text(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
+                Optional.of(conveyance));
+        state.history().add(conveyed);
+        Outcome outcome = new Outcome();
+        outcome.record(new Fact.ItemConveyedOpenly(original.id(), conveyed.id(), room.get(), mediator.id(),
+                conveyed.at()));
+        outcome.deliverEach(state.placement().connectedIn(room.get(), state.roster()),
+                new Event.MessagePosted(conveyed.view()));
+        return outcome.accepted();
     }
 }

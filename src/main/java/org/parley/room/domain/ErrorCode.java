@@ -23,6 +23,8 @@ public enum ErrorCode {
      * composing it, so it is delivered nowhere rather than into the new place.
      */
     MOVED("moved"),
+    /** Only an item the mediator marked as a statutory exception can be exported. */
+    EXCEPTION_NOT_INVOKED("exception_not_invoked"),
     /**
      * A media frame (signaling, or a media state report) from someone who holds no audio/video grant now, or media
      * signaling for a subscription Parley did not make for them.

@@ -104,4 +104,16 @@ public sealed interface Event {
      */
     record MediaAlert(ParticipantId participant, String reason) implements Event {
     }
+
+    /**
+     * To the mediator and the item's side: the mediator invoked a statutory exception on that side's caucus item.
+     * It names the item and the category, never the text.
+     */
+    record ExceptionInvoked(ItemId itemId, ExceptionCategory category, ParticipantId by, Instant at)
+            implements Event {
+    }
+
+    /** To the mediator alone, once per marked item: that item's text, for the report the law requires. */
+    record ExceptionExport(ItemId itemId, ExceptionCategory category, String text) implements Event {
+    }
 }

@@ -89,4 +89,22 @@ public sealed interface Fact {
             items = List.copyOf(items);
         }
     }
+
+    /**
+     * Under the case's open-caucus policy the mediator conveyed a caucus item without a release: which item, the
+     * copy's id and the room it went to, never its text.
+     */
+    record ItemConveyedOpenly(ItemId itemId, ItemId conveyedItemId, Room room, ParticipantId by, Instant at)
+            implements Fact {
+    }
+
+    /** The mediator marked a caucus item as falling under a statutory exception: metadata only, never its text. */
+    record ExceptionInvoked(ItemId itemId, Room room, ExceptionCategory category, ParticipantId by, Instant at)
+            implements Fact {
+    }
+
+    /** The mediator used the single export of a marked item's text (the text itself goes to the mediator only). */
+    record ExceptionItemExported(ItemId itemId, ExceptionCategory category, ParticipantId by, Instant at)
+            implements Fact {
+    }
 }

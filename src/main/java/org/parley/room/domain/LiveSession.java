@@ -55,21 +55,38 @@ public final class LiveSession {
     private final MediaEntitlements media;
     private final RosterChanges rosterChanges;
     private final MediaStateCommand mediaState;
+    private final ExceptionCommands exceptions;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
         this(sessionId, roster, clock, ids, DEFAULT_REATTEST_AFTER_DISCONNECT);
     }
 
-    /** Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. */
+    /** A release-required session (the default caucus policy). */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
                        Duration reattestAfterDisconnect) {
-        this(sessionId, roster, clock, ids, reattestAfterDisconnect, DEFAULT_REPLAY_CAP);
+        this(sessionId, roster, clock, ids, reattestAfterDisconnect, DEFAULT_REPLAY_CAP, CaucusPolicy.RELEASE_REQUIRED);
     }
 
     /** As above; an entrant is shown again at most the latest {@code replayCap} items of the room it enters. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
                        Duration reattestAfterDisconnect, int replayCap) {
+        this(sessionId, roster, clock, ids, reattestAfterDisconnect, replayCap, CaucusPolicy.RELEASE_REQUIRED);
+    }
+
+    /** A session under the case's caucus policy, with the default replay cap. */
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
+                       Duration reattestAfterDisconnect, CaucusPolicy policy) {
+        this(sessionId, roster, clock, ids, reattestAfterDisconnect, DEFAULT_REPLAY_CAP, policy);
+    }
+
+    /**
+     * Participants start unattested: the transport calls {@link #markAttested} for each one who has attested. The
+     * caucus policy is the case's, fixed for the whole session; an entrant is shown again at most the latest
+     * {@code replayCap} items of the room it enters.
+     */
+    public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids,
+                       Duration reattestAfterDisconnect, int replayCap, CaucusPolicy policy) {
         Objects.requireNonNull(reattestAfterDisconnect, "reattestAfterDisconnect");
         if (reattestAfterDisconnect.isNegative()) {
             throw new IllegalArgumentException("reattestAfterDisconnect must not be negative");
@@ -79,7 +96,7 @@ public final class LiveSession {
         }
         this.state = new SessionState(Objects.requireNonNull(sessionId, "sessionId"), new Roster(roster),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"), reattestAfterDisconnect,
-                replayCap);
+                replayCap, Objects.requireNonNull(policy, "policy"));
         this.presence = new PresenceView(state);
         Relocation relocation = new Relocation(state, presence);
         ReleaseNotices notices = new ReleaseNotices(state);
@@ -100,6 +117,7 @@ public final class LiveSession {
         this.media = new MediaEntitlements(state);
         this.rosterChanges = new RosterChanges(state, exits);
         this.mediaState = new MediaStateCommand(state, media);
+        this.exceptions = new ExceptionCommands(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -192,6 +210,28 @@ public final class LiveSession {
      */
     public Decision convey(ParticipantId actor, SeenPlace seen, ReleaseId release) {
         return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, seen, release));
+    }
+
+    /**
+     * Open caucus only: conveys a caucus item the mediator heard, verbatim and without a release, into the room the
+     * mediator saw and is still in (the joint room or another caucus). Refused with NOT_RELEASED under the
+     * release-required policy.
+     */
+    public Decision conveyItem(ParticipantId actor, SeenPlace seen, ItemId item) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.conveyItem(mediator, seen, item));
+    }
+
+    /**
+     * Marks a caucus item the mediator heard as falling under a statutory exception: recorded as metadata, told to
+     * the mediator and the item's side. Once per item.
+     */
+    public Decision invokeException(ParticipantId actor, ItemId item, ExceptionCategory category) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.mark(mediator, item, category));
+    }
+
+    /** Sends a marked item's text to the mediator alone, once; every other item is refused. */
+    public Decision exportException(ParticipantId actor, ItemId item) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.export(mediator, item));
     }
 
     /**
@@ -332,6 +372,10 @@ public final class LiveSession {
     /** Whether any participant is connected now. */
     public boolean anyoneConnected() {
         return state.roster().all().stream().anyMatch(participant -> state.placement().isConnected(participant.id()));
+    }
+
+    public CaucusPolicy policy() {
+        return state.policy();
     }
 
     public boolean isOnRoster(ParticipantId participant) {

@@ -10,5 +10,6 @@ record SessionSnapshot(SessionPhase phase, Map<ParticipantId, Place> places,
                        Map<ParticipantId, Long> placementVersions, Set<ParticipantId> connected,
                        List<CaucusInfo> caucuses, Map<Room, List<Item>> history, List<Release> releases,
                        Map<CaucusId, Map<ParticipantId, Boolean>> reviews, Set<ParticipantId> attested,
-                       Map<ParticipantId, Set<ParticipantId>> consents, Map<ParticipantId, Instant> disconnectedSince) {
+                       Map<ParticipantId, Set<ParticipantId>> consents, Map<ParticipantId, Instant> disconnectedSince,
+                       List<InvokedException> exceptions) {
 }

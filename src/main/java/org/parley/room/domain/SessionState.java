@@ -21,12 +21,15 @@ final class SessionState {
     private final Consents consents = new Consents();
     private final int replayCap;
     private final MediaStates mediaStates = new MediaStates();
+    private final ExceptionLedger exceptions = new ExceptionLedger();
+    private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
 
     SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect,
-            int replayCap) {
+            int replayCap, CaucusPolicy policy) {
         this.sessionId = sessionId;
+        this.policy = policy;
         this.roster = roster;
         this.clock = clock;
         this.ids = ids;
@@ -88,6 +91,15 @@ final class SessionState {
         return mediaStates;
     }
 
+    ExceptionLedger exceptions() {
+        return exceptions;
+    }
+
+    /** The case's caucus policy, fixed for the life of the session. */
+    CaucusPolicy policy() {
+        return policy;
+    }
+
     /** A reconnect after a disconnection longer than this must attest again. */
     Duration reattestAfterDisconnect() {
         return reattestAfterDisconnect;
@@ -119,12 +131,13 @@ final class SessionState {
         releases.clear();
         reviews.clear();
         mediaStates.clear();
+        exceptions.clear();
     }
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(phase, placement.placesSnapshot(), placement.versionsSnapshot(),
                 placement.connectedSnapshot(),
                 caucuses.snapshot(), history.snapshot(), releases.all(), reviews.snapshot(), attestations.snapshot(),
-                consents.snapshot(), placement.disconnectedSnapshot());
+                consents.snapshot(), placement.disconnectedSnapshot(), exceptions.snapshot());
     }
 }

@@ -101,6 +101,18 @@ public class FactJournal {
             return update(client, "UPDATE release_record SET status = 'conveyed', conveyed_at = $2, conveyed_by = $3"
                     + " WHERE id = $1", Tuple.of(conveyed.releaseId().value(), time(conveyed.at()),
                             conveyed.by().value()));
+        } else if (fact instanceof Fact.ItemConveyedOpenly conveyed) {
+            return event(client, sessionId, "conveyed_open_caucus", null, conveyed.by(), null, conveyed.room(), null,
+                    conveyed.at());
+        } else if (fact instanceof Fact.ExceptionInvoked invoked) {
+            return update(client, "INSERT INTO caucus_exception (session_id, item_id, room, category, invoked_by,"
+                    + " invoked_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    Tuple.from(List.of(sessionId, invoked.itemId().value(), PlaceCodec.format(invoked.room()),
+                            invoked.category().wireName(), invoked.by().value(), time(invoked.at()))));
+        } else if (fact instanceof Fact.ExceptionItemExported exported) {
+            return update(client, "UPDATE caucus_exception SET exported_at = $3, exported_by = $4"
+                    + " WHERE session_id = $1 AND item_id = $2", Tuple.of(sessionId, exported.itemId().value(),
+                            time(exported.at()), exported.by().value()));
         } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
             String statuses = confirmed.items().stream()
                     .map(item -> item.itemId().value() + "=" + lower(item.status().name()))

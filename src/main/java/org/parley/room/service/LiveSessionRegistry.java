@@ -19,6 +19,8 @@ import org.parley.caseload.ParticipantInvited;
 import org.jboss.logging.Logger;
 import org.parley.media.MediaConfig;
 import org.parley.media.MediaGrants;
+import org.parley.caseload.MediationCase;
+import org.parley.room.domain.CaucusPolicy;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -100,7 +102,7 @@ public class LiveSessionRegistry {
             loaded = live.computeIfAbsent(sessionId, id -> {
                 LiveSession fresh = new LiveSession(new SessionId(id.toString()), participants(roster), clock,
                         IdSource.randomUuids(), LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT,
-                        limits.historyReplayCap());
+                        limits.historyReplayCap(), policyOf(mediationCase));
                 restore(fresh, attested, consents);
                 if (MediationSession.LIVE.equals(session.status) && session.startedAt != null) {
                     // Started before this server held it: live here too, so that a second start is refused.
@@ -151,6 +153,12 @@ public class LiveSessionRegistry {
     /** How many sessions this server holds in memory now. */
     public int size() {
         return live.size();
+    }
+
+    /** The case's caucus policy; a value the schema does not allow cannot be stored, so this never guesses. */
+    private static CaucusPolicy policyOf(MediationCase mediationCase) {
+        return CaucusPolicy.fromWire(mediationCase.caucusPolicy).orElseThrow(
+                () -> new IllegalStateException("unknown caucus policy of case " + mediationCase.id));
     }
 
     /** The live runtimes of one case's sessions on this server. */

@@ -76,6 +76,18 @@ public sealed interface ClientFrame {
     record ConfirmReview(String ref, String caucus) implements ClientFrame {
     }
 
+    /** Open caucus only: the mediator conveys a caucus item, verbatim and without a release, into its room. */
+    record ConveyItem(String ref, String place, Long placement, String item) implements RoomScoped {
+    }
+
+    /** The mediator marks a caucus item as falling under a statutory exception of the named category. */
+    record InvokeException(String ref, String item, String category) implements ClientFrame {
+    }
+
+    /** The mediator takes out a marked item's text, once. */
+    record ExportException(String ref, String item) implements ClientFrame {
+    }
+
     /** The mediator asks one participant, or everyone when no participant is named, to attest again. */
     record RequestReattestation(String ref, String participant) implements ClientFrame {
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
+import org.parley.room.domain.ExceptionCategory;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.MediaState;
@@ -69,6 +70,15 @@ public final class CommandDispatcher {
             return session.withdrawRelease(actor, new ReleaseId(withdraw.release()));
         } else if (frame instanceof ClientFrame.Convey convey) {
             return withSeenPlace(convey, seen -> session.convey(actor, seen, new ReleaseId(convey.release())));
+        } else if (frame instanceof ClientFrame.ConveyItem convey) {
+            return withSeenPlace(convey, seen -> session.conveyItem(actor, seen, new ItemId(convey.item())));
+        } else if (frame instanceof ClientFrame.InvokeException invoke) {
+            return ExceptionCategory.fromWire(invoke.category())
+                    .map(category -> session.invokeException(actor, new ItemId(invoke.item()), category))
+                    .orElseGet(() -> Decision.refused(ErrorCode.INVALID_REQUEST,
+                            "category is threat_of_bodily_harm, abuse_or_neglect or crime_planning"));
+        } else if (frame instanceof ClientFrame.ExportException export) {
+            return session.exportException(actor, new ItemId(export.item()));
         } else if (frame instanceof ClientFrame.ConfirmReview review) {
             return session.confirmCaucusReview(actor, new CaucusId(review.caucus()));
         } else if (frame instanceof ClientFrame.RequestReattestation request) {

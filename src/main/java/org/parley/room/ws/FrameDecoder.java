@@ -110,6 +110,10 @@ public final class FrameDecoder {
             case "confirm_release" -> new ClientFrame.ConfirmRelease(ref, id(node, "release"));
             case "withdraw_release" -> new ClientFrame.WithdrawRelease(ref, id(node, "release"));
             case "convey" -> new ClientFrame.Convey(ref, id(node, "place"), placement(node), id(node, "release"));
+            case "convey_item" -> new ClientFrame.ConveyItem(ref, id(node, "place"), placement(node),
+                    id(node, "item"));
+            case "invoke_exception" -> new ClientFrame.InvokeException(ref, id(node, "item"), id(node, "category"));
+            case "export_exception" -> new ClientFrame.ExportException(ref, id(node, "item"));
             case "confirm_review" -> new ClientFrame.ConfirmReview(ref, id(node, "caucus"));
             case "request_reattestation" -> new ClientFrame.RequestReattestation(ref,
                     optionalString(node, "participant", MAX_ID_CHARS));

@@ -106,6 +106,17 @@ public final class FrameEncoder {
             frame.put("type", "media_alert");
             frame.put("participant", alert.participant().value());
             frame.put("reason", alert.reason());
+        } else if (event instanceof Event.ExceptionInvoked invoked) {
+            frame.put("type", "exception_invoked");
+            frame.put("item", invoked.itemId().value());
+            frame.put("category", invoked.category().wireName());
+            frame.put("by", invoked.by().value());
+            frame.put("at", invoked.at().toString());
+        } else if (event instanceof Event.ExceptionExport export) {
+            frame.put("type", "exception_export");
+            frame.put("item", export.itemId().value());
+            frame.put("category", export.category().wireName());
+            frame.put("text", export.text());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }
@@ -202,7 +213,9 @@ public final class FrameEncoder {
         item.put("at", view.at().toString());
         view.conveyed().ifPresent(conveyance -> {
             ObjectNode conveyed = item.putObject("conveyed");
-            conveyed.put("release", conveyance.releaseId().value());
+            // Under the open-caucus policy no release exists: the frame says which policy allowed the convey.
+            conveyance.release().ifPresentOrElse(release -> conveyed.put("release", release.value()),
+                    () -> conveyed.put("policy", "open_caucus"));
             conveyed.put("original_item", conveyance.originalItemId().value());
             conveyance.originSide().ifPresent(side -> conveyed.put("origin_side", side.name()));
             conveyed.put("scope", lower(conveyance.scope().name()));

@@ -27,6 +27,7 @@ class ErrorCodeTest {
                 Map.entry(ErrorCode.CONSENT_REQUIRED, "consent_required"),
                 Map.entry(ErrorCode.ATTESTATION_REQUIRED, "attestation_required"),
                 Map.entry(ErrorCode.MOVED, "moved"),
+                Map.entry(ErrorCode.EXCEPTION_NOT_INVOKED, "exception_not_invoked"),
                 Map.entry(ErrorCode.NO_MEDIA, "no_media"),
                 Map.entry(ErrorCode.BAD_FRAME, "bad_frame"),
                 Map.entry(ErrorCode.UNKNOWN_TYPE, "unknown_type"),

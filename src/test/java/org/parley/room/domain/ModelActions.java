@@ -115,8 +115,11 @@ final class ModelActions {
         if (roll < 83) {
             return withdraw();
         }
-        if (roll < 96) {
+        if (roll < 92) {
             return convey();
+        }
+        if (roll < 96) {
+            return conveyItem();
         }
         return confirmReview();
     }
@@ -273,6 +276,16 @@ final class ModelActions {
                 null, () -> assertEquals(seen.place(), world.lastItemRoom, "conveyed outside the place it was seen"));
     }
 
+    /** The open-caucus convey of an item without a release; under release-required it must always be refused. */
+    private Action conveyItem() {
+        ParticipantId actor = random.nextInt(12) == 0 ? pick(NON_MEDIATORS) : M;
+        ItemId item = randomItem();
+        SeenPlace seen = composedFrom(actor);
+        return new Action("conveyItem", actor, item.value() + " seen " + seen,
+                () -> session.conveyItem(actor, seen, item), expectFrom(actor, seen, expectConveyItem(actor, item)),
+                null, () -> assertEquals(seen.place(), world.lastItemRoom, "conveyed outside the place it was seen"));
+    }
+
     private Action confirmReview() {
         ParticipantId actor = random.nextInt(5) > 0 ? pick(List.of(PA, PB)) : pick(EVERYONE);
         CaucusId caucus = anyCaucusId();
@@ -424,6 +437,27 @@ final class ModelActions {
                 ? Expect.ACCEPT : Expect.refuse(ErrorCode.NOT_IN_ROOM);
     }
 
+    private Expect expectConveyItem(ParticipantId actor, ItemId itemId) {
+        if (!actor.equals(M)) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
+        if (world.phase == SessionPhase.NOT_STARTED) {
+            return Expect.refuse(ErrorCode.NOT_STARTED);
+        }
+        if (world.policy != CaucusPolicy.OPEN_CAUCUS) {
+            return Expect.refuse(ErrorCode.NOT_RELEASED);
+        }
+        ModelWorld.ItemRecord item = world.items.get(itemId);
+        if (item == null || !(item.room() instanceof Caucus) || !item.isOriginal() || !item.audience().contains(M)) {
+            return Expect.refuse(ErrorCode.NO_SUCH_ITEM);
+        }
+        Optional<Room> room = world.speakingRoom(M);
+        if (room.isEmpty()) {
+            return Expect.refuse(ErrorCode.NOT_IN_ROOM);
+        }
+        return room.get().equals(item.room()) ? Expect.refuse(ErrorCode.INVALID_REQUEST) : Expect.ACCEPT;
+    }
+
     // ---- random choices, biased towards commands that can succeed ----
 
     /** Mostly a non-mediator, now and then someone not on the roster. */
@@ -502,7 +536,7 @@ final class ModelActions {
 
     private ItemId randomItem() {
         List<ItemId> caucusItems = world.items.values().stream()
-                .filter(i -> i.room() instanceof Caucus && i.conveyedBy().isEmpty())
+                .filter(i -> i.room() instanceof Caucus && i.isOriginal())
                 .map(ModelWorld.ItemRecord::id).toList();
         if (!caucusItems.isEmpty() && random.nextInt(10) < 8) {
             // Recent items are more likely to be released, and their authors more likely to still be around.

@@ -196,15 +196,21 @@ final class ModelChecks {
                 "room content delivered to someone not in that room");
         assertTrue(item.audience().contains(to), "room content delivered outside its audience");
         assertEquals(item.text(), view.text(), "item text");
-        if (view.conveyed().isPresent()) {
+        if (view.conveyed().isPresent() && view.conveyed().get().underOpenCaucus()) {
+            // The adjusted invariant: under open caucus a copy needs no release, only the policy and its original.
+            assertEquals(CaucusPolicy.OPEN_CAUCUS, world.policy, "a copy without a release under " + world.policy);
+            assertEquals(item.openlyConveyedFrom(), Optional.of(view.conveyed().get().originalItemId()),
+                    "openly conveyed a different item");
+            assertTrue(item.conveyedBy().isEmpty(), "an open-caucus copy names a release");
+        } else if (view.conveyed().isPresent()) {
             Conveyance conveyance = view.conveyed().get();
-            ModelWorld.ReleaseRecord release = world.releases.get(conveyance.releaseId());
+            ModelWorld.ReleaseRecord release = world.releases.get(conveyance.release().orElseThrow());
             assertEquals(Optional.of(release.id()), item.conveyedBy(), "conveyed without that release");
             assertEquals(release.itemId(), conveyance.originalItemId(), "conveyed a different item");
             assertEquals(release.scope(), conveyance.scope());
             assertTrue(world.covers(release.audience(), item.room()), "conveyed outside the release audience");
         } else {
-            assertTrue(item.conveyedBy().isEmpty(), "a conveyed item lost its conveyance");
+            assertTrue(item.isOriginal(), "a conveyed item lost its conveyance");
         }
     }
 
@@ -238,7 +244,7 @@ final class ModelChecks {
         for (ReviewEntry entry : review.items()) {
             ModelWorld.ItemRecord item = world.items.get(entry.itemId());
             assertEquals(Place.caucus(review.caucusId()), item.room());
-            assertTrue(item.conveyedBy().isEmpty() && item.audience().contains(to)
+            assertTrue(item.isOriginal() && item.audience().contains(to)
                     && world.who(to).sameSideAs(world.who(item.author())), "review lists an item not theirs");
             assertEquals(world.statusOf(item.id()), entry.status(), "review status");
         }

@@ -59,6 +59,7 @@ final class ModelRun {
 
     private final long seed;
     private final int steps;
+    private final CaucusPolicy policy;
     private final Random random;
     private final ModelStats stats;
     private LiveSession session;
@@ -74,6 +75,11 @@ final class ModelRun {
     private final AtomicInteger markers = new AtomicInteger();
 
     ModelRun(long seed, int steps, ModelStats stats) {
+        this(seed, steps, stats, CaucusPolicy.RELEASE_REQUIRED);
+    }
+
+    ModelRun(long seed, int steps, ModelStats stats, CaucusPolicy policy) {
+        this.policy = policy;
         this.seed = seed;
         this.steps = steps;
         this.random = new Random(seed);
@@ -89,7 +95,7 @@ final class ModelRun {
             try {
                 execute(action);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed=" + seed + " step=" + step + " session=" + sessionNumber + " "
+                throw new AssertionError("policy=" + policy.wireName() + " seed=" + seed + " step=" + step + " session=" + sessionNumber + " "
                         + action.kind() + " by " + action.actor() + " (" + action.description() + "): "
                         + e.getMessage() + "  -- replay with -Dparley.model.seed=" + seed
                         + " -Dparley.model.steps=" + step, e);
@@ -102,8 +108,8 @@ final class ModelRun {
         stepsSinceEnd = 0;
         clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
         session = new LiveSession(new SessionId("model-" + seed + "-" + sessionNumber), ROSTER, clock,
-                IdSource.sequential("s" + sessionNumber + "-"), REATTEST_AFTER);
-        world = new ModelWorld(ROSTER, REATTEST_AFTER);
+                IdSource.sequential("s" + sessionNumber + "-"), REATTEST_AFTER, policy);
+        world = new ModelWorld(ROSTER, REATTEST_AFTER, policy);
         checks = new ModelChecks(world, stats);
         actions = new ModelActions(session, world, random, markers);
         presenceNow = presenceOfEveryone();

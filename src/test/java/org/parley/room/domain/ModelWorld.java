@@ -35,7 +35,16 @@ final class ModelWorld {
     }
 
     record ItemRecord(ItemId id, Room room, ParticipantId author, Set<ParticipantId> audience, String text,
-                      Optional<ReleaseId> conveyedBy) {
+                      Optional<ReleaseId> conveyedBy, Optional<ItemId> openlyConveyedFrom) {
+        ItemRecord(ItemId id, Room room, ParticipantId author, Set<ParticipantId> audience, String text,
+                   Optional<ReleaseId> conveyedBy) {
+            this(id, room, author, audience, text, conveyedBy, Optional.empty());
+        }
+
+        /** Said where it is, not a copy conveyed under a release or the open-caucus policy. */
+        boolean isOriginal() {
+            return conveyedBy.isEmpty() && openlyConveyedFrom.isEmpty();
+        }
     }
 
     record ReleaseRecord(ReleaseId id, ItemId itemId, ReleaseScope scope, ReleaseAudience audience, String wording,
@@ -51,6 +60,8 @@ final class ModelWorld {
     }
 
     final Map<ParticipantId, Participant> roster = new LinkedHashMap<>();
+    /** The case's caucus policy the session runs under, as the test chose it. */
+    final CaucusPolicy policy;
     SessionPhase phase = SessionPhase.NOT_STARTED;
     final Map<ParticipantId, Place> places = new HashMap<>();
     final Set<ParticipantId> connected = new HashSet<>();
@@ -84,7 +95,8 @@ final class ModelWorld {
     /** Text of the command being run, so the fact it produces can be tied to its markers. */
     String pendingText;
 
-    ModelWorld(List<Participant> participants, Duration reattestAfter) {
+    ModelWorld(List<Participant> participants, Duration reattestAfter, CaucusPolicy policy) {
+        this.policy = policy;
         participants.forEach(p -> roster.put(p.id(), p));
         this.reattestAfter = reattestAfter;
     }
@@ -306,6 +318,8 @@ final class ModelWorld {
             releases.put(r.id(), r.with(ReleaseStatus.WITHDRAWN));
         } else if (fact instanceof Fact.ReleaseConveyed c) {
             applyConveyed(c);
+        } else if (fact instanceof Fact.ItemConveyedOpenly c) {
+            applyConveyedOpenly(c);
         } else if (fact instanceof Fact.CaucusReviewConfirmed c) {
             assertFalse(caucuses.get(c.caucusId()).open(), "review of an open caucus");
             assertTrue(caucuses.get(c.caucusId()).members().contains(c.participant()), "review by a non-member");
@@ -414,6 +428,25 @@ final class ModelWorld {
     }
 
     /**
+     * The open-caucus rule, checked against the test's own record: only under that policy, only an original caucus
+     * item the mediator heard, only into the room the mediator is in and not back into its own caucus. Its text may
+     * then be seen by everyone placed there.
+     */
+    private void applyConveyedOpenly(Fact.ItemConveyedOpenly c) {
+        assertEquals(CaucusPolicy.OPEN_CAUCUS, policy, "conveyed without a release under " + policy);
+        ItemRecord original = items.get(c.itemId());
+        assertTrue(original.room() instanceof Caucus && original.isOriginal(), "openly conveyed a non-caucus item");
+        assertTrue(original.audience().contains(mediator()), "openly conveyed an item the mediator never heard");
+        assertEquals(places.get(mediator()), c.room(), "conveyed into a room the mediator is not in");
+        assertFalse(c.room().equals(original.room()), "conveyed back into its own caucus");
+        List<ParticipantId> audience = placedIn(c.room());
+        items.put(c.conveyedItemId(), new ItemRecord(c.conveyedItemId(), c.room(), original.author(),
+                Set.copyOf(audience), original.text(), Optional.empty(), Optional.of(original.id())));
+        lastItemRoom = c.room();
+        allow(original.text(), audience);
+    }
+
+    /**
      * A release is only as good as who made it: a party of the item's side who heard it and authored it (or whose
      * counsel did), or counsel of that side for a proposal.
      */
@@ -421,7 +454,7 @@ final class ModelWorld {
         ItemRecord item = items.get(itemId);
         Participant who = who(actor);
         Participant author = who(item.author());
-        assertTrue(item.room() instanceof Caucus && item.conveyedBy().isEmpty(), "released a non-caucus item");
+        assertTrue(item.room() instanceof Caucus && item.isOriginal(), "released a non-caucus item");
         assertEquals(role, who.role(), "release action by a " + who.role());
         assertTrue(who.sameSideAs(author), "release action by the other side");
         assertTrue(item.audience().contains(actor), "release action on an item the actor never heard");

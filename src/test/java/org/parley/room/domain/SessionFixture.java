@@ -38,11 +38,14 @@ final class SessionFixture {
     final List<ParticipantId> roster;
 
     private SessionFixture(boolean withThirdParty) {
-        this(withThirdParty, -1);
+        this(withThirdParty, -1, null);
     }
 
-    /** {@code replayCap} below zero: the four-argument constructor and its defaults. */
-    private SessionFixture(boolean withThirdParty, int replayCap) {
+    /**
+     * {@code replayCap} below zero and {@code policy} null: the four-argument constructor and its defaults
+     * (release-required).
+     */
+    private SessionFixture(boolean withThirdParty, int replayCap, CaucusPolicy policy) {
         List<Participant> participants = new ArrayList<>(List.of(
                 Participant.mediator(M.value(), "Mediator"),
                 Participant.party(PA.value(), "Party A", "A"),
@@ -54,10 +57,12 @@ final class SessionFixture {
         }
         roster = participants.stream().map(Participant::id).toList();
         // The four-argument constructor on purpose: its two-minute re-attestation default is part of the contract.
-        session = replayCap < 0
+        session = replayCap < 0 && policy == null
                 ? new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"))
                 : new LiveSession(new SessionId("session-1"), participants, clock, IdSource.sequential("id-"),
-                        LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT, replayCap);
+                        LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT,
+                        replayCap < 0 ? LiveSession.DEFAULT_REPLAY_CAP : replayCap,
+                        policy == null ? CaucusPolicy.RELEASE_REQUIRED : policy);
     }
 
     /** A session nobody has connected to (or attested for) yet. */
@@ -77,7 +82,7 @@ final class SessionFixture {
 
     /** As {@link #allInJointRoom()}, replaying at most {@code replayCap} items to an entrant. */
     static SessionFixture allInJointRoom(int replayCap) {
-        return allInJointRoom(new SessionFixture(false, replayCap));
+        return allInJointRoom(new SessionFixture(false, replayCap, null));
     }
 
     /** As {@link #allInJointRoom()}, with the observer {@link #T} admitted too, after both parties consented. */
@@ -98,7 +103,15 @@ final class SessionFixture {
 
     /** Everyone in the joint room, then side A (with the mediator) moved into side A's caucus. */
     static SessionFixture sideAInCaucus() {
-        SessionFixture f = allInJointRoom();
+        return sideAInCaucus(allInJointRoom());
+    }
+
+    /** As {@link #sideAInCaucus()}, in a session of a case with this caucus policy. */
+    static SessionFixture sideAInCaucus(CaucusPolicy policy) {
+        return sideAInCaucus(allInJointRoom(new SessionFixture(false, -1, policy)));
+    }
+
+    private static SessionFixture sideAInCaucus(SessionFixture f) {
         CaucusId a = f.openCaucus(A);
         accepted(f.session.moveSide(M, A, Place.caucus(a)));
         accepted(f.session.goTo(M, Place.caucus(a)));

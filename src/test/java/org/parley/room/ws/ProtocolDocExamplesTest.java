@@ -38,6 +38,7 @@ import org.parley.room.domain.Conveyance;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Event;
+import org.parley.room.domain.ExceptionCategory;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
 import org.parley.room.domain.ItemView;
@@ -312,6 +313,9 @@ class ProtocolDocExamplesTest {
         ItemView conveyed = new ItemView(new ItemId("i-2"), Place.joint(), partyA, "wording", AT,
                 Optional.of(new Conveyance(new ReleaseId("r-1"), new ItemId("i-1"), Optional.of(a),
                         ReleaseScope.JOINT_CONVEY)));
+        ItemView openCopy = new ItemView(new ItemId("i-3"), Place.joint(), partyA, "text", AT,
+                Optional.of(new Conveyance(Optional.empty(), new ItemId("i-1"), Optional.of(a),
+                        ReleaseScope.JOINT_VERBATIM)));
         // Every place view, as seen of someone without a side (the mediator) and of someone with one.
         List<PlaceView> everyPlace = List.of(new PlaceView.InLobby(), new PlaceView.InJointRoom(),
                 new PlaceView.InCaucus(caucusA, Optional.of(a)), new PlaceView.InCaucus(adHoc, Optional.empty()),
@@ -349,7 +353,10 @@ class ProtocolDocExamplesTest {
                 new Event.PrivacyAlert(partyA, AT),
                 new Event.RosterChanged(ParticipantId.of("p-lee"), Role.COUNSEL, Optional.of(a), "Lee Park"),
                 new Event.RosterChanged(ParticipantId.of("p-erin"), Role.THIRD_PARTY, Optional.empty(), "Erin Shaw"),
-                new Event.MediaAlert(partyA, "cut_unconfirmed"));
+                new Event.MediaAlert(partyA, "cut_unconfirmed"),
+                new Event.MessagePosted(openCopy),
+                new Event.ExceptionInvoked(new ItemId("i-1"), ExceptionCategory.THREAT_OF_BODILY_HARM, mediator, AT),
+                new Event.ExceptionExport(new ItemId("i-1"), ExceptionCategory.THREAT_OF_BODILY_HARM, "text"));
     }
 
     // ---- helpers ----
