@@ -27,18 +27,18 @@ public class MediaGrantsProducer {
 
     @Produces
     @ApplicationScoped
-    MediaRelay mediaRelay(MediaConfig config, Vertx vertx, MediaSignals signals) {
+    MediaRelay mediaRelay(MediaConfig config, Vertx vertx, MediaSignals signals, Clock clock) {
         return endpoint(config).<MediaRelay>map(endpoint -> new JanusRelay(vertx, endpoint, config.requestTimeout(),
-                new SecureRandom(), signals, iceServers(config))).orElse(MediaRelay.NONE);
+                new SecureRandom(), signals, iceServers(config, clock, new SecureRandom()))).orElse(MediaRelay.NONE);
     }
 
     /** Fresh TURN credentials with every grant when TURN is configured; a bad TURN setting refuses start-up. */
-    static IceServers iceServers(MediaConfig config) {
+    static IceServers iceServers(MediaConfig config, Clock clock, SecureRandom random) {
         MediaConfig.Turn turn = config.turn();
         Map<String, Optional<String>> settings = Map.of(TurnSettings.URLS, turn.urls(), TurnSettings.SECRET,
                 turn.secret(), TurnSettings.LIFETIME, turn.credentialLifetime());
         return TurnSettings.from(name -> settings.getOrDefault(name, Optional.empty()))
-                .<IceServers>map(found -> found.credentials(Clock.systemUTC(), new SecureRandom()))
+                .<IceServers>map(found -> found.credentials(clock, random))
                 .orElse(IceServers.NONE);
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.parley.media.JanusTestResource;
 import org.parley.media.JanusTestServer;
 import org.parley.testing.MediaKeycloakBrowserProfile;
@@ -27,6 +28,9 @@ import org.parley.testing.MediationFixture;
  */
 @QuarkusTest
 @TestProfile(MediaKeycloakBrowserProfile.class)
+// A condition on the class, not an assumption in the method: a skipped run must not start a server and a Janus.
+@EnabledIfSystemProperty(named = "parley.measure.media", matches = "true",
+        disabledReason = "media measurements SKIPPED: run them with -Dparley.measure.media=true")
 class MediaMeasurementTest {
 
     @TestHTTPResource("/")
@@ -34,8 +38,6 @@ class MediaMeasurementTest {
 
     @Test
     void measureMoveToCutFirstFrameAndJanusCpuWithSixPeople() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("parley.measure.media"),
-                "media measurements SKIPPED: run them with -Dparley.measure.media=true");
         Assumptions.assumeTrue(JanusTestServer.available(),
                 "media measurements SKIPPED: no janus binary; install it with: sudo apt-get install -y janus");
         MediationFixture fixture = MediationFixture.createUnattested(server);
