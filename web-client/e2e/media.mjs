@@ -501,10 +501,22 @@ try {
   const janusPid = Number(process.env.PARLEY_E2E_JANUS_PID ?? 0);
   if (janusPid > 0) {
     await step("janus-killed-text-goes-on-media-unavailable-then-back-without-reload", async () => {
+      // Each page latches the moment it shows "Audio/video unavailable": the embedded Janus can be back (and the
+      // notice gone) within a few hundred milliseconds, before this script has looked at every page.
+      for (const role of everyone) {
+        await pages[role].evaluate(() => {
+          window.__sawMediaUnavailable = false;
+          const look = () => {
+            const off = document.querySelector(".media-off");
+            if (off && off.textContent.includes("Audio/video unavailable")) window.__sawMediaUnavailable = true;
+          };
+          new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+      }
       const killed = Date.now();
       process.kill(janusPid, "SIGKILL");
       for (const role of everyone) {
-        await pages[role].locator(".media-off", { hasText: "Audio/video unavailable" }).waitFor();
+        await pages[role].waitForFunction(() => window.__sawMediaUnavailable === true, null, { timeout: TIMEOUT });
       }
       const said = `Still here without video ${Date.now()}`;
       await partyA.getByLabel("Message to your caucus").fill(said);
