@@ -76,7 +76,7 @@ export interface ReviewItem {
 }
 
 /** Why a session ended (or will end): the mediator ended it, or the server did when it sat idle or ran too long. */
-export type EndReason = "ended_by_mediator" | "idle" | "max_duration";
+export type EndReason = "ended_by_mediator" | "idle" | "max_duration" | "case_closed";
 
 export type ServerFrame =
   | { seq: number; type: "joined"; session: string; you: string; phase: Phase }

@@ -2,12 +2,15 @@
 
 import { useState } from "preact/hooks";
 import { describeError } from "../../app/controller";
+import { ApiError } from "../../net";
 import { isMediator } from "../../app/state";
 import type { CaseView, Me } from "../../net";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { DisclosureForm } from "../parts/DisclosureForm";
+import { Modal } from "../parts/Modal";
 import { policyBanner, policyOf } from "../../state/policy";
+import { closeRefusal, mediatorMayClose } from "../../state/closing";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -27,7 +30,7 @@ export function Cases({ me }: { me: Me | null }) {
       <ul class="cards">
         {cases.value?.map((found) => (
           <li key={found.id}>
-            <CaseCard found={found} mediator={isMediator(me)} />
+            <CaseCard found={found} mediator={isMediator(me)} onClosed={() => cases.reload()} />
           </li>
         ))}
       </ul>
@@ -35,7 +38,7 @@ export function Cases({ me }: { me: Me | null }) {
   );
 }
 
-function CaseCard({ found, mediator }: { found: CaseView; mediator: boolean }) {
+function CaseCard({ found, mediator, onClosed }: { found: CaseView; mediator: boolean; onClosed: () => void }) {
   const controller = useController();
   const sessions = useLoad(() => controller.loadSessions(found.id), [found.id]);
   const [error, setError] = useState<string | null>(null);
@@ -93,15 +96,77 @@ function CaseCard({ found, mediator }: { found: CaseView; mediator: boolean }) {
         </ul>
       )}
       <p class="muted small case-policy">{policyBanner(policyOf(found.caucusPolicy))}</p>
-      {mediator && <DisclosureForm caseId={found.id} />}
-      {mediator && (
+      {found.status !== "open" && (
+        <p class="muted" data-testid="case-card-state">
+          This case is {found.status}: it takes no new sessions.
+        </p>
+      )}
+      {mediator && found.status === "open" && <DisclosureForm caseId={found.id} />}
+      {mediator && found.status === "open" && (
         <p>
           <button type="button" disabled={busy} onClick={schedule}>
             Schedule a session
           </button>
         </p>
       )}
+      {mediator && sessions.value && mediatorMayClose(found, sessions.value) && (
+        <MediatorClosing found={found} onClosed={onClosed} />
+      )}
       <FormStatus error={error} />
     </article>
+  );
+}
+
+/**
+ * The mediator's closing of a case whose last session has ended. Closing is final and starts the retention period,
+ * so it asks for confirmation; a refusal is told in a sentence and changes nothing.
+ */
+function MediatorClosing({ found, onClosed }: { found: CaseView; onClosed: () => void }) {
+  const controller = useController();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = `close-case-${found.id}`;
+
+  const close = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await controller.closeCase(found.id);
+      setConfirming(false);
+      onClosed();
+    } catch (failure) {
+      setConfirming(false);
+      setError(failure instanceof ApiError ? closeRefusal(failure.code) : describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <button type="button" aria-label={`Close case ${found.reference}…`} onClick={() => setConfirming(true)}>
+          Close case…
+        </button>
+      </p>
+      <FormStatus error={error} />
+      <Modal open={confirming} titleId={titleId} onClose={() => setConfirming(false)}>
+        <h2 id={titleId}>Close case {found.reference}?</h2>
+        <p>
+          The last session has ended. A closed case takes no new sessions or invitations, and cannot be opened again.
+          Its personal data is purged after the court's retention period; the outcome report and the audit log stay,
+          without names.
+        </p>
+        <div class="actions">
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it open
+          </button>
+          <button type="button" class="primary" disabled={busy} onClick={close}>
+            Close the case
+          </button>
+        </div>
+      </Modal>
+    </>
   );
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,9 +18,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.room.service.LiveSessionRegistry;
 import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
@@ -26,7 +30,7 @@ import org.parley.testing.RoomClient;
 /**
  * Closing a case through the real server: the court-admin closes it unless a session is live, the mediator once
  * its last session has ended, nobody else; a closed case takes no sessions or invitations; each refusal changes
- * nothing; the closing is audited.
+ * nothing; the closing is audited and ends whatever the server still holds of the case's sessions.
  */
 @QuarkusTest
 class CaseClosingTest {
@@ -36,6 +40,9 @@ class CaseClosingTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    LiveSessionRegistry registry;
 
     private static ValidatableResponse close(String username, String caseId) {
         return given().auth().oauth2(MediationFixture.token(username)).when()
@@ -109,6 +116,37 @@ class CaseClosingTest {
     }
 
     @Test
+    void closingEndsASessionTheMediatorIsWaitingInSoItCanNeverStart() throws Exception {
+        MediationFixture fixture = MediationFixture.create(server);
+        UUID sessionId = UUID.fromString(fixture.sessionId);
+        try (RoomClient mediator = fixture.connect("mediator.north");
+                RoomClient party = fixture.connect("party.a")) {
+            // Both are in the session not yet started, so the server holds its runtime.
+            mediator.settle();
+            party.settle();
+            assertTrue(registry.find(sessionId).isPresent());
+
+            close("admin.north", fixture.caseId).statusCode(200).body("status", equalTo("closed"));
+
+            for (RoomClient client : List.of(mediator, party)) {
+                assertEquals("case_closed", client.await("session_ended").path("reason").asText());
+                assertEquals(4410, client.closeCode());
+                assertTrue(client.receivedSoFar().stream()
+                        .noneMatch(frame -> frame.path("type").asText().equals("session_started")));
+            }
+            assertTrue(registry.find(sessionId).isEmpty(), "the closed case's session leaves memory");
+        }
+        awaitSessionEnded(fixture.sessionId);
+        Row session = one("SELECT status, started_at FROM mediation_session WHERE id = $1", sessionId);
+        assertEquals("ended", session.getString("status"));
+        assertNull(session.getValue("started_at"), "a session of a closed case never starts");
+        given().auth().oauth2(MediationFixture.token("mediator.north")).post("/api/sessions/" + sessionId + "/ticket")
+                .then().statusCode(409).body("code", equalTo("session_ended"));
+        assertEquals(1, eventuallyCount("SELECT count(*) FROM session_event WHERE session_id = $1"
+                + " AND kind = 'session_ended_case_closed' AND actor_id IS NULL", sessionId));
+    }
+
+    @Test
     void nobodyElseMayCloseACase() {
         MediationFixture fixture = MediationFixture.create(server);
 
@@ -120,6 +158,18 @@ class CaseClosingTest {
         assertEquals("open", caseStatus(fixture.caseId));
         assertEquals("scheduled", sessionStatus(fixture.sessionId));
         assertEquals(0, audited(fixture.caseId, "case_closed"));
+    }
+
+    private long eventuallyCount(String sql, UUID id) throws InterruptedException {
+        // The end's facts are journaled after its frames go out; poll the database, not the clock.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            long count = one(sql, id).getLong(0);
+            if (count > 0) {
+                return count;
+            }
+            Thread.sleep(100);
+        }
+        return 0;
     }
 
     private Row one(String sql, Object value) {

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.Verification;
 import org.parley.audit.service.AuditLog;
@@ -41,7 +43,8 @@ import org.parley.testing.MediationFixture;
  * ago loses every personal field in every table (checked by scanning every row of every table for the planted
  * name, e-mail and account id), its created Keycloak account is disabled and deleted, its audit chain still
  * verifies and its outcome report still reads, pseudonymously; a second run changes nothing; a purge stopped
- * halfway is finished by the next run; a case closed 179 days ago is untouched.
+ * halfway is finished by the next run; the operators' metrics count what each run did; a case closed 179 days ago
+ * is untouched.
  */
 @QuarkusTest
 class RetentionPurgeTest {
@@ -202,6 +205,56 @@ class RetentionPurgeTest {
                 "the step done before the stop is audited once");
         Verification chain = audit.verify(Optional.empty()).await().atMost(WAIT);
         assertTrue(chain.ok(), chain.why());
+    }
+
+    @Test
+    void theRetentionMetricsCountWhatEachRunDid() throws Throwable {
+        ClosedCase closed = closedMediation();
+        Instant due = closed.closedAt().plus(Duration.ofDays(181));
+        double failuresBefore = metric("parley_retention_failures_total", null);
+        double purgedBefore = metric("parley_retention_cases_purged_total", null);
+        double disabledBefore = metric("parley_retention_rows_purged_total", "accounts_disabled");
+
+        purge.interruptAt(closed.caseId(), PurgeStep.DELETE_ACCOUNTS);
+        RetentionPurge.Run stopped = runAt(due);
+
+        // Other due cases of the shared database may be purged by the same run: compare with what the run reports.
+        assertTrue(stopped.casesStopped() >= 1);
+        assertEquals(failuresBefore + stopped.casesStopped(), metric("parley_retention_failures_total", null));
+        assertEquals(purgedBefore + stopped.casesPurged(), metric("parley_retention_cases_purged_total", null));
+        assertTrue(stopped.rows().getOrDefault("accounts_disabled", 0) >= 1);
+        assertEquals(disabledBefore + stopped.rows().get("accounts_disabled"),
+                metric("parley_retention_rows_purged_total", "accounts_disabled"));
+
+        double failuresMid = metric("parley_retention_failures_total", null);
+        double purgedMid = metric("parley_retention_cases_purged_total", null);
+        double deletedMid = metric("parley_retention_rows_purged_total", "accounts_deleted");
+        double participantsMid = metric("parley_retention_rows_purged_total", "case_participant");
+        RetentionPurge.Run finished = runAt(due);
+
+        assertEquals("purged", row("SELECT status FROM mediation_case WHERE id = $1", closed.caseId()).getString(0));
+        assertTrue(finished.casesPurged() >= 1);
+        assertEquals(purgedMid + finished.casesPurged(), metric("parley_retention_cases_purged_total", null));
+        assertEquals(failuresMid + finished.casesStopped(), metric("parley_retention_failures_total", null));
+        assertTrue(finished.rows().getOrDefault("accounts_deleted", 0) >= 1);
+        assertEquals(deletedMid + finished.rows().get("accounts_deleted"),
+                metric("parley_retention_rows_purged_total", "accounts_deleted"));
+        assertTrue(finished.rows().getOrDefault("case_participant", 0) >= 1);
+        assertEquals(participantsMid + finished.rows().get("case_participant"),
+                metric("parley_retention_rows_purged_total", "case_participant"));
+    }
+
+    /** A counter as the operators' scrape reads it from {@code /q/metrics}; 0 before it first moved. */
+    private static double metric(String name, String what) {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("^" + name + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        while (line.find()) {
+            String tags = line.group(1) == null ? "" : line.group(1);
+            if (what == null ? !tags.contains("what=") : tags.contains("what=\"" + what + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
     }
 
     @Test

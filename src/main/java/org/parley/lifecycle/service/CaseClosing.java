@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditKinds;
@@ -20,11 +23,15 @@ import org.parley.caseload.service.CaseState;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;
 import org.parley.platform.problem.ApiException;
+import org.parley.room.service.LiveCaseSessions;
 
 /**
  * Closes a case: its court's admin may at any time no session is live (sessions never started are called off),
  * its mediator once the case's last session has ended. The check, the change and its audit record commit in one
- * transaction that holds the case's and its sessions' rows, so no session can start while the case closes.
+ * transaction that holds the case's and its sessions' rows, so no session can start while the case closes. Once it
+ * has committed, the room ends whatever it still holds of the case's sessions (a mediator connected to a session
+ * that never started, or a start that raced the closing), so nothing goes on in a closed case. Sessions live only in
+ * this server's memory, which the check reads as well as the records.
  */
 @ApplicationScoped
 public class CaseClosing {
@@ -36,8 +43,10 @@ public class CaseClosing {
     private final Pool pool;
     private final AuditLog audit;
     private final Clock clock;
+    private final LiveCaseSessions rooms;
 
-    public CaseClosing(CaseService cases, Pool pool, AuditLog audit, Clock clock) {
+    public CaseClosing(CaseService cases, Pool pool, AuditLog audit, Clock clock, LiveCaseSessions rooms) {
+        this.rooms = rooms;
         this.cases = cases;
         this.pool = pool;
         this.audit = audit;
@@ -49,10 +58,13 @@ public class CaseClosing {
         // Visibility first, through the same rule as every other case path: a case you may not see is 404.
         return cases.visible(caller, caseId)
                 .chain(visible -> pool.withTransaction(transaction -> closeIn(transaction, caller, visible)))
+                // After the commit only: a closing that rolled back must leave every session as it was.
+                .invoke(sessionIds -> rooms.caseClosed(caseId, sessionIds))
                 .chain(() -> cases.visible(caller, caseId));
     }
 
-    private Uni<Void> closeIn(SqlClient transaction, Caller caller, MediationCase visible) {
+    /** Closes the case within the transaction and answers the ids of its sessions. */
+    private Uni<List<UUID>> closeIn(SqlClient transaction, Caller caller, MediationCase visible) {
         UUID caseId = visible.id;
         boolean admin = caller.hasRole(Roles.COURT_ADMIN) && visible.courtId.equals(caller.court());
         return transaction.preparedQuery("SELECT status FROM mediation_case WHERE id = $1 FOR UPDATE")
@@ -63,8 +75,10 @@ public class CaseClosing {
                     }
                     return admin ? Uni.createFrom().item(caller.subject()) : mediatorId(transaction, caller, caseId);
                 })
-                .chain(actor -> sessionStatuses(transaction, caseId).chain(statuses -> {
-                    if (statuses.contains("live")) {
+                .chain(actor -> sessionStatuses(transaction, caseId).chain(byId -> {
+                    Collection<String> statuses = byId.values();
+                    // The records, and this server's memory: a start just made may not be journaled yet.
+                    if (statuses.contains("live") || rooms.anyLive(caseId)) {
                         return Uni.createFrom().failure(ApiException.conflict(SESSION_STILL_LIVE,
                                 "a session of this case is live; end it first"));
                     }
@@ -78,7 +92,8 @@ public class CaseClosing {
                                             "UPDATE mediation_case SET status = $2, closed_at = $3 WHERE id = $1")
                                     .execute(Tuple.of(caseId, MediationCase.CLOSED, now.atOffset(ZoneOffset.UTC))))
                             .chain(() -> audit.appendWithin(transaction, List.of(AuditEntry.ok(actor,
-                                    AuditKinds.CASE_CLOSED, visible.courtId, caseId, null, null, null))));
+                                    AuditKinds.CASE_CLOSED, visible.courtId, caseId, null, null, null))))
+                            .replaceWith(List.copyOf(byId.keySet()));
                 }));
     }
 
@@ -95,14 +110,14 @@ public class CaseClosing {
                 });
     }
 
-    /** The statuses of the case's sessions, whose rows stay locked until commit so none starts meanwhile. */
-    private static Uni<List<String>> sessionStatuses(SqlClient transaction, UUID caseId) {
-        return transaction.preparedQuery("SELECT status FROM mediation_session WHERE case_id = $1 FOR UPDATE")
+    /** The case's sessions and their statuses, whose rows stay locked until commit so none starts meanwhile. */
+    private static Uni<Map<UUID, String>> sessionStatuses(SqlClient transaction, UUID caseId) {
+        return transaction.preparedQuery("SELECT id, status FROM mediation_session WHERE case_id = $1 FOR UPDATE")
                 .execute(Tuple.of(caseId))
                 .map(rows -> {
-                    List<String> statuses = new java.util.ArrayList<>();
+                    Map<UUID, String> statuses = new LinkedHashMap<>();
                     for (Row row : rows) {
-                        statuses.add(row.getString("status"));
+                        statuses.put(row.getUUID("id"), row.getString("status"));
                     }
                     return statuses;
                 });

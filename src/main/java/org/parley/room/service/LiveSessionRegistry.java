@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.parley.media.MediaConfig;
 import org.parley.media.MediaGrants;
 import org.parley.caseload.MediationCase;
 import org.parley.room.domain.CaucusPolicy;
+import org.parley.room.domain.EndReason;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -36,7 +38,7 @@ import org.parley.room.repository.FactJournal;
  * these objects and is never written anywhere; a session leaves this registry, and so memory, as soon as it ends.
  */
 @ApplicationScoped
-public class LiveSessionRegistry {
+public class LiveSessionRegistry implements LiveCaseSessions {
 
     private static final Logger LOG = Logger.getLogger(LiveSessionRegistry.class);
     /** How many ended session ids are remembered, so that one never comes back to life before its end is stored. */
@@ -145,6 +147,32 @@ public class LiveSessionRegistry {
             } catch (RuntimeException e) {
                 // One session's failure must not keep the others from their limits.
                 LOG.errorf("session %s: limits not applied: %s", runtime.ref().sessionId(),
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public boolean anyLive(UUID caseId) {
+        return ofCase(caseId).stream().anyMatch(runtime -> runtime.read(session -> session.phase() == SessionPhase.LIVE));
+    }
+
+    /**
+     * Ends every session of a case that has just closed. The ids are remembered as ended first, under the same lock
+     * as loading, so that a runtime still loading from records read before the closing committed is refused; then
+     * each runtime held here ends with reason {@code case_closed}, which tells its clients and closes them (4410).
+     */
+    @Override
+    public void caseClosed(UUID caseId, Collection<UUID> sessionIds) {
+        synchronized (ended) {
+            sessionIds.forEach(ended::add);
+        }
+        for (SessionRuntime runtime : ofCase(caseId)) {
+            try {
+                runtime.apply(session -> session.expire(EndReason.CASE_CLOSED));
+            } catch (RuntimeException e) {
+                // One session's failure must not keep the case's other sessions going.
+                LOG.errorf("session %s: not ended with its closed case: %s", runtime.ref().sessionId(),
                         e.getClass().getSimpleName());
             }
         }
