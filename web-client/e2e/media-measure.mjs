@@ -17,7 +17,8 @@
 //     B's inbound RTP bytes from party A (sampled every 50 ms); on the server, the time the cut took (Janus and the
 //     relay confirming it), from the parley_media_cut_seconds metric; and the same server time for each move back.
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { mediaHarness } from "./media-harness.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,107 +36,13 @@ const CPU_WINDOW_MS = 30000;
 const QUIET_MS = 1500;
 const ROLES = ["mediator", "partyA", "counselA", "partyB", "counselB", "expertA"];
 
-const playwright = await import("playwright-core");
-mkdirSync(SHOTS, { recursive: true });
-const browser = await playwright.chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-  ],
+const { browser, pages, newPage, step, check } = await mediaHarness({
+  label: "e2e-media-measure",
+  baseURL: BASE,
+  chromium: CHROMIUM,
+  shots: SHOTS,
+  timeout: TIMEOUT,
 });
-
-/**
- * Test instrumentation only: records every RTCPeerConnection the page makes and samples, every 50 ms, the inbound
- * RTP bytes per remote participant (from the tiles the page shows), with the wall-clock time each last grew.
- */
-const SAMPLER = () => {
-  const pcs = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = function (...args) {
-    const pc = new Native(...args);
-    pcs.push(pc);
-    return pc;
-  };
-  window.RTCPeerConnection.prototype = Native.prototype;
-  window.__media = { bytes: {}, grew: {}, firstFrame: null };
-  const seen = new WeakMap();
-  const sample = async () => {
-    const now = Date.now();
-    const state = window.__media;
-    for (const video of document.querySelectorAll(".media-tile[data-participant] video")) {
-      const who = video.closest(".media-tile").dataset.participant;
-      const tracks = video.srcObject ? video.srcObject.getTracks() : [];
-      for (const pc of pcs) {
-        if (pc.connectionState === "closed" || pc.signalingState === "closed") continue;
-        for (const receiver of pc.getReceivers()) {
-          if (!tracks.includes(receiver.track)) continue;
-          let bytes = 0;
-          let frames = 0;
-          try {
-            const stats = await pc.getStats(receiver.track);
-            stats.forEach((s) => {
-              if (s.type === "inbound-rtp") {
-                bytes += s.bytesReceived ?? 0;
-                frames += s.framesDecoded ?? 0;
-              }
-            });
-          } catch {
-            continue;
-          }
-          const increase = bytes - (seen.get(receiver) ?? 0);
-          if (increase > 0) {
-            seen.set(receiver, bytes);
-            state.bytes[who] = (state.bytes[who] ?? 0) + increase;
-            state.grew[who] = now;
-          }
-          if (frames > 0 && state.firstFrame === null) state.firstFrame = now;
-        }
-      }
-    }
-  };
-  setInterval(() => void sample(), 50);
-};
-
-const pages = {};
-async function newPage(who) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, baseURL: BASE });
-  await context.addInitScript(SAMPLER);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (error) => console.error(`e2e-media-measure: ${who}: page error ${error.message}`));
-  pages[who] = page;
-  return page;
-}
-
-let stepNo = 0;
-async function step(name, body) {
-  stepNo += 1;
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`e2e-media-measure: ok   ${stepNo} ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    console.error(`e2e-media-measure: FAIL ${stepNo} ${name}: ${error?.message ?? error}`);
-    for (const [who, page] of Object.entries(pages)) {
-      await page.screenshot({ path: path.join(SHOTS, `${stepNo}-${name}-FAILED-${who}.png`) }).catch(() => undefined);
-    }
-    throw error;
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
 
 /** Single sign-on through Keycloak's own login page, back to Parley. */
 async function signIn(page, user) {

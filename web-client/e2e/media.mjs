@@ -16,7 +16,7 @@
 // screen (Chromium's fake screen): the banner names exactly the others in its room, only they receive it, and a
 // move to the caucus or the lobby (privacy alert) stops it at once.
 
-import { mkdirSync } from "node:fs";
+import { mediaHarness } from "./media-harness.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,122 +37,13 @@ const PEOPLE = {
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
 };
 
-const playwright = await import("playwright-core");
-mkdirSync(SHOTS, { recursive: true });
-const browser = await playwright.chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-  ],
+const { browser, pages, newPage, step, check } = await mediaHarness({
+  label: "e2e-media",
+  baseURL: BASE,
+  chromium: CHROMIUM,
+  shots: SHOTS,
+  timeout: TIMEOUT,
 });
-
-/**
- * Test instrumentation only: records every RTCPeerConnection the page makes and samples, every 50 ms, the inbound
- * RTP bytes per remote participant (from the tiles the page shows), with the wall-clock time each last grew.
- */
-const SAMPLER = () => {
-  const pcs = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = function (...args) {
-    const pc = new Native(...args);
-    pcs.push(pc);
-    return pc;
-  };
-  window.RTCPeerConnection.prototype = Native.prototype;
-  // bytes: per participant, the sum of every increase seen on any of their tracks (a new subscription after a
-  // move starts from zero again); grew: when that sum last increased.
-  // screenBytes / screenGrew: the same for the shared screens shown (by sharer); kinds: per participant, the kinds
-  // of track (audio, video) from which any bytes came.
-  window.__media = { bytes: {}, grew: {}, firstFrame: null, screenBytes: {}, screenGrew: {}, kinds: {} };
-  window.__pcs = pcs;
-  const seen = new WeakMap();
-  const sample = async () => {
-    const now = Date.now();
-    const state = window.__media;
-    // Who each video shows is read before the first await: the page may re-render while stats are read.
-    const tiles = [
-      ...[...document.querySelectorAll(".media-tile[data-participant] video")].map((video) => ({ video, screen: false })),
-      ...[...document.querySelectorAll(".screen-tile[data-screen-of] video")].map((video) => ({ video, screen: true })),
-    ].map(({ video, screen }) => {
-      const tile = video.closest(".media-tile");
-      return { video, screen, who: tile ? (screen ? tile.dataset.screenOf : tile.dataset.participant) : null };
-    }).filter((tile) => tile.who);
-    for (const { video, screen, who } of tiles) {
-      const bytesOf = screen ? state.screenBytes : state.bytes;
-      const grewOf = screen ? state.screenGrew : state.grew;
-      const tracks = video.srcObject ? video.srcObject.getTracks() : [];
-      for (const pc of pcs) {
-        if (pc.connectionState === "closed" || pc.signalingState === "closed") continue;
-        for (const receiver of pc.getReceivers()) {
-          if (!tracks.includes(receiver.track)) continue;
-          let bytes = 0;
-          let frames = 0;
-          try {
-            const stats = await pc.getStats(receiver.track);
-            stats.forEach((s) => {
-              if (s.type === "inbound-rtp") {
-                bytes += s.bytesReceived ?? 0;
-                frames += s.framesDecoded ?? 0;
-              }
-            });
-          } catch {
-            continue;
-          }
-          const increase = bytes - (seen.get(receiver) ?? 0);
-          if (increase > 0) {
-            seen.set(receiver, bytes);
-            bytesOf[who] = (bytesOf[who] ?? 0) + increase;
-            grewOf[who] = now;
-            if (!screen) state.kinds[who] = [...new Set([...(state.kinds[who] ?? []), receiver.track.kind])].sort();
-          }
-          if (frames > 0 && state.firstFrame === null) state.firstFrame = now;
-        }
-      }
-    }
-  };
-  setInterval(() => void sample(), 50);
-};
-
-const pages = {};
-async function newPage(who) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, baseURL: BASE });
-  await context.addInitScript(SAMPLER);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (error) => console.error(`e2e-media: ${who}: page error ${error.message}`));
-  pages[who] = page;
-  return page;
-}
-
-let stepNo = 0;
-async function step(name, body) {
-  stepNo += 1;
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`e2e-media: ok   ${stepNo} ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    console.error(`e2e-media: FAIL ${stepNo} ${name}: ${error?.message ?? error}`);
-    for (const [who, page] of Object.entries(pages)) {
-      await page.screenshot({ path: path.join(SHOTS, `${stepNo}-${name}-FAILED-${who}.png`) }).catch(() => undefined);
-    }
-    throw error;
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
 
 async function signIn(page, role) {
   await page.goto("/");

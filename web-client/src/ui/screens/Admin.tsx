@@ -9,7 +9,7 @@ import { policyBanner, policyMeaning, policyOf, policyTitle } from "../../state/
 import { CourtDisclosureStatus } from "../parts/DisclosureForm";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
-import { Modal } from "../parts/Modal";
+import { CloseCaseDialog } from "../parts/CloseCaseDialog";
 
 export function Admin() {
   const controller = useController();
@@ -129,22 +129,18 @@ function CaseLifecycle({ found, onClosed }: { found: CaseView; onClosed: () => v
         </button>
       )}
       <FormStatus error={error} />
-      <Modal open={confirming} titleId="close-case-title" onClose={() => setConfirming(false)}>
-        <h2 id="close-case-title">Close case {found.reference}?</h2>
-        <p>
-          A closed case takes no new sessions or invitations, and cannot be opened again. Its personal data (names,
-          e-mails, attestations, consents) is purged after the court's retention period; the outcome report and the
-          audit log stay, without names.
-        </p>
-        <div class="actions">
-          <button type="button" onClick={() => setConfirming(false)}>
-            Keep it open
-          </button>
-          <button type="button" class="primary" disabled={busy} onClick={close}>
-            Close the case
-          </button>
-        </div>
-      </Modal>
+      <CloseCaseDialog
+        open={confirming}
+        titleId="close-case-title"
+        reference={found.reference}
+        busy={busy}
+        onKeep={() => setConfirming(false)}
+        onClose={close}
+      >
+        A closed case takes no new sessions or invitations, and cannot be opened again. Its personal data (names,
+        e-mails, attestations, consents) is purged after the court's retention period; the outcome report and the
+        audit log stay, without names.
+      </CloseCaseDialog>
     </section>
   );
 }

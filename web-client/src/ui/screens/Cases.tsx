@@ -8,7 +8,7 @@ import type { CaseView, Me } from "../../net";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { DisclosureForm } from "../parts/DisclosureForm";
-import { Modal } from "../parts/Modal";
+import { CloseCaseDialog } from "../parts/CloseCaseDialog";
 import { policyBanner, policyOf } from "../../state/policy";
 import { closeRefusal, mediatorMayClose } from "../../state/closing";
 
@@ -151,22 +151,18 @@ function MediatorClosing({ found, onClosed }: { found: CaseView; onClosed: () =>
         </button>
       </p>
       <FormStatus error={error} />
-      <Modal open={confirming} titleId={titleId} onClose={() => setConfirming(false)}>
-        <h2 id={titleId}>Close case {found.reference}?</h2>
-        <p>
-          The last session has ended. A closed case takes no new sessions or invitations, and cannot be opened again.
-          Its personal data is purged after the court's retention period; the outcome report and the audit log stay,
-          without names.
-        </p>
-        <div class="actions">
-          <button type="button" onClick={() => setConfirming(false)}>
-            Keep it open
-          </button>
-          <button type="button" class="primary" disabled={busy} onClick={close}>
-            Close the case
-          </button>
-        </div>
-      </Modal>
+      <CloseCaseDialog
+        open={confirming}
+        titleId={titleId}
+        reference={found.reference}
+        busy={busy}
+        onKeep={() => setConfirming(false)}
+        onClose={close}
+      >
+        The last session has ended. A closed case takes no new sessions or invitations, and cannot be opened again.
+        Its personal data is purged after the court's retention period; the outcome report and the audit log stay,
+        without names.
+      </CloseCaseDialog>
     </>
   );
 }

@@ -36,6 +36,7 @@ import org.parley.platform.crypto.CaseDataKeys;
 import org.parley.platform.crypto.FieldCipher;
 import org.parley.testing.JointRoom;
 import org.parley.testing.KeycloakAdminApi;
+import org.parley.testing.DatabaseScan;
 import org.parley.testing.MediationFixture;
 
 /**
@@ -301,7 +302,7 @@ class RetentionPurgeTest {
     /** Every row of the case and its sessions, in every table that names them, as text. */
     private String caseRows(UUID caseId) {
         StringBuilder all = new StringBuilder();
-        for (String table : tables()) {
+        for (String table : DatabaseScan.tables(pool)) {
             for (Row r : pool.query("SELECT t::text FROM \"" + table + "\" t ORDER BY 1").execute().await().atMost(WAIT)) {
                 String text = r.getString(0);
                 if (text.contains(caseId.toString())) {
@@ -314,22 +315,7 @@ class RetentionPurgeTest {
 
     /** Every row of every table, lower-cased. */
     private String dump() {
-        StringBuilder all = new StringBuilder();
-        for (String table : tables()) {
-            for (Row r : pool.query("SELECT t::text FROM \"" + table + "\" t").execute().await().atMost(WAIT)) {
-                all.append(r.getString(0)).append('\n');
-            }
-        }
-        return all.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private List<String> tables() {
-        List<String> tables = new ArrayList<>();
-        for (Row r : pool.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_type = 'BASE TABLE' ORDER BY 1").execute().await().atMost(WAIT)) {
-            tables.add(r.getString(0));
-        }
-        return tables;
+        return DatabaseScan.everyRowOfEveryTable(pool).toLowerCase(Locale.ROOT);
     }
 
     private void awaitSessionEnded(String sessionId) throws InterruptedException {

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.DatabaseScan;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -86,7 +87,7 @@ class ConfidentialityCanaryTest {
 
         List<String> secrets = List.of(canary, wording, partyATicket, MediationFixture.token("party.a"));
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
-        String database = everyRowOfEveryTable();
+        String database = DatabaseScan.everyRowOfEveryTable(pool);
         for (String secret : secrets) {
             assertFalse(log.contains(secret), "the server log must not contain " + describe(secret));
             assertFalse(database.contains(secret), "the database must not contain " + describe(secret));
@@ -111,22 +112,6 @@ class ConfidentialityCanaryTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the session's end was never journaled");
-    }
-
-    private String everyRowOfEveryTable() {
-        List<String> tables = new ArrayList<>();
-        for (Row row : pool.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_type = 'BASE TABLE'").execute().await().atMost(Duration.ofSeconds(5))) {
-            tables.add(row.getString(0));
-        }
-        StringBuilder all = new StringBuilder();
-        for (String table : tables) {
-            for (Row row : pool.query("SELECT t::text FROM \"" + table + "\" t").execute().await()
-                    .atMost(Duration.ofSeconds(10))) {
-                all.append(row.getString(0)).append('\n');
-            }
-        }
-        return all.toString();
     }
 
     private static String sha256(String text) throws Exception {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.audit.service.AuditLog;
 import org.parley.platform.crypto.CaseDataKeys;
 import org.parley.platform.crypto.FieldCipher;
+import org.parley.testing.DatabaseScan;
 import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
@@ -121,7 +122,7 @@ class StatutoryExceptionFlowTest {
         assertEquals(List.of("exception_invoked_threat_of_bodily_harm", "exception_exported"), auditKinds);
 
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
-        String database = everyRowOfEveryTable();
+        String database = DatabaseScan.everyRowOfEveryTable(pool);
         for (String secret : List.of(canary, ordinary)) {
             assertFalse(log.contains(secret), "the server log must not contain caucus text");
             assertFalse(database.contains(secret), "the database must not contain caucus text");
@@ -156,21 +157,5 @@ class StatutoryExceptionFlowTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the exception was never journaled");
-    }
-
-    private String everyRowOfEveryTable() {
-        List<String> tables = new ArrayList<>();
-        for (Row row : pool.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_type = 'BASE TABLE'").execute().await().atMost(Duration.ofSeconds(5))) {
-            tables.add(row.getString(0));
-        }
-        StringBuilder all = new StringBuilder();
-        for (String table : tables) {
-            for (Row row : pool.query("SELECT t::text FROM \"" + table + "\" t").execute().await()
-                    .atMost(Duration.ofSeconds(10))) {
-                all.append(row.getString(0)).append('\n');
-            }
-        }
-        return all.toString();
     }
 }
