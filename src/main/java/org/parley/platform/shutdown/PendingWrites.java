@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PendingWrites {
 
+    /** How long no write may be under way before the writes count as flushed. */
+    static final Duration QUIET = Duration.ofMillis(100);
+
     private final Object lock = new Object();
     private int underWay;
 
@@ -31,29 +34,39 @@ public class PendingWrites {
     }
 
     /**
-     * Blocks until no tracked write is under way, or the bound has passed; answers how many were still under way.
-     * Only for the shutdown thread: it must never run on an event loop.
+     * Blocks until no tracked write has been under way for {@link #QUIET}, or the bound has passed; answers how many
+     * were still under way. Only for the shutdown thread: it must never run on an event loop.
      */
     public int awaitNone(Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         synchronized (lock) {
-            while (underWay > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
+            while (true) {
+                while (underWay > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return underWay;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
                 }
-                TimeUnit.NANOSECONDS.timedWait(lock, left);
+                // A session writes its queued facts one decision after another (journal, then audit), and a closed
+                // connection's disconnect is applied just after it was let go of: between two such writes the
+                // count touches zero. Only a zero that holds for a moment means nothing more is coming.
+                long quietUntil = Math.min(deadline, System.nanoTime() + QUIET.toNanos());
+                while (underWay == 0 && System.nanoTime() < quietUntil) {
+                    TimeUnit.NANOSECONDS.timedWait(lock, quietUntil - System.nanoTime());
+                }
+                if (underWay == 0 || System.nanoTime() >= deadline) {
+                    return underWay;
+                }
             }
-            return underWay;
         }
     }
 
     private void changeBy(int delta) {
         synchronized (lock) {
             underWay += delta;
-            if (underWay == 0) {
-                lock.notifyAll();
-            }
+            // Wakes a waiter both when the count reaches zero and when a write starts during its quiet moment.
+            lock.notifyAll();
         }
     }
 }

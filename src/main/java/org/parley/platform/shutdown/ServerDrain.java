@@ -62,9 +62,11 @@ public class ServerDrain {
             return;
         }
         LOG.info("parley: stopping: readiness is DOWN, room connections are closing");
-        drainingEvent.fire(new Draining());
+        // One deadline for both steps: closing the rooms (whose disconnects are journalled) and flushing the writes.
+        Draining started = new Draining(System.nanoTime() + config.drainTimeout().toNanos());
+        drainingEvent.fire(started);
         try {
-            int left = writes.awaitNone(config.drainTimeout());
+            int left = writes.awaitNone(started.left());
             if (left > 0) {
                 LOG.warnf("parley: stopping with %d journal or audit writes still under way after %s", left,
                         config.drainTimeout());

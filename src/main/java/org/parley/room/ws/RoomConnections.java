@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 import org.parley.media.MediaSignal;
 import org.parley.media.MediaSignals;
 import org.parley.platform.shutdown.Draining;
-import org.parley.platform.shutdown.ShutdownConfig;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
@@ -234,10 +233,9 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * until their closes were handled, so that the disconnects they record are under way before the writes are
      * flushed.
      */
-    void onDraining(@Observes Draining draining, ShutdownConfig shutdown) throws InterruptedException {
+    void onDraining(@Observes Draining draining) throws InterruptedException {
         byParticipant.values().forEach(attached -> close(attached, SERVER_RESTARTING));
-        long deadline = System.nanoTime() + shutdown.drainTimeout().toNanos();
-        while (!byConnection.isEmpty() && System.nanoTime() < deadline) {
+        while (!byConnection.isEmpty() && !draining.left().isZero()) {
             Thread.sleep(20);
         }
     }

@@ -39,7 +39,7 @@ class GracefulShutdownIT {
 
     /**
      * The documented bound (docs/operations.md): {@code parley.shutdown.drain-timeout} (5 s) +
-     * {@code quarkus.shutdown.delay} (1 s) + {@code quarkus.shutdown.timeout} (10 s), plus a few seconds for the
+     * {@code quarkus.shutdown.delay} (1 s) + {@code quarkus.shutdown.timeout} (10 s) + up to 4 s for the
      * pools and the JVM.
      */
     private static final Duration EXIT_BOUND = Duration.ofSeconds(20);

@@ -53,6 +53,28 @@ class PendingWritesTest {
     }
 
     @Test
+    void aWriteThatStartsRightAfterTheLastOneEndedIsWaitedForToo() throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        // Like a session's queue: the next write is subscribed from the end of the previous one.
+        pending.track(Uni.createFrom().completionStage(first)).subscribe().with(done ->
+                pending.track(Uni.createFrom().completionStage(second)).subscribe().with(alsoDone -> {
+                }));
+        CompletableFuture<Integer> left = CompletableFuture.supplyAsync(() -> {
+            try {
+                return pending.awaitNone(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.complete("ok");
+        assertEquals(1, pending.underWay(), "the second write is under way");
+        assertTrue(!left.isDone(), "the wait cannot end while the second write is under way");
+        second.complete("ok");
+        assertEquals(0, left.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void awaitingIsBoundedAndSaysWhatWasLeft() throws Exception {
         pending.track(Uni.createFrom().completionStage(new CompletableFuture<String>())).subscribe().with(done -> {
         });
