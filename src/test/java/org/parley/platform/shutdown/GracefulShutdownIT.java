@@ -15,6 +15,10 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,8 @@ import org.parley.testing.TestDatabase;
  * Stops the packaged server ({@code target/quarkus-app}, demo identity, its own process) with SIGTERM while a room
  * connection is open, and proves the graceful stop an operator relies on: readiness answers DOWN and new room
  * upgrades are refused with 503 {@code shutting_down} at once, the open connection is closed with 1001
- * {@code server_restarting}, pending journal and audit writes are flushed, and the process exits with the JVM's status for SIGTERM (143) within
+ * {@code server_restarting}, pending journal and audit writes are flushed (the disconnect it caused is in the
+ * journal), and the process exits with the JVM's status for SIGTERM (143) within
  * the documented bound. Runs after {@code package} (failsafe, {@code ./mvnw verify}).
  */
 class GracefulShutdownIT {
@@ -106,11 +111,29 @@ class GracefulShutdownIT {
         assertEquals(143, server.exitValue(), output());
         String lines = output();
         assertTrue(lines.contains("parley: stopping: journal and audit writes are flushed"), lines);
+        // The disconnect that the 1001 close caused was journalled before the pools closed.
+        assertEquals(1, journalled(sessionId, "disconnected"), lines);
         assertTrue(lines.lines().noneMatch(line -> line.startsWith("\tat ")), "no stack trace while stopping:\n"
                 + lines);
         System.out.println("graceful-shutdown: measured exit " + took.toMillis() + " ms after SIGTERM");
         lines.lines().filter(line -> line.contains("stopping") || line.contains("stopped") || line.contains("shut"))
                 .forEach(line -> System.out.println("graceful-shutdown: server said: " + line));
+    }
+
+    /** How many rows of this kind the session's journal holds, read straight from the test database. */
+    private static int journalled(String sessionId, String kind) throws Exception {
+        Map<String, String> settings = TestDatabase.shared().datasourceSettings();
+        try (Connection connection = DriverManager.getConnection("jdbc:" + settings.get("parley.db.url"),
+                settings.get("parley.db.username"), settings.get("parley.db.password"));
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM session_event WHERE session_id = ? AND kind = ?")) {
+            query.setObject(1, UUID.fromString(sessionId));
+            query.setString(2, kind);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** A case with the demo mediator invited, disclosed, agreed and attested for a new session; its id. */
