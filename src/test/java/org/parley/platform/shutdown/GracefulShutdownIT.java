@@ -120,7 +120,7 @@ class GracefulShutdownIT {
         String lines = output();
         assertTrue(lines.contains("parley: stopping: journal and audit writes are flushed"), lines);
         // The disconnect that the 1001 close caused was journalled before the pools closed.
-        assertEquals(1, journalled(sessionId, "disconnected"), lines);
+        assertTrue(journalled(sessionId, "disconnected") >= 1, lines);
         assertTrue(lines.lines().noneMatch(line -> line.startsWith("\tat ")), "no stack trace while stopping:\n"
                 + lines);
         System.out.println("graceful-shutdown: measured exit " + took.toMillis() + " ms after SIGTERM");
