@@ -133,6 +133,35 @@ describe("room connection", () => {
     expect(FakeSocket.all[1].protocols).toEqual(["parley.v1", "ticket.t2"]);
   });
 
+  it("rides out a server restart: 1001, a stopping server's refusals, then the restarted server takes it on", async () => {
+    // First ticket for the first connection; while the server stops its ticket endpoint answers 503.
+    const { connection, timers, last } = setup([
+      async () => ({ ticket: "t1" }),
+      async () => Promise.reject(new ApiError(503, "shutting_down", "the server is stopping")),
+    ]);
+    connection.start();
+    await flush();
+    FakeSocket.all[0].open();
+    FakeSocket.all[0].drop(1001);
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 1, reason: "The server is restarting" });
+    expect(timers.fireAll()).toEqual([500]);
+    await flush();
+    // The ticket was refused with 503: passing, so no socket was opened and the next attempt is scheduled.
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 2 });
+    expect(timers.fireAll()).toEqual([1000]);
+    await flush();
+    // A ticket again, but the stopping server refuses the upgrade (503 shutting_down): the browser sees 1006.
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.all[1].drop(1006);
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 3 });
+    expect(timers.fireAll()).toEqual([2000]);
+    await flush();
+    expect(FakeSocket.all).toHaveLength(3);
+    FakeSocket.all[2].open();
+    expect(last()).toEqual({ state: "open", reconnected: true });
+  });
+
   it("keeps backing off when the server closes with 1011 right after every upgrade", async () => {
     const { connection, timers, last } = setup();
     connection.start();

@@ -31,7 +31,8 @@ const OPEN = 1;
 
 /**
  * Close codes of the room connection this module acts on besides those in CLOSE (docs/protocol.md, close codes).
- * 1001, 1011 and the transport's own limits are passing: reconnect with backoff. 4403, 4404, 4409 and 4410 are final.
+ * 1001 (the server is restarting), 1011 and the transport's own limits are passing: reconnect with backoff.
+ * 4403, 4404, 4409 and 4410 are final.
  */
 export const ROOM_CLOSE = {
   serverStopping: 1001,

@@ -36,8 +36,9 @@ public final class ParleyMain {
             StartupPreflight.Plan plan = StartupPreflight.fromEnvironment().check();
             if (plan.embeddedDatabase()) {
                 // The embedded server stops from its own JVM shutdown hook, which also runs when Quarkus
-                // exits on SIGTERM or Ctrl+C, so no orphan postgres outlives the server.
-                EmbeddedPostgresServer.start(plan.dataDirectory()).publishAsSystemProperties();
+                // exits on SIGTERM or Ctrl+C, so no orphan postgres outlives the server; it waits for the
+                // server's graceful stop (ServerDrain), and for the refusals below.
+                EmbeddedPostgresServer.startForServer(plan.dataDirectory()).publishAsSystemProperties();
             }
             MediaSettings.Plan media = new MediaSettings(StartupPreflight.environmentSettings(),
                     EmbeddedJanus::findBinary).check(plan.profile());
@@ -57,6 +58,7 @@ public final class ParleyMain {
      * on the configuration Quarkus resolved) ends it like the preflight's; everything else as Quarkus would.
      */
     private static void exit(Integer exitCode, Throwable failure) {
+        EmbeddedPostgresServer.serverStopped();
         Optional<StartupRefusal> refusal = refusalIn(failure);
         if (refusal.isPresent()) {
             refuse(refusal.get());
@@ -80,6 +82,7 @@ public final class ParleyMain {
     private static void refuse(StartupRefusal refusal) {
         // One line naming the setting; a stack trace would bury the only fact the operator needs.
         System.err.println("parley: cannot start: " + refusal.getMessage());
+        EmbeddedPostgresServer.serverStopped();
         System.exit(REFUSED);
     }
 

@@ -415,7 +415,7 @@ class JanusRelayTest {
 
     private static final class NoJournal extends FactJournal {
         NoJournal() {
-            super(null);
+            super(null, null);
         }
 
         @Override
@@ -426,7 +426,7 @@ class JanusRelayTest {
 
     private static final class NoAudit extends AuditLog {
         NoAudit() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override

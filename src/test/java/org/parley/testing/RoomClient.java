@@ -58,6 +58,7 @@ public final class RoomClient implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final CompletableFuture<String> closeReason = new CompletableFuture<>();
         /** The latest {@code you_are_in} to arrive: what a browser would show, and so where it composes. */
         private volatile JsonNode lastArrival;
 
@@ -82,6 +83,7 @@ public final class RoomClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason.complete(reason);
             closed.complete(statusCode);
             return null;
         }
@@ -238,6 +240,15 @@ public final class RoomClient implements AutoCloseable {
             return listener.closed.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the server did not close the connection", e);
+        }
+    }
+
+    /** The reason the server gave in its close frame, waiting for it. */
+    public String closeReason() {
+        try {
+            return listener.closeReason.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the connection with a reason", e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
 import org.parley.audit.repository.AuditRecords;
 import org.parley.platform.crypto.CaseDataKeys;
+import org.parley.platform.shutdown.PendingWrites;
 
 /**
  * Appends to the audit chain, one append at a time, and verifies it.
@@ -53,7 +54,10 @@ public class AuditLog {
     private final AtomicReference<CompletableFuture<Void>> tail =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
 
-    public AuditLog(Pool pool, AuditRecords records, Clock clock, CaseDataKeys keys) {
+    private final PendingWrites pending;
+
+    public AuditLog(Pool pool, AuditRecords records, Clock clock, CaseDataKeys keys, PendingWrites pending) {
+        this.pending = pending;
         this.pool = pool;
         this.records = records;
         this.clock = clock;
@@ -72,14 +76,15 @@ public class AuditLog {
             return Uni.createFrom().voidItem();
         }
         // Deferred: a place in the queue is taken on subscription, so an append nobody subscribes to blocks nobody.
-        return Uni.createFrom().deferred(() -> {
+        // Counted from subscription, so that a stopping server waits for queued appends before the pool closes.
+        return pending.track(Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
             CompletableFuture<Void> mine = new CompletableFuture<>();
             CompletableFuture<Void> previous = tail.getAndSet(mine);
             return onContext(caller, Uni.createFrom().completionStage(previous))
                     .chain(() -> pool.withTransaction(transaction -> write(transaction, batch)))
                     .onTermination().invoke(() -> mine.complete(null));
-        });
+        }));
     }
 
     /**

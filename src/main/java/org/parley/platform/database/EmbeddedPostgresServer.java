@@ -8,17 +8,26 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.parley.platform.StartupRefusal;
 
 /**
  * A PostgreSQL server from the portable binaries on Maven Central, for the quick start and the tests.
- * The library stops the server from a JVM shutdown hook, so it never outlives the process that started it.
+ * It stops from a JVM shutdown hook, so it never outlives the process that started it. The quick start's hook waits
+ * (bounded) until the server has stopped, so that a graceful stop still reaches the database with its last writes:
+ * JVM shutdown hooks run concurrently, so without the wait PostgreSQL would stop while Parley flushes.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "parley";
     private static final String USER = "postgres";
+
+    /** The most a stopping quick start keeps its database for the server's graceful stop. */
+    private static final Duration SERVER_STOP_BOUND = Duration.ofSeconds(30);
+    private static final CountDownLatch SERVER_STOPPED = new CountDownLatch(1);
 
     private final EmbeddedPostgres postgres;
 
@@ -31,6 +40,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * whatever data is already there, and creates the {@value #DATABASE} database on first start.
      */
     public static EmbeddedPostgresServer start(Path parentDirectory) {
+        return start(parentDirectory, false);
+    }
+
+    /**
+     * Starts it for the server's own use (the quick start): on exit it stops only once {@link #serverStopped()} was
+     * called, or 30 s after the exit began.
+     */
+    public static EmbeddedPostgresServer startForServer(Path parentDirectory) {
+        EmbeddedPostgresServer server = start(parentDirectory, true);
+        Thread hook = new Thread(() -> {
+            try {
+                SERVER_STOPPED.await(SERVER_STOP_BOUND.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            server.close();
+        }, "embedded-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return server;
+    }
+
+    /** The server has stopped using the database (or never will): the quick start's database may stop now. */
+    public static void serverStopped() {
+        SERVER_STOPPED.countDown();
+    }
+
+    private static EmbeddedPostgresServer start(Path parentDirectory, boolean ownHook) {
         Path dataDirectory = parentDirectory.resolve("postgres");
         try {
             Files.createDirectories(parentDirectory);
@@ -38,6 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setRegisterShutdownHook(!ownHook)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
             server.createDatabaseIfAbsent();

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.parley.platform.shutdown.PendingWrites;
 import org.parley.room.MediationSession;
 import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Fact;
@@ -25,9 +26,11 @@ import org.parley.room.PlaceCodec;
 public class FactJournal {
 
     private final Pool pool;
+    private final PendingWrites pending;
 
-    public FactJournal(Pool pool) {
+    public FactJournal(Pool pool, PendingWrites pending) {
         this.pool = pool;
+        this.pending = pending;
     }
 
     /** Writes one decision's facts in one transaction, in order. */
@@ -35,13 +38,14 @@ public class FactJournal {
         if (facts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(client -> {
+        // Counted, so that a stopping server waits for it before the pool closes.
+        return pending.track(pool.withTransaction(client -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Fact fact : facts) {
                 chain = chain.chain(() -> write(client, sessionId, fact));
             }
             return chain;
-        });
+        }));
     }
 
     private Uni<Void> write(SqlClient client, UUID sessionId, Fact fact) {

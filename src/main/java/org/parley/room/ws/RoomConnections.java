@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +25,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.parley.media.MediaSignal;
 import org.parley.media.MediaSignals;
+import org.parley.platform.shutdown.Draining;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
@@ -46,7 +46,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
     public static final CloseReason ACCESS_REVOKED = new CloseReason(4403, "access_revoked");
     public static final CloseReason SESSION_ENDED = new CloseReason(4410, "session_ended");
     public static final CloseReason NOT_ON_ROSTER = new CloseReason(4404, "not_on_roster");
-    public static final CloseReason SERVER_STOPPING = new CloseReason(1001, "server_stopping");
+    /** RFC 6455 1001 "going away": the server is stopping; the client reconnects on its own (to this or another node). */
+    public static final CloseReason SERVER_RESTARTING = new CloseReason(1001, "server_restarting");
     /** The client read too slowly: more than the outbound limit waited unsent. It may reconnect. */
     public static final CloseReason SLOW_READER = new CloseReason(4408, "slow_reader");
     /** The client answered no ping for the heartbeat timeout: the connection counts as dead. It may reconnect. */
@@ -227,9 +228,16 @@ public class RoomConnections implements Deliveries, MediaSignals {
                 .map(attached -> attached.lastHeard);
     }
 
-    /** Tells every client that the server is stopping, so they reconnect elsewhere instead of timing out. */
-    void onShutdown(@Observes ShutdownEvent event) {
-        byParticipant.values().forEach(attached -> close(attached, SERVER_STOPPING));
+    /**
+     * Tells every client that the server is stopping, so they reconnect instead of timing out, and waits (bounded)
+     * until their closes were handled, so that the disconnects they record are under way before the writes are
+     * flushed.
+     */
+    void onDraining(@Observes Draining draining) throws InterruptedException {
+        byParticipant.values().forEach(attached -> close(attached, SERVER_RESTARTING));
+        while (!byConnection.isEmpty() && !draining.left().isZero()) {
+            Thread.sleep(20);
+        }
     }
 
     /** Closes every connection of a session, for example when it has ended. */

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditKinds;
 import org.parley.audit.service.AuditLog;
+import org.parley.platform.shutdown.ServerDrain;
 import org.parley.room.MediationSession;
 import org.parley.room.service.SessionService;
 import org.parley.ticket.TicketClaims;
@@ -60,9 +61,10 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String TOO_MANY_UPGRADES = "too_many_upgrades";
     static final String ORIGIN_REFUSED = "origin_refused";
     static final String NO_SUCH_ROOM = "no_such_room";
+    static final String SHUTTING_DOWN = "shutting_down";
     /** The HTTP status of each refusal that is not a plain 401. */
     private static final Map<String, Integer> STATUS = Map.of(TOO_MANY_UPGRADES, 429, ORIGIN_REFUSED, 403,
-            NO_SUCH_ROOM, 404);
+            NO_SUCH_ROOM, 404, SHUTTING_DOWN, 503);
 
     private final TicketVerifier verifier;
     private final RoomAccessConfig config;
@@ -71,9 +73,11 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     private final UpgradeThrottle throttle;
     private final RefusalLedger ledger;
     private final MeterRegistry metrics;
+    private final ServerDrain drain;
 
     public TicketAuthenticationMechanism(TicketVerifier verifier, RoomAccessConfig config, SessionService sessions,
-            AuditLog audit, Clock clock, MeterRegistry metrics) {
+            AuditLog audit, Clock clock, MeterRegistry metrics, ServerDrain drain) {
+        this.drain = drain;
         this.verifier = verifier;
         this.config = config;
         this.sessions = sessions;
@@ -89,6 +93,10 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         if (!reachesRooms(context)) {
             return Uni.createFrom().optional(Optional.empty());
+        }
+        // A stopping server opens no new rooms: the client tries again (another node, or this one once restarted).
+        if (drain.draining()) {
+            return refuse(context, SHUTTING_DOWN);
         }
         // Counted before anything else, refusals included, so that guessing tickets or origins costs attempts too.
         if (!throttle.allow(address(context))) {

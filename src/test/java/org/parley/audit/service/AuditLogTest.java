@@ -33,6 +33,7 @@ import org.parley.audit.Verification;
 import org.parley.audit.Verification.Problem;
 import org.parley.audit.repository.AuditRecords;
 import org.parley.platform.crypto.CaseDataKeys;
+import org.parley.platform.shutdown.PendingWrites;
 
 /**
  * The audit log against the real PostgreSQL: concurrent appends stay one linear chain, PostgreSQL refuses to change
@@ -118,7 +119,7 @@ class AuditLogTest {
     void appendsFromTwoServerInstancesStayLinear() throws Exception {
         // Two appenders with separate in-process queues, as two servers on one database: only the advisory lock
         // keeps them from both reading the same head.
-        AuditLog other = new AuditLog(pool, records, clock, keys);
+        AuditLog other = new AuditLog(pool, records, clock, keys, new PendingWrites());
         long before = head().seq();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<?>> appends = new ArrayList<>();

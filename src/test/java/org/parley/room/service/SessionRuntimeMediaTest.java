@@ -305,7 +305,7 @@ class SessionRuntimeMediaTest {
     /** Journaling is not what this test is about. */
     private static final class NoJournal extends FactJournal {
         NoJournal() {
-            super(null);
+            super(null, null);
         }
 
         @Override
@@ -316,7 +316,7 @@ class SessionRuntimeMediaTest {
 
     private static final class NoAudit extends AuditLog {
         NoAudit() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override
