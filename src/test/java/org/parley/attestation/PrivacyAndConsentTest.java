@@ -103,8 +103,9 @@ class PrivacyAndConsentTest {
         mediator.send("request_reattestation", "participant", fixture.participant("party.a"));
         partyA.await("you_are_in", frame -> kind(frame).equals("lobby"));
         partyA.await("reattestation_requested");
-        given().auth().oauth2(MediationFixture.token("party.a")).post("/api/sessions/" + fixture.sessionId + "/ticket")
-                .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("attestation_missing"));
+        // The cleared attestation is written just after the frames go out (facts are journalled after delivery),
+        // so the ticket refusal is awaited; until then a ticket only reconnects A into the lobby, still unattested.
+        awaitTicketRefused("party.a", "attestation_missing");
         assertEquals("attestation_required", admitAndAwaitError(fixture.participant("party.a"), "r1"));
         String meanwhile = "while A re-attests " + UUID.randomUUID();
         partyB.say(meanwhile);
@@ -160,5 +161,26 @@ class PrivacyAndConsentTest {
         given().auth().oauth2(MediationFixture.token(party)).contentType(ContentType.JSON)
                 .body(Map.of("consented", consented)).put("/api/cases/" + fixture.caseId + "/consents/" + observer)
                 .then().statusCode(204);
+    }
+
+    private void awaitTicketRefused(String username, String code) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            io.restassured.response.Response answer = given().auth().oauth2(MediationFixture.token(username))
+                    .post("/api/sessions/" + fixture.sessionId + "/ticket");
+            if (answer.statusCode() == 403) {
+                assertEquals(code, answer.jsonPath().getString("code"));
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a ticket was still issued 10 s after the attestation was cleared");
+            }
+            try {
+                Thread.sleep(50); // poll interval of the deadline loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
