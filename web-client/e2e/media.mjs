@@ -433,6 +433,7 @@ try {
     }
     await awaitScreen(mediator, id("partyA"), "the mediator before the alert");
     await partyA.getByRole("button", { name: "I can be overheard" }).click();
+    await partyA.getByRole("button", { name: "Yes, leave the room now" }).click();
     await awaitStopped(mediator, id("partyA"), "the mediator, from party A's screen after the alert", "screenGrew");
     await counselA.locator(".screen-tile").waitFor({ state: "detached" });
     await partyA.locator(".media-off", { hasText: "Audio/video unavailable" }).waitFor();

@@ -405,6 +405,48 @@ try {
     await docShot(partyA, "caucus");
   });
 
+  await step("party-B-alone-in-joint-room-knocks-and-only-the-mediator-in-caucus-hears", ["mediator", "partyA", "partyB", "counselA"], async () => {
+    const alone = partyB.locator(".alone-notice");
+    await alone.filter({ hasText: "Nobody else is here right now; the mediator is in a caucus." }).waitFor();
+    await partyB.getByRole("button", { name: "Knock for the mediator" }).click();
+    await alone.getByText("The mediator has been told you are waiting here.").waitFor();
+    const knock = mediator.locator(".knock-alerts li", { hasText: PEOPLE.partyB.name });
+    await knock.filter({ hasText: "knocked in the joint room" }).waitFor();
+    await docShot(partyB, "alone-knock-360px");
+    await docShot(mediator, "knock-alert");
+    // Give any stray delivery time to arrive before looking for it.
+    await partyA.waitForTimeout(500);
+    for (const page of [partyA, counselA]) {
+      check(!(await textOf(page)).includes("knocked"), "nobody but the mediator hears of the knock");
+      check((await page.locator(".alone-notice").count()) === 0, "side A is not alone in its caucus");
+    }
+    await knock.getByRole("button", { name: "Dismiss" }).click();
+    await knock.waitFor({ state: "detached" });
+  });
+
+  await step("party-B-overheard-attests-again-and-is-admitted", ["mediator", "partyB"], async () => {
+    await partyB.getByRole("button", { name: "I can be overheard" }).click();
+    await partyB.getByRole("button", { name: "Cancel" }).click();
+    check((await partyB.getByRole("heading", { name: "Joint room", level: 1 }).count()) === 1, "cancelling keeps party B in the room");
+    await partyB.getByRole("button", { name: "I can be overheard" }).click();
+    await partyB.getByRole("button", { name: "Yes, leave the room now" }).click();
+    await partyB.getByRole("heading", { name: "You said you can be overheard" }).waitFor();
+    const card = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE.partyB.name });
+    await card.filter({ hasText: "Must confirm again that they are private" }).waitFor();
+    await card.getByRole("button", { name: "Admit" }).click();
+    const refusal = mediator.locator(".room-errors li", { hasText: "They must confirm again that they are private" });
+    await refusal.waitFor();
+    check(!(await refusal.innerText()).includes("attestation_required"), "the refusal is a sentence, not a code");
+    await refusal.getByRole("button", { name: "Dismiss" }).click();
+    await docShot(partyB, "overheard-lobby-360px");
+    await partyB.getByRole("button", { name: "I'm private again — attest" }).click();
+    await partyB.getByRole("heading", { name: "You attested again" }).waitFor();
+    await card.filter({ hasText: "Attested again: ready to admit" }).waitFor();
+    await card.getByRole("button", { name: "Admit" }).click();
+    await partyB.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    await mediator.locator('[data-column="joint"] .pcard', { hasText: PEOPLE.partyB.name }).waitFor();
+  });
+
   await step("counsel-proposes-release-party-A-confirms", ["mediator", "partyA", "counselA"], async () => {
     const note = counselA.locator(".items li.item", { hasText: COUNSEL_NOTE });
     await note.getByRole("button", { name: "Propose release…" }).click();

@@ -272,6 +272,40 @@ export class Controller {
     this.onRoomEvent({ type: "discard_returned" });
   }
 
+  /** "I can be overheard": the server moves this person to the lobby and tells only the mediator, so note it here. */
+  reportOverheard(): void {
+    if (this.send({ type: "privacy_alert" })) this.onRoomEvent({ type: "reported_overheard" });
+  }
+
+  /**
+   * "I'm private again": attests again over REST from the lobby, keeping the connection (the agreement was accepted
+   * on joining); the server then tells the mediator this person may be admitted.
+   */
+  async reattest(session: SessionRef): Promise<boolean> {
+    try {
+      const status = await this.net.api.attest(session.sessionId, true, true);
+      if (status.missing.length > 0) {
+        // Something else is owed (a new agreement, say): the pre-join screen asks for it.
+        this.prepareJoin(session, "Please read and accept what is asked before joining again.");
+        return false;
+      }
+    } catch (error) {
+      this.patch({ notice: describeError(error) });
+      return false;
+    }
+    this.onRoomEvent({ type: "reattested" });
+    return true;
+  }
+
+  /** Asks the mediator to come to this person's room, without saying anything. */
+  knock(): boolean {
+    return this.send({ type: "knock" });
+  }
+
+  dismissKnock(participant: string): void {
+    this.onRoomEvent({ type: "dismiss_knock", participant });
+  }
+
   private transmit(command: ClientCommand, options: { quiet?: boolean }): string | null {
     const ref = this.room?.send(command) ?? null;
     if (ref === null && !options.quiet) {

@@ -39,6 +39,7 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "invoke_exception",
   "export_exception",
   "privacy_alert",
+  "knock",
   "ping",
   "media_offer",
   "media_subscribe_answer",

@@ -104,6 +104,8 @@ export type ServerFrame =
   | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
   | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
+  | { seq: number; type: "knocked"; participant: string; place: RoomTarget; at: string }
+  | { seq: number; type: "attested"; participant: string; at: string }
   | { seq: number; type: "roster_changed"; participant: string; role: Role; side?: string; name: string }
   | { seq: number; type: "media_alert"; participant: string; reason: string }
   | { seq: number; type: "exception_invoked"; item: string; category: ExceptionCategory; by: string; at: string }
@@ -166,6 +168,7 @@ export type ClientCommand =
   | { type: "invoke_exception"; item: string; category: ExceptionCategory }
   | { type: "export_exception"; item: string }
   | { type: "privacy_alert" }
+  | { type: "knock" }
   | { type: "ping" }
   | MediaCommand;
 
@@ -226,6 +229,8 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "caucus_review_confirmed",
   "reattestation_requested",
   "privacy_alert",
+  "knocked",
+  "attested",
   "roster_changed",
   "media_alert",
   "exception_invoked",
@@ -258,6 +263,8 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   caucus_review_confirmed: { caucus: "string", participant: "string" },
   reattestation_requested: { participant: "string", by: "string", at: "string" },
   privacy_alert: { participant: "string", at: "string" },
+  knocked: { participant: "string", place: "string", at: "string" },
+  attested: { participant: "string", at: "string" },
   roster_changed: { participant: "string", role: "string", name: "string" },
   media_alert: { participant: "string", reason: "string" },
   exception_invoked: { item: "string", category: "string", by: "string", at: "string" },

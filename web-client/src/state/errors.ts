@@ -16,6 +16,10 @@ const MESSAGES: Record<string, string> = {
   invalid_request: "That does not make sense right now.",
   moved: "Not done: you were moved before it arrived. Nothing was delivered.",
   not_connected: "Not connected right now.",
+  attestation_required:
+    "They must confirm again that they are private before they can be admitted. Their card shows when they have.",
+  consent_required: "Every party must consent to this person first.",
+  rate_limited: "You knocked a moment ago; the mediator has been told. Please wait a little before knocking again.",
   exception_not_invoked: "Only an item marked as a legal exception can be exported.",
 };
 

@@ -89,6 +89,19 @@ export interface Attention {
   reason?: string;
 }
 
+/** Someone asked the mediator to come to `place` (the mediator hears it); kept until the mediator deals with it. */
+export interface Knock {
+  participant: string;
+  place: RoomTarget;
+  at: string;
+}
+
+/**
+ * This participant's own standing after "I can be overheard" or a request to attest again: `overheard` or
+ * `requested` until they attest again, then `attested` until they are admitted into a room.
+ */
+export type OwnPrivacy = "ok" | "overheard" | "requested" | "attested";
+
 /** A statutory exception the mediator invoked on a caucus item: metadata only (the mediator and the item's side hear it). */
 export interface InvokedException {
   item: string;
@@ -129,6 +142,14 @@ export interface RoomState {
   returned: ReturnedMessage | null;
   /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
   attention: Attention[];
+  /** Knocks the mediator has not dealt with yet, oldest first, at most one per participant. */
+  knocks: Knock[];
+  /** Who attested again while waiting in the lobby (the mediator hears it), so may now be admitted. */
+  ready: string[];
+  /** Who must attest again before the mediator can admit them (after their privacy alert, or a request). */
+  owing: string[];
+  /** Whether this participant must attest again before the mediator can admit them. */
+  ownPrivacy: OwnPrivacy;
   /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
   exceptions: Record<string, InvokedException>;
   /**
@@ -148,7 +169,12 @@ export type RoomEvent =
   | { type: "roster"; participants: RosterEntry[] }
   | { type: "dismiss_error"; index: number }
   | { type: "sent"; ref: string; command: RoomCommand }
-  | { type: "discard_returned" };
+  | { type: "discard_returned" }
+  /** This browser sent `privacy_alert`: the server tells only the mediator, so the sender's state notes it here. */
+  | { type: "reported_overheard" }
+  /** This participant attested again over REST while waiting in the lobby. */
+  | { type: "reattested" }
+  | { type: "dismiss_knock"; participant: string };
 
 const MAX_ERRORS = 5;
 /**
@@ -176,6 +202,10 @@ export function initialRoomState(): RoomState {
     sent: [],
     returned: null,
     attention: [],
+    knocks: [],
+    ready: [],
+    owing: [],
+    ownPrivacy: "ok",
     exceptions: {},
     exports: {},
     endedAt: null,
@@ -276,6 +306,12 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return remember(state, event.ref, event.command);
     case "discard_returned":
       return { ...state, returned: null };
+    case "reported_overheard":
+      return { ...state, ownPrivacy: "overheard" };
+    case "reattested":
+      return state.ownPrivacy === "ok" ? state : { ...state, ownPrivacy: "attested" };
+    case "dismiss_knock":
+      return { ...state, knocks: state.knocks.filter((knock) => knock.participant !== event.participant) };
     case "frame":
       return onFrame(state, event.frame);
   }
@@ -342,6 +378,8 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         rooms,
         caucuses: learnCaucus(base.caucuses, frame.place),
         typing: [],
+        // Admitted into a room: nothing is owed any more. Moved to the lobby: whatever is owed still is.
+        ownPrivacy: key ? "ok" : base.ownPrivacy,
       };
     }
     case "presence": {
@@ -351,6 +389,8 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return {
         ...base,
         presence: frame.participants,
+        // "Ready" means ready to be admitted: it ends once the person has left the lobby.
+        ready: base.ready.filter((id) => frame.participants.some((p) => p.participant === id && p.place.kind === "lobby")),
         caucuses,
         typing: base.typing.filter((id) => present.has(id)),
       };
@@ -400,10 +440,24 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         },
       };
     }
+    case "knocked": {
+      const knock: Knock = { participant: frame.participant, place: frame.place, at: frame.at };
+      return { ...base, knocks: [...base.knocks.filter((k) => k.participant !== frame.participant), knock] };
+    }
+    case "attested":
+      return {
+        ...base,
+        ready: [...base.ready.filter((p) => p !== frame.participant), frame.participant],
+        owing: base.owing.filter((p) => p !== frame.participant),
+      };
     case "reattestation_requested":
     case "privacy_alert":
       return {
         ...base,
+        ownPrivacy: frame.type === "reattestation_requested" && frame.participant === base.you ? "requested" : base.ownPrivacy,
+        // Whoever is alerted again must attest again before they are ready.
+        ready: base.ready.filter((p) => p !== frame.participant),
+        owing: [...base.owing.filter((p) => p !== frame.participant), frame.participant],
         attention: [...base.attention, { kind: frame.type, participant: frame.participant, at: frame.at }].slice(-10),
       };
     case "roster_changed": {

@@ -11,7 +11,8 @@ export function AttentionBanner({ room, nameOf, onReattest }: {
 }) {
   const latest = room.attention[room.attention.length - 1];
   if (!latest) return null;
-  if (latest.kind === "privacy_alert") {
+  // Someone's own alert or request is answered by the lobby's "I'm private again" panel, not here.
+  if (latest.kind === "privacy_alert" && latest.participant !== room.you) {
     return (
       <div class="attention" role="alert">
         {latest.participant === room.you
@@ -49,7 +50,9 @@ export function AttentionBanner({ room, nameOf, onReattest }: {
       </div>
     );
   }
-  if (latest.participant !== room.you) return null;
+  if (latest.kind === "privacy_alert" || latest.participant !== room.you || room.ownPrivacy !== "requested") {
+    return null;
+  }
   return (
     <div class="attention" role="alert">
       Please confirm again that you are not recording and that nobody can see or hear you.

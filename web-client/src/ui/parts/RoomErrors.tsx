@@ -9,9 +9,8 @@ export function RoomErrors({ errors, onDismiss }: { errors: RoomError[]; onDismi
     <ul class="plain room-errors" role="alert">
       {errors.map((error, index) => (
         <li key={`${index}-${error.code}`} class="error">
-          <span>
-            {error.explanation ?? explainError(error.code)} <span class="muted small">({error.code}: {error.detail})</span>
-          </span>
+          {/* The sentence is for people; the code stays available to support, never the detail's ids. */}
+          <span title={error.code}>{error.explanation ?? explainError(error.code)}</span>
           <button type="button" class="link" onClick={() => onDismiss(index)}>
             Dismiss
           </button>

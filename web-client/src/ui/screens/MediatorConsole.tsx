@@ -29,6 +29,7 @@ import { OpenCaucusPanel } from "../parts/OpenCaucusPanel";
 import { policyOf } from "../../state/policy";
 import { Modal } from "../parts/Modal";
 import { RoomErrors } from "../parts/RoomErrors";
+import { KnockAlerts } from "../parts/KnockAlerts";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
@@ -70,6 +71,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           session={session}
         />
       )}
+      <KnockAlerts room={room} />
       <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
       <div class="console-toolbar">
         <p>
@@ -266,6 +268,12 @@ function ParticipantCard({
         {roleLabel(entry.role, entry.side)}
         {entry.connected ? "" : " · disconnected"}
       </div>
+      {entry.place.kind === "lobby" && room.owing.includes(entry.participant) && (
+        <div class="small pcard-state owing">Must confirm again that they are private before you can admit them</div>
+      )}
+      {entry.place.kind === "lobby" && room.ready.includes(entry.participant) && (
+        <div class="small pcard-state ready">Attested again: ready to admit</div>
+      )}
       {live && (
         <div class="pcard-actions">
           {entry.place.kind === "lobby" && !self && (

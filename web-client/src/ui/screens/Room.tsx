@@ -23,6 +23,8 @@ import { ViewerContext, useController } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { AttentionBanner } from "../parts/AttentionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
+import { AloneNotice } from "../parts/AloneNotice";
+import { PrivateAgain } from "../parts/PrivateAgain";
 import { MediaPanel } from "../parts/MediaPanel";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
 import { ReviewDialog } from "../parts/ReviewDialog";
@@ -65,7 +67,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
         <AttentionBanner
           room={room}
           nameOf={(participant) => nameOf(room, participant)}
-          onReattest={() => controller.prepareJoin(session)}
+          onReattest={() => void controller.reattest(session)}
         />
         {room.place && role && <MediaPanel media={controller.media()} room={room} />}
         {!room.place || !role ? (
@@ -170,6 +172,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
         <div class="room-talk">
           {kind === "lobby" ? (
             <section class="lobby-wait" aria-live="polite">
+              <PrivateAgain room={room} session={session} />
               <h2>Waiting for the mediator to admit you</h2>
               <p>
                 {room.phase === "not_started"
@@ -191,6 +194,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
                 }
                 extras={extras}
               />
+              <AloneNotice room={room} />
               <Composer
                 key={roomKey(place) ?? "none"}
                 room={room}

@@ -31,8 +31,18 @@ final class AttestationCommands {
             // What was withheld while they were not attested: reviews owed and open releases.
             reviewDesk.pendingReviewsFor(participant).forEach(review -> outcome.deliver(participant.id(), review));
             notices.openReleasesFor(participant).forEach(update -> outcome.deliver(participant.id(), update));
+            tellMediatorReady(outcome, participant);
         }
         return outcome.accepted();
+    }
+
+    /** Someone waiting in the lobby who attests again is now ready to be admitted: the mediator sees that at once. */
+    private void tellMediatorReady(Outcome outcome, Participant participant) {
+        ParticipantId mediator = state.roster().mediator();
+        boolean waiting = state.placement().placeOf(participant.id()).orElse(null) instanceof Lobby;
+        if (!participant.isMediator() && waiting && state.placement().isConnected(mediator)) {
+            outcome.deliver(mediator, new Event.Attested(participant.id(), state.now()));
+        }
     }
 
     /** Empty target: everyone except the mediator. Each one asked is sent to the lobby in this same decision. */

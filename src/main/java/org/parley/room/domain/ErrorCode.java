@@ -30,6 +30,11 @@ public enum ErrorCode {
      * signaling for a subscription Parley did not make for them.
      */
     NO_MEDIA("no_media"),
+    /**
+     * Too soon after the same command: a knock within its interval. The transport edge uses the same code for a
+     * connection over its frame rate limit.
+     */
+    RATE_LIMITED("rate_limited"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

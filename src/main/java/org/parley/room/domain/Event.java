@@ -91,6 +91,19 @@ public sealed interface Event {
     }
 
     /**
+     * To the mediator: a participant in {@code room} knocked, asking the mediator to come. A knock carries no
+     * content; the mediator may see every room, so naming it reveals nothing the mediator may not know.
+     */
+    record Knocked(ParticipantId participant, Room room, Instant at) implements Event {
+    }
+
+    /**
+     * To the mediator: a participant waiting in the lobby has attested (again), so the mediator may now admit them.
+     */
+    record Attested(ParticipantId participant, Instant at) implements Event {
+    }
+
+    /**
      * Someone joined the roster while the session is live: told to the mediator and to the side it concerns before
      * the newcomer can connect, let alone enter a room.
      */

@@ -56,6 +56,7 @@ public final class LiveSession {
     private final RosterChanges rosterChanges;
     private final MediaStateCommand mediaState;
     private final ExceptionCommands exceptions;
+    private final KnockCommands knocks;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -118,6 +119,7 @@ public final class LiveSession {
         this.rosterChanges = new RosterChanges(state, exits);
         this.mediaState = new MediaStateCommand(state, media);
         this.exceptions = new ExceptionCommands(state);
+        this.knocks = new KnockCommands(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -268,6 +270,15 @@ public final class LiveSession {
      */
     public Decision reportPrivacyBreach(ParticipantId actor) {
         return run(actor, Access.ANYONE, attestation::reportPrivacyBreach);
+    }
+
+    /**
+     * Someone in a room asks the mediator to come; only the connected mediator is told, with the room. Refused for
+     * the mediator ({@link ErrorCode#FORBIDDEN}), from the lobby ({@link ErrorCode#NOT_IN_ROOM}) and within
+     * {@link KnockCommands#KNOCK_INTERVAL} of the same person's last knock ({@link ErrorCode#RATE_LIMITED}).
+     */
+    public Decision knock(ParticipantId actor) {
+        return run(actor, Access.ANYONE_LIVE, knocks::knock);
     }
 
     /**

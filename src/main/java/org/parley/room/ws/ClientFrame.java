@@ -96,6 +96,10 @@ public sealed interface ClientFrame {
     record PrivacyAlert(String ref) implements ClientFrame {
     }
 
+    /** "Knock for the mediator": no content; the mediator is told who knocked and from which room. */
+    record Knock(String ref) implements ClientFrame {
+    }
+
     /**
      * Answered with {@code pong} on the same connection, after every frame the server sent it before: a client
      * (or a test) that receives the pong knows nothing earlier is still on its way.

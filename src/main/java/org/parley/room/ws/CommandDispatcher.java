@@ -85,6 +85,8 @@ public final class CommandDispatcher {
             return session.requestReattestation(actor, Optional.ofNullable(request.participant()).map(ParticipantId::of));
         } else if (frame instanceof ClientFrame.PrivacyAlert) {
             return session.reportPrivacyBreach(actor);
+        } else if (frame instanceof ClientFrame.Knock) {
+            return session.knock(actor);
         } else if (frame instanceof ClientFrame.MediaStateReport report) {
             return session.reportMediaState(actor, new MediaState(report.audio(), report.video(), report.screen()));
         }

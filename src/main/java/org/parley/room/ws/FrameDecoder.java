@@ -118,6 +118,7 @@ public final class FrameDecoder {
             case "request_reattestation" -> new ClientFrame.RequestReattestation(ref,
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
+            case "knock" -> new ClientFrame.Knock(ref);
             case "ping" -> new ClientFrame.Ping(ref);
             case "media_state" -> new ClientFrame.MediaStateReport(ref, bool(node, "audio"), bool(node, "video"),
                     bool(node, "screen"));

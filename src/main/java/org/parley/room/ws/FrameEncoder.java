@@ -96,6 +96,15 @@ public final class FrameEncoder {
             frame.put("type", "privacy_alert");
             frame.put("participant", alert.participant().value());
             frame.put("at", alert.at().toString());
+        } else if (event instanceof Event.Knocked knocked) {
+            frame.put("type", "knocked");
+            frame.put("participant", knocked.participant().value());
+            frame.put("place", PlaceCodec.format(knocked.room()));
+            frame.put("at", knocked.at().toString());
+        } else if (event instanceof Event.Attested attested) {
+            frame.put("type", "attested");
+            frame.put("participant", attested.participant().value());
+            frame.put("at", attested.at().toString());
         } else if (event instanceof Event.RosterChanged joinedRoster) {
             frame.put("type", "roster_changed");
             frame.put("participant", joinedRoster.participant().value());

@@ -14,6 +14,7 @@ import static org.parley.room.domain.SessionFixture.PB;
 import static org.parley.room.domain.SessionFixture.accepted;
 import static org.parley.room.domain.SessionFixture.eventsFor;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -107,8 +108,9 @@ class AttestationGateTest {
         Decision.Accepted first = accepted(f.session.markAttested(PA));
         Decision.Accepted again = accepted(f.session.markAttested(PA));
 
-        assertTrue(first.facts().isEmpty() && first.deliveries().isEmpty(),
-                "the attestation is recorded by whoever took it; nobody's view changes");
+        assertTrue(first.facts().isEmpty(), "the attestation is recorded by whoever took it");
+        assertEquals(List.of(new Delivery(M, new Event.Attested(PA, SessionFixture.NOW))), first.deliveries(),
+                "nobody's view changes; only the mediator learns that PA may now be admitted");
         assertTrue(again.facts().isEmpty() && again.deliveries().isEmpty());
         assertInstanceOf(PlaceView.InLobby.class, f.placeSeenBy(M, PA));
         assertTrue(f.statusOf(PA).attested());

@@ -45,7 +45,8 @@ class MediatorStatusTest {
         Decision.Accepted revoked = accepted(f.session.requestReattestation(M, Optional.of(PA)));
 
         assertEquals(before, presenceOfAll(f), "presence must not reveal who has attested");
-        assertTrue(attested.deliveries().isEmpty());
+        assertTrue(attested.deliveries().stream().allMatch(d -> d.recipient().equals(M)
+                && d.event() instanceof Event.Attested), "only the mediator hears of it, and not as presence");
         assertTrue(revoked.deliveries().stream().noneMatch(d -> d.event() instanceof Event.PresenceChanged),
                 "asking someone in the lobby changes nobody's presence view");
     }
