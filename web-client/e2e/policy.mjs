@@ -223,7 +223,11 @@ try {
     await item.getByRole("button", { name: "Mark as exception" }).click();
     await item.locator(".badge-exception", { hasText: "Threat of bodily harm or violence" }).waitFor();
     await partyA.locator(".exception-notices", { hasText: "threat of bodily harm or violence" }).waitFor();
-    await partyB.waitForTimeout(800);
+    // Drained, not waited for: party B's own message comes back behind every frame the server sent it before.
+    const probe = `Is anyone still here? ${Date.now()}`;
+    await partyB.getByLabel("Message to the joint room").fill(probe);
+    await partyB.getByLabel("Message to the joint room").press("Enter");
+    await partyB.locator(".items .text", { hasText: probe }).waitFor();
     check((await partyB.locator(".exception-notices").count()) === 0, "the other side is not told");
     check(!(await partyB.content()).includes("hurt him"), "nothing of the caucus item reaches party B");
   });

@@ -414,8 +414,11 @@ try {
     await knock.filter({ hasText: "knocked in the joint room" }).waitFor();
     await docShot(partyB, "alone-knock-360px");
     await docShot(mediator, "knock-alert");
-    // Give any stray delivery time to arrive before looking for it.
-    await partyA.waitForTimeout(500);
+    // Drained, not waited for: the mediator's caucus message reaches side A behind every frame sent it before.
+    const probe = `Back with you in a moment ${Date.now()}`;
+    await mediator.getByLabel(/^Message to: /).fill(probe);
+    await mediator.getByLabel(/^Message to: /).press("Enter");
+    for (const page of [partyA, counselA]) await page.locator(".items .text", { hasText: probe }).waitFor();
     for (const page of [partyA, counselA]) {
       check(!(await textOf(page)).includes("knocked"), "nobody but the mediator hears of the knock");
       check((await page.locator(".alone-notice").count()) === 0, "side A is not alone in its caucus");

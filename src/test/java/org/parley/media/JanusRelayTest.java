@@ -29,8 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.parley.audit.AuditEntry;
-import org.parley.audit.service.AuditLog;
+import org.parley.testing.Unrecorded;
 import org.parley.media.embedded.EmbeddedJanus;
 import org.parley.media.janus.JanusMediaGrants;
 import org.parley.media.janus.JanusMediaServer;
@@ -40,7 +39,6 @@ import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.Event;
-import org.parley.room.domain.Fact;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -49,7 +47,6 @@ import org.parley.room.domain.Place;
 import org.parley.room.domain.SeenPlace;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.Side;
-import org.parley.room.repository.FactJournal;
 import org.parley.room.service.SessionRuntime;
 import org.parley.testing.MutableClock;
 
@@ -116,7 +113,7 @@ class JanusRelayTest {
                 new MutableClock(Instant.parse("2026-03-02T14:00:00Z")), IdSource.randomUuids());
         runtime = new SessionRuntime(new SessionRuntime.SessionRef(UUID.randomUUID(), UUID.randomUUID(), "court"),
                 session, (id, deliveries) -> deliveries.forEach(d -> log.add(d.recipient().value() + " "
-                        + d.event().getClass().getSimpleName())), new NoJournal(), new NoAudit(), recorded,
+                        + d.event().getClass().getSimpleName())), Unrecorded.journal(), Unrecorded.audit(), recorded,
                 Duration.ofSeconds(2));
     }
 
@@ -413,25 +410,5 @@ class JanusRelayTest {
         }
     }
 
-    private static final class NoJournal extends FactJournal {
-        NoJournal() {
-            super(null, null);
-        }
 
-        @Override
-        public Uni<Void> record(UUID sessionId, List<Fact> facts) {
-            return Uni.createFrom().voidItem();
-        }
-    }
-
-    private static final class NoAudit extends AuditLog {
-        NoAudit() {
-            super(null, null, null, null, null);
-        }
-
-        @Override
-        public Uni<Void> appendAll(List<AuditEntry> entries) {
-            return Uni.createFrom().voidItem();
-        }
-    }
 }

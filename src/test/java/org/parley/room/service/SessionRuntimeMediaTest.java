@@ -14,15 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
-import org.parley.audit.service.AuditLog;
+import org.parley.testing.Unrecorded;
 import org.parley.media.MediaGrants;
 import org.parley.media.MediaPass;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Decision;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.Event;
-import org.parley.room.domain.Fact;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.MediaChange;
@@ -32,7 +30,6 @@ import org.parley.room.domain.Place;
 import org.parley.room.domain.SeenPlace;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.Side;
-import org.parley.room.repository.FactJournal;
 import org.parley.testing.MutableClock;
 
 /**
@@ -60,7 +57,7 @@ class SessionRuntimeMediaTest {
             new SessionRuntime.SessionRef(UUID.randomUUID(), UUID.randomUUID(), "court"), session,
             (id, deliveries) -> deliveries.forEach(d -> log.add("deliver " + d.recipient().value() + " "
                     + d.event().getClass().getSimpleName())),
-            new NoJournal(), new NoAudit(), media, CUT_TIMEOUT);
+            Unrecorded.journal(), Unrecorded.audit(), media, CUT_TIMEOUT);
 
     @Test
     void aMovesCutHappensBeforeAnyOfItsFramesAndItsGrantAfterThem() throws Exception {
@@ -302,26 +299,5 @@ class SessionRuntimeMediaTest {
         }
     }
 
-    /** Journaling is not what this test is about. */
-    private static final class NoJournal extends FactJournal {
-        NoJournal() {
-            super(null, null);
-        }
 
-        @Override
-        public Uni<Void> record(UUID sessionId, List<Fact> facts) {
-            return Uni.createFrom().voidItem();
-        }
-    }
-
-    private static final class NoAudit extends AuditLog {
-        NoAudit() {
-            super(null, null, null, null, null);
-        }
-
-        @Override
-        public Uni<Void> appendAll(List<AuditEntry> entries) {
-            return Uni.createFrom().voidItem();
-        }
-    }
 }
