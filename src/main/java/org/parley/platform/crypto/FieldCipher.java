@@ -73,8 +73,11 @@ public final class FieldCipher {
             return Optional.ofNullable(value);
         }
         try {
-            byte[] bytes = DECODER.decode(value.substring(PREFIX.length()));
-            if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
+            String text = value.substring(PREFIX.length());
+            byte[] bytes = DECODER.decode(text);
+            // The decoder ignores the unused low bits of a final character, so two spellings could open alike;
+            // only the one spelling we write is accepted.
+            if (bytes.length < NONCE_BYTES + TAG_BITS / 8 || !ENCODER.encodeToString(bytes).equals(text)) {
                 return Optional.empty();
             }
             byte[] nonce = new byte[NONCE_BYTES];

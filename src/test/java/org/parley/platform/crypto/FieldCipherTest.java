@@ -51,10 +51,14 @@ class FieldCipherTest {
     @Test
     void anAlteredOrTruncatedValueOpensNothing() {
         String sealed = cipher.seal(key, caseId, "audit.actor", "who");
-        char last = sealed.charAt(sealed.length() - 1);
-        String altered = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
-
-        assertEquals(Optional.empty(), FieldCipher.open(key, caseId, "audit.actor", altered));
+        for (int at = FieldCipher.PREFIX.length(); at < sealed.length(); at++) {
+            char was = sealed.charAt(at);
+            String altered = sealed.substring(0, at) + (was == 'A' ? 'B' : 'A') + sealed.substring(at + 1);
+            assertEquals(Optional.empty(), FieldCipher.open(key, caseId, "audit.actor", altered),
+                    "altering character " + at + " (including the final one, whose low bits the decoder drops)");
+        }
+        assertEquals(Optional.empty(),
+                FieldCipher.open(key, caseId, "audit.actor", sealed.substring(0, sealed.length() - 2)));
         assertEquals(Optional.empty(), FieldCipher.open(key, caseId, "audit.actor", FieldCipher.PREFIX + "AAAA"));
         assertEquals(Optional.empty(), FieldCipher.open(key, caseId, "audit.actor", FieldCipher.PREFIX + "!!"));
     }
