@@ -4,9 +4,18 @@ import java.util.List;
 import org.parley.identity.Roles;
 
 /**
- * One of the fixed demo accounts of the embedded identity provider.
+ * An account of the embedded identity provider: one of the fixed demo accounts, or a generated benchmark account
+ * (see {@link DemoAccounts}).
  */
-public record DemoAccount(String username, String displayName, String role) {
+public record DemoAccount(String username, String displayName, String role, String email) {
+
+    /** Every demo subject starts with this, so a subject names its account. */
+    public static final String SUBJECT_PREFIX = "demo-";
+
+    /** A fixed demo account, whose email is derived from its name. */
+    public DemoAccount(String username, String displayName, String role) {
+        this(username, displayName, role, username + "@demo.parley.invalid");
+    }
 
     /** The accounts listed on the quick-start sign-in page. */
     public static final List<DemoAccount> ALL = List.of(
@@ -18,10 +27,6 @@ public record DemoAccount(String username, String displayName, String role) {
 
     /** Demo subjects are stable so that invitations made for them survive a restart. */
     public String subject() {
-        return "demo-" + username.replace('.', '-');
-    }
-
-    public String email() {
-        return username + "@demo.parley.invalid";
+        return SUBJECT_PREFIX + username.replace('.', '-');
     }
 }

@@ -26,6 +26,13 @@ public interface DemoIdentityConfig {
     @WithDefault("PT8H")
     Duration tokenLifetime();
 
+    /**
+     * Whether the provider also signs in generated accounts named {@code bench-<mediator|party|counsel>-<tag>}, for
+     * load tests that need many participants; off unless a benchmark run turns it on.
+     */
+    @WithDefault("false")
+    boolean generatedAccounts();
+
     /** The court the demo accounts belong to. */
     @WithDefault("demo-court")
     String court();

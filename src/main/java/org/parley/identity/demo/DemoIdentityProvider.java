@@ -33,10 +33,12 @@ public class DemoIdentityProvider {
     private final DemoIdentityConfig config;
     private final Clock clock;
     private final RSAKey key;
+    private final DemoAccounts accounts;
 
     public DemoIdentityProvider(DemoIdentityConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.accounts = new DemoAccounts(config.generatedAccounts());
         this.key = generateKey();
     }
 
@@ -46,6 +48,11 @@ public class DemoIdentityProvider {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the demo identity key", e);
         }
+    }
+
+    /** The accounts this provider signs in. */
+    public DemoAccounts accounts() {
+        return accounts;
     }
 
     public boolean enabled() {
@@ -62,10 +69,7 @@ public class DemoIdentityProvider {
 
     /** A signed access token for a demo account, or empty when the name is not a demo account. */
     public Optional<SignedToken> signIn(String username) {
-        return DemoAccount.ALL.stream()
-                .filter(account -> account.username().equals(username))
-                .findFirst()
-                .map(this::tokenFor);
+        return accounts.byUsername(username).map(this::tokenFor);
     }
 
     /** A token and its lifetime in seconds. */

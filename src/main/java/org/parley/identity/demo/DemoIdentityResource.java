@@ -40,7 +40,7 @@ public class DemoIdentityResource {
     @Operation(summary = "List the demo accounts (demo profile only)")
     public List<AccountView> accounts() {
         requireEnabled();
-        return DemoAccount.ALL.stream()
+        return provider.accounts().listed().stream()
                 .map(account -> new AccountView(account.username(), account.displayName(), account.role()))
                 .toList();
     }

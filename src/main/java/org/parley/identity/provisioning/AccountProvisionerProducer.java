@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
+import org.parley.identity.demo.DemoAccounts;
 import org.parley.identity.demo.DemoIdentityConfig;
 
 /**
@@ -33,7 +34,7 @@ public class AccountProvisionerProducer {
     @ApplicationScoped
     AccountProvisioner accountProvisioner() {
         if (demo.enabled() && !oidcEnabled) {
-            return new DemoAccountProvisioner(demo.court());
+            return new DemoAccountProvisioner(demo.court(), new DemoAccounts(demo.generatedAccounts()));
         }
         // Instance.get() of the request-scoped admin client yields its client proxy: no request is needed here.
         return new KeycloakAccountProvisioner(keycloak.get(), realm);

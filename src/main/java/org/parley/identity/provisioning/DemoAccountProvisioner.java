@@ -2,7 +2,7 @@ package org.parley.identity.provisioning;
 
 import io.smallrye.mutiny.Uni;
 import org.parley.identity.Roles;
-import org.parley.identity.demo.DemoAccount;
+import org.parley.identity.demo.DemoAccounts;
 import org.parley.platform.problem.ApiException;
 
 /**
@@ -12,17 +12,20 @@ import org.parley.platform.problem.ApiException;
 public class DemoAccountProvisioner implements AccountProvisioner {
 
     private final String demoCourt;
+    private final DemoAccounts accounts;
 
-    /** @param demoCourt the court every demo account belongs to */
-    public DemoAccountProvisioner(String demoCourt) {
+    /**
+     * @param demoCourt the court every demo account belongs to
+     * @param accounts the accounts the demo identity provider signs in
+     */
+    public DemoAccountProvisioner(String demoCourt, DemoAccounts accounts) {
         this.demoCourt = demoCourt;
+        this.accounts = accounts;
     }
 
     @Override
     public Uni<ProvisionedAccount> provision(String email, String displayName, String realmRole, String court) {
-        return Uni.createFrom().item(() -> DemoAccount.ALL.stream()
-                .filter(account -> account.email().equalsIgnoreCase(email == null ? "" : email.trim()))
-                .findFirst()
+        return Uni.createFrom().item(() -> accounts.byEmail(email)
                 .map(account -> {
                     if (!demoCourt.equals(court)) {
                         throw ApiException.conflict("account_in_other_court",
@@ -39,7 +42,7 @@ public class DemoAccountProvisioner implements AccountProvisioner {
 
     @Override
     public Uni<Boolean> isEnabled(String subject) {
-        return Uni.createFrom().item(DemoAccount.ALL.stream().anyMatch(account -> account.subject().equals(subject)));
+        return Uni.createFrom().item(accounts.bySubject(subject).isPresent());
     }
 
     /** The demo accounts are fixed and never created for a case, so there is nothing to disable. */

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.parley.identity.demo.DemoAccounts;
 import org.parley.platform.problem.ApiException;
 
 /** Plain JUnit: the quick start binds invitations of demo emails to the demo accounts, and nothing else. */
 class DemoAccountProvisionerTest {
 
-    private final DemoAccountProvisioner provisioner = new DemoAccountProvisioner("demo-court");
+    private final DemoAccountProvisioner provisioner = new DemoAccountProvisioner("demo-court", new DemoAccounts(false));
 
     @Test
     void aDemoEmailBindsToItsDemoAccount() {
