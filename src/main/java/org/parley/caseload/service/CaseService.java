@@ -1,11 +1,13 @@
 package org.parley.caseload.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -95,19 +97,20 @@ public class CaseService {
                 });
     }
 
-    /** Courts come into being with their first case; their id is the court claim of the admin's token. */
+    /**
+     * Courts come into being with their first case; their id is the court claim of the admin's token. The row is
+     * inserted unless it exists, in one statement, so that two first cases of a court created at the same moment do
+     * not both try to create it (one of them would fail on the primary key).
+     */
     @WithTransaction
     public Uni<Court> ensureCourt(String courtId) {
-        return courts.findById(courtId).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(found);
-            }
-            Court court = new Court();
-            court.id = courtId;
-            court.name = courtId;
-            court.createdAt = clock.instant();
-            return courts.persist(court);
-        });
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("INSERT INTO court (id, name, created_at)"
+                        + " VALUES (:id, :id, :at) ON CONFLICT (id) DO NOTHING")
+                        .setParameter("id", courtId)
+                        .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .chain(() -> courts.findById(courtId));
     }
 
     /**

@@ -1,0 +1,157 @@
+package org.parley.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.bench.b0.B0Target;
+import org.parley.bench.load.OpenLoopRun;
+import org.parley.bench.load.Room;
+import org.parley.bench.load.RunResult;
+import org.parley.bench.parley.ParleyTarget;
+import org.parley.bench.report.LatencyPlot;
+import org.parley.bench.report.Report;
+import org.parley.bench.report.StepResult;
+
+/**
+ * Runs the benchmark: for B0 and then Parley, each in a fresh process pinned to CPU 0 while this generator runs on
+ * CPU 1, the joint-room fan-out at rising offered load, then memory per idle connection, the reconnect storm and
+ * (Parley) the ticket rate. Writes {@code report.md}, {@code results.json} and {@code fanout-latency.png}.
+ *
+ * <p>Usage: {@code BenchmarkMain <quick|full> <parley quarkus-run.jar> <output folder>}.
+ */
+public final class BenchmarkMain {
+
+    private static final int SERVER_CPU = 0;
+    private static final int PAYLOAD_BYTES = 300;
+    private static final int ROOM_SIZE = 5;
+    /** The same collector and heap for both servers; pinned to one CPU the JVM would otherwise pick SerialGC. */
+    private static final List<String> SERVER_JVM = List.of("-XX:+UseG1GC", "-Xms1g", "-Xmx1g");
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = "full".equals(args[0]) ? Settings.FULL : Settings.QUICK;
+        Path jar = Path.of(args[1]).toAbsolutePath();
+        Path out = Path.of(args[2]).toAbsolutePath();
+        Files.createDirectories(out);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Context context = vertx.getOrCreateContext();
+        Report report = new Report(settings.name, Instant.now(), SERVER_JVM);
+        try {
+            for (String name : List.of("B0", "Parley")) {
+                try (Target target = start(name, jar, out)) {
+                    report.fanOut(name, ladder(target, context, settings, report));
+                }
+                try (Target target = start(name, jar, out)) {
+                    idleAndReconnect(target, context, settings, report);
+                }
+            }
+            LatencyPlot.write("Joint-room fan-out, " + settings.rooms + " rooms of " + ROOM_SIZE + ", "
+                    + PAYLOAD_BYTES + "-byte messages", report.fanOutSeries(), out.resolve("fanout-latency.png"));
+        } finally {
+            report.write(out);
+            vertx.close();
+        }
+        System.out.println("results in " + out);
+    }
+
+    private static Target start(String name, Path jar, Path out) throws Exception {
+        int port = freePort();
+        if ("B0".equals(name)) {
+            return new B0Target(SERVER_CPU, port, SERVER_JVM, out.resolve("logs"));
+        }
+        Path data = Files.createTempDirectory("parley-bench-data");
+        return new ParleyTarget(SERVER_CPU, port, SERVER_JVM, jar, data, out.resolve("logs"));
+    }
+
+    /** Rising offered load until a step fails; every step run three times. */
+    private static List<StepResult> ladder(Target target, Context context, Settings settings, Report report)
+            throws Exception {
+        List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
+        OpenLoopRun run = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
+        log(target.name() + ": warming up");
+        measured(target, run, settings.steps[0], settings.runSeconds, settings.runSeconds);
+        List<StepResult> steps = new ArrayList<>();
+        for (double load : settings.steps) {
+            List<RunResult> runs = new ArrayList<>();
+            for (int i = 0; i < settings.runsPerStep; i++) {
+                runs.add(measured(target, run, load, settings.runSeconds, settings.warmupSeconds));
+            }
+            StepResult step = new StepResult(target.name(), load, runs);
+            steps.add(step);
+            log(String.format("%s: %,.0f/s offered: %s (median p99 %,d µs, lost %d)", target.name(), load,
+                    step.passed() ? "pass" : "fail", step.median().p99(), step.median().lost()));
+            if (!step.passed()) {
+                break;
+            }
+        }
+        double best = steps.stream().filter(StepResult::passed).mapToDouble(StepResult::offered).max().orElse(0);
+        if (best > 0) {
+            for (double share : new double[] {0.5, 0.9}) {
+                report.atShareOfBest(target.name(), share,
+                        measured(target, run, best * share, settings.runSeconds, settings.warmupSeconds));
+            }
+        }
+        return steps;
+    }
+
+    private static RunResult measured(Target target, OpenLoopRun run, double load, int seconds, int warmup) {
+        long cpuBefore = target.server().cpuNanos();
+        long start = System.nanoTime();
+        RunResult result = run.run(load, seconds, warmup);
+        double share = (target.server().cpuNanos() - cpuBefore) / (double) (System.nanoTime() - start);
+        return result.withServerCpu(share);
+    }
+
+    private static void idleAndReconnect(Target target, Context context, Settings settings, Report report)
+            throws Exception {
+        long heapBefore = target.server().heapAfterGc();
+        long rssBefore = target.server().residentBytes();
+        List<Room> rooms = new ArrayList<>();
+        for (int connections : settings.idleConnections) {
+            int have = rooms.size() * ROOM_SIZE;
+            rooms.addAll(target.connect(context, (connections - have) / ROOM_SIZE, ROOM_SIZE, have));
+            long heap = target.server().heapAfterGc();
+            long rss = target.server().residentBytes();
+            report.idle(target.name(), connections, (heap - heapBefore) / (double) connections,
+                    (rss - rssBefore) / (double) connections);
+            log(String.format("%s: %,d idle connections: %,.0f heap bytes each", target.name(), connections,
+                    (heap - heapBefore) / (double) connections));
+        }
+        List<Room> storm = rooms.subList(0, settings.reconnects / ROOM_SIZE);
+        long nanos = target.reconnectNanos(context, storm, 32);
+        report.reconnect(target.name(), settings.reconnects, nanos / 1e9);
+        log(String.format("%s: %,d reconnects in %.2f s", target.name(), settings.reconnects, nanos / 1e9));
+        if (target instanceof ParleyTarget parley) {
+            double rate = parley.ticketsPerSecond(storm, 32, settings.ticketSeconds);
+            report.tickets(rate, target.server().cpuNanos());
+            log(String.format("Parley: %.0f tickets/s", rate));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + " " + line);
+    }
+
+    /** How big a run is: a quick one to try the benchmark, a full one for the figures. */
+    record Settings(String name, int rooms, double[] steps, int runsPerStep, int runSeconds, int warmupSeconds,
+            int[] idleConnections, int reconnects, int ticketSeconds) {
+
+        static final Settings QUICK = new Settings("quick", 20, new double[] {500, 1000, 2000, 4000, 8000}, 3, 8, 2,
+                new int[] {500}, 500, 5);
+        static final Settings FULL = new Settings("full", 100,
+                new double[] {1000, 2000, 3000, 5000, 8000, 12000, 20000, 30000, 45000, 60000}, 3, 60, 10,
+                new int[] {1000, 5000}, 1000, 15);
+    }
+}

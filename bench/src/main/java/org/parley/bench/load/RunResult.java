@@ -1,0 +1,34 @@
+package org.parley.bench.load;
+
+/**
+ * What one run measured. Latencies in microseconds; {@code lost} counts deliveries that never arrived.
+ * {@code generatorCpu} is the generator's CPU use as a share of one core while it sent.
+ */
+public record RunResult(long expected, long deliveries, long lost, long duplicates, long misdelivered,
+        double deliveriesPerSecond, long p50, long p99, long p999, long max, double generatorCpu,
+        double serverCpu) {
+
+    static RunResult of(Ledger ledger, long expected, long sendNanos, long generatorCpuNanos) {
+        return new RunResult(expected, ledger.deliveries, expected - ledger.deliveries, ledger.duplicates,
+                ledger.misdelivered, ledger.deliveries / (sendNanos / 1e9),
+                ledger.latency.getValueAtPercentile(50), ledger.latency.getValueAtPercentile(99),
+                ledger.latency.getValueAtPercentile(99.9), ledger.latency.getMaxValue(),
+                generatorCpuNanos / (double) sendNanos, Double.NaN);
+    }
+
+    /** The same result with the server's CPU use (share of one core) filled in. */
+    public RunResult withServerCpu(double share) {
+        return new RunResult(expected, deliveries, lost, duplicates, misdelivered, deliveriesPerSecond, p50, p99,
+                p999, max, generatorCpu, share);
+    }
+
+    /** The service level a step must meet: p99 within 20 ms, p99.9 within 100 ms, nothing lost or misdelivered. */
+    public boolean meetsTarget() {
+        return p99 <= 20_000 && p999 <= 100_000 && lost == 0 && duplicates == 0 && misdelivered == 0;
+    }
+
+    /** A run whose generator used nearly all of its CPU says more about the generator than the server. */
+    public boolean generatorSaturated() {
+        return generatorCpu >= 0.9;
+    }
+}

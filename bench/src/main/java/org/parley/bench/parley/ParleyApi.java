@@ -1,0 +1,80 @@
+package org.parley.bench.parley;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parley's REST API as a benchmark participant uses it: sign-in at the demo identity provider, cases, invitations,
+ * disclosure, agreement, attestation and room tickets. Every call goes through the real checks.
+ */
+public final class ParleyApi {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public ParleyApi(URI base) {
+        this.base = base;
+    }
+
+    /** An access token of a demo or generated account, signed in once per run. */
+    public String token(String username) {
+        return tokens.computeIfAbsent(username, name -> {
+            String form = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/demo-idp/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+            return send(request, 200).getString("access_token");
+        });
+    }
+
+    public JsonObject get(String username, String path) {
+        return send(authorized(username, path).GET().build(), 200);
+    }
+
+    public JsonObject post(String username, String path, JsonObject body, int expected) {
+        return send(authorized(username, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), expected);
+    }
+
+    public JsonObject put(String username, String path, JsonObject body) {
+        return send(authorized(username, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())).build(), 200);
+    }
+
+    /** A fresh single-use room ticket for {@code username} in {@code sessionId}. */
+    public String ticket(String username, String sessionId) {
+        return post(username, "/api/sessions/" + sessionId + "/ticket", new JsonObject(), 200).getString("ticket");
+    }
+
+    private HttpRequest.Builder authorized(String username, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token(username))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private JsonObject send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            String body = response.body();
+            return body.isBlank() || !body.trim().startsWith("{") ? new JsonObject() : new JsonObject(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri().getPath() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

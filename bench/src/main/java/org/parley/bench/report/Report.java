@@ -1,0 +1,158 @@
+package org.parley.bench.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.bench.load.RunResult;
+
+/**
+ * Collects one benchmark run's figures and writes them as {@code results.json} and {@code report.md}, each Parley
+ * figure beside B0's from the same run and their ratio.
+ */
+public final class Report {
+
+    private final String settings;
+    private final Instant at;
+    private final List<String> jvm;
+    private final Map<String, List<StepResult>> fanOut = new LinkedHashMap<>();
+    private final Map<String, Map<Double, RunResult>> atShare = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, double[]>> idle = new LinkedHashMap<>();
+    private final Map<String, Double> reconnectSeconds = new LinkedHashMap<>();
+    private int reconnects;
+    private double ticketsPerSecond = Double.NaN;
+
+    public Report(String settings, Instant at, List<String> jvm) {
+        this.settings = settings;
+        this.at = at;
+        this.jvm = jvm;
+    }
+
+    public void fanOut(String server, List<StepResult> steps) {
+        fanOut.put(server, steps);
+    }
+
+    public List<List<StepResult>> fanOutSeries() {
+        return new ArrayList<>(fanOut.values());
+    }
+
+    public void atShareOfBest(String server, double share, RunResult result) {
+        atShare.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(share, result);
+    }
+
+    public void idle(String server, int connections, double heapBytesEach, double rssBytesEach) {
+        idle.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(connections,
+                new double[] {heapBytesEach, rssBytesEach});
+    }
+
+    public void reconnect(String server, int count, double seconds) {
+        reconnects = count;
+        reconnectSeconds.put(server, seconds);
+    }
+
+    public void tickets(double perSecond, long serverCpuNanos) {
+        ticketsPerSecond = perSecond;
+    }
+
+    private double best(String server) {
+        return fanOut.getOrDefault(server, List.of()).stream().filter(StepResult::passed)
+                .mapToDouble(StepResult::offered).max().orElse(0);
+    }
+
+    public void write(Path out) throws IOException {
+        Files.writeString(out.resolve("results.json"), json().encodePrettily());
+        Files.writeString(out.resolve("report.md"), markdown());
+    }
+
+    private JsonObject json() {
+        JsonObject root = new JsonObject().put("settings", settings).put("at", at.toString())
+                .put("serverJvm", new JsonArray(jvm)).put("reconnects", reconnects)
+                .put("ticketsPerSecond", Double.isNaN(ticketsPerSecond) ? null : ticketsPerSecond);
+        JsonObject servers = new JsonObject();
+        for (String server : fanOut.keySet()) {
+            JsonArray steps = new JsonArray();
+            for (StepResult step : fanOut.get(server)) {
+                JsonArray runs = new JsonArray();
+                step.runs().forEach(run -> runs.add(json(run)));
+                steps.add(new JsonObject().put("offered", step.offered()).put("passed", step.passed())
+                        .put("runs", runs));
+            }
+            servers.put(server, new JsonObject().put("fanOut", steps).put("bestPassing", best(server))
+                    .put("reconnectSeconds", reconnectSeconds.get(server)));
+        }
+        return root.put("servers", servers);
+    }
+
+    private static JsonObject json(RunResult run) {
+        return new JsonObject().put("expected", run.expected()).put("deliveries", run.deliveries())
+                .put("lost", run.lost()).put("duplicates", run.duplicates()).put("misdelivered", run.misdelivered())
+                .put("deliveriesPerSecond", run.deliveriesPerSecond()).put("p50Micros", run.p50())
+                .put("p99Micros", run.p99()).put("p999Micros", run.p999()).put("maxMicros", run.max())
+                .put("generatorCpu", run.generatorCpu()).put("serverCpu", run.serverCpu());
+    }
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark run (").append(settings).append(", ").append(at).append(")\n\n");
+        md.append("Server JVM options (both servers): `").append(String.join(" ", jvm)).append("`\n\n");
+        md.append("## Joint-room fan-out: every step\n\n");
+        md.append("| server | offered/s | pass | delivered/s | p50 ms | p99 ms (min–max of 3) | p99.9 ms | max ms | lost | dup | misdelivered | server CPU | generator CPU |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (List<StepResult> steps : fanOut.values()) {
+            for (StepResult step : steps) {
+                RunResult m = step.median();
+                md.append(String.format("| %s | %,.0f | %s | %,.0f | %.2f | %.2f (%.2f–%.2f) | %.2f | %.2f | %d | %d | %d | %.0f%% | %.0f%% |%n",
+                        step.server(), step.offered(), step.passed() ? "yes" : "no", m.deliveriesPerSecond(),
+                        ms(m.p50()), ms(m.p99()), ms(step.p99Min()), ms(step.p99Max()), ms(m.p999()), ms(m.max()),
+                        m.lost(), m.duplicates(), m.misdelivered(), 100 * m.serverCpu(), 100 * m.generatorCpu()));
+            }
+        }
+        md.append("\n## Summary\n\n| figure | Parley | B0 | ratio |\n|---|---|---|---|\n");
+        double parleyBest = best("Parley");
+        double b0Best = best("B0");
+        md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest, b0Best,
+                ratio(parleyBest, b0Best)));
+        for (double share : new double[] {0.5, 0.9}) {
+            RunResult p = atShare.getOrDefault("Parley", Map.of()).get(share);
+            RunResult b = atShare.getOrDefault("B0", Map.of()).get(share);
+            if (p != null && b != null) {
+                md.append(String.format("| p50 / p99 / p99.9 / max ms at %.0f%% of own best | %.2f / %.2f / %.2f / %.2f | %.2f / %.2f / %.2f / %.2f | p99 %.2f× |%n",
+                        share * 100, ms(p.p50()), ms(p.p99()), ms(p.p999()), ms(p.max()), ms(b.p50()), ms(b.p99()),
+                        ms(b.p999()), ms(b.max()), ratio(p.p99(), b.p99())));
+            }
+        }
+        for (Integer connections : idle.getOrDefault("Parley", Map.of()).keySet()) {
+            double[] p = idle.get("Parley").get(connections);
+            double[] b = idle.getOrDefault("B0", Map.of()).get(connections);
+            if (b != null) {
+                md.append(String.format("| heap per idle connection after GC, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
+                        connections, p[0], b[0], ratio(p[0], b[0])));
+                md.append(String.format("| RSS per idle connection, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
+                        connections, p[1], b[1], ratio(p[1], b[1])));
+            }
+        }
+        if (reconnectSeconds.containsKey("Parley") && reconnectSeconds.containsKey("B0")) {
+            md.append(String.format("| %,d clients reconnect, 32 at a time | %.2f s | %.2f s | %.2f× |%n", reconnects,
+                    reconnectSeconds.get("Parley"), reconnectSeconds.get("B0"),
+                    ratio(reconnectSeconds.get("Parley"), reconnectSeconds.get("B0"))));
+        }
+        if (!Double.isNaN(ticketsPerSecond)) {
+            md.append(String.format("| room tickets per second (32 callers) | %.0f | – | – |%n", ticketsPerSecond));
+        }
+        return md.toString();
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+}
