@@ -221,11 +221,16 @@ public final class ParleyTarget implements Target {
         }
         if (frame.contains("\"type\":\"error\"")) {
             List<Waiter> pending = waiters.get(member);
-            pending.forEach(waiter -> waiter.seen().tryFail(new IllegalStateException("refused: " + frame)));
+            List<Waiter> failed = new ArrayList<>(pending);
             pending.clear();
+            failed.forEach(waiter -> waiter.seen().tryFail(new IllegalStateException("refused: " + frame)));
             return;
         }
-        waiters.get(member).removeIf(waiter -> waiter.accept().test(frame) && waiter.seen().tryComplete());
+        // Completing a waiter runs what waits on it, which may register the next waiter: take them out first.
+        List<Waiter> pending = waiters.get(member);
+        List<Waiter> matched = pending.stream().filter(waiter -> waiter.accept().test(frame)).toList();
+        pending.removeAll(matched);
+        matched.forEach(waiter -> waiter.seen().tryComplete());
     }
 
     private static void notePlace(Member member, String frame) {
