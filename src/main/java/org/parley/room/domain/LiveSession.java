@@ -23,19 +23,29 @@ public final class LiveSession {
     /** The most items of one room replayed to an entrant, unless the constructor says otherwise. */
     public static final int DEFAULT_REPLAY_CAP = 500;
 
-    /** Who may issue a command, and whether the session must have started. */
+    /**
+     * Who may issue a command, whether the session must have started, and whether the command can change what
+     * presence or media anyone has: only then are presence views and media grants compared before and after it.
+     */
     private enum Access {
-        ANYONE(false, false),
-        ANYONE_LIVE(false, true),
-        MEDIATOR(true, false),
-        MEDIATOR_LIVE(true, true);
+        ANYONE(false, false, true),
+        ANYONE_LIVE(false, true, true),
+        /**
+         * Saying something (a message, typing): nobody moves, connects or changes media, so the comparison, which
+         * costs far more than the message itself, is skipped.
+         */
+        SPEAKING(false, true, false),
+        MEDIATOR(true, false, true),
+        MEDIATOR_LIVE(true, true, true);
 
         private final boolean mediatorOnly;
         private final boolean liveOnly;
+        private final boolean mayChangePresence;
 
-        Access(boolean mediatorOnly, boolean liveOnly) {
+        Access(boolean mediatorOnly, boolean liveOnly, boolean mayChangePresence) {
             this.mediatorOnly = mediatorOnly;
             this.liveOnly = liveOnly;
+            this.mayChangePresence = mayChangePresence;
         }
     }
 
@@ -320,12 +330,12 @@ public final class LiveSession {
      * otherwise it is refused with {@link ErrorCode#MOVED} and delivered nowhere.
      */
     public Decision postMessage(ParticipantId actor, SeenPlace seen, String text) {
-        return run(actor, Access.ANYONE_LIVE, participant -> conversation.post(participant, seen, text));
+        return run(actor, Access.SPEAKING, participant -> conversation.post(participant, seen, text));
     }
 
     /** Shows typing in the room the author saw, under the same rule as {@link #postMessage}. */
     public Decision typing(ParticipantId actor, SeenPlace seen, boolean typing) {
-        return run(actor, Access.ANYONE_LIVE, participant -> conversation.typing(participant, seen, typing));
+        return run(actor, Access.SPEAKING, participant -> conversation.typing(participant, seen, typing));
     }
 
     /**
@@ -438,6 +448,9 @@ public final class LiveSession {
         }
         if (access.liveOnly && state.phase() == SessionPhase.NOT_STARTED) {
             return refused(ErrorCode.NOT_STARTED, "the session has not started");
+        }
+        if (!access.mayChangePresence) {
+            return command.apply(actor.get());
         }
         Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
         MediaEntitlements.Snapshot mediaBefore = media.now();
