@@ -24,7 +24,9 @@ import org.parley.bench.report.StepResult;
  * CPU 1, the joint-room fan-out at rising offered load, then memory per idle connection, the reconnect storm and
  * (Parley) the ticket rate. Writes {@code report.md}, {@code results.json} and {@code fanout-latency.png}.
  *
- * <p>Usage: {@code BenchmarkMain <quick|full> <parley quarkus-run.jar> <output folder>}.
+ * <p>Usage: {@code BenchmarkMain <quick|full> <parley quarkus-run.jar> <output folder>}. Environment:
+ * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
+ * each server with Java Flight Recorder.
  */
 public final class BenchmarkMain {
 
@@ -50,7 +52,7 @@ public final class BenchmarkMain {
         Context context = vertx.getOrCreateContext();
         Report report = new Report(settings.name, Instant.now(), SERVER_JVM);
         try {
-            for (String name : List.of("B0", "Parley")) {
+            for (String name : System.getenv().getOrDefault("BENCH_SERVERS", "B0,Parley").split(",")) {
                 try (Target target = start(name, jar, out)) {
                     report.fanOut(name, ladder(target, context, settings, report));
                 }
@@ -69,11 +71,17 @@ public final class BenchmarkMain {
 
     private static Target start(String name, Path jar, Path out) throws Exception {
         int port = freePort();
+        List<String> jvm = new ArrayList<>(SERVER_JVM);
+        if (System.getenv("BENCH_SERVER_JFR") != null) {
+            // A flight recording of the server under test, to find what limits it (jfr print / JDK Mission Control).
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(name + "-"
+                    + System.nanoTime() + ".jfr"));
+        }
         if ("B0".equals(name)) {
-            return new B0Target(SERVER_CPU, port, SERVER_JVM, out.resolve("logs"));
+            return new B0Target(SERVER_CPU, port, jvm, out.resolve("logs"));
         }
         Path data = Files.createTempDirectory("parley-bench-data");
-        return new ParleyTarget(SERVER_CPU, port, SERVER_JVM, jar, data, out.resolve("logs"));
+        return new ParleyTarget(SERVER_CPU, port, jvm, jar, data, out.resolve("logs"));
     }
 
     /** Rising offered load until a step fails; every step run three times. */
