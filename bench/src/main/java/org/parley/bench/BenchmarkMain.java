@@ -33,6 +33,8 @@ public final class BenchmarkMain {
     private static final int SERVER_CPU = 0;
     private static final int PAYLOAD_BYTES = 300;
     private static final int ROOM_SIZE = 5;
+    /** The label of Parley's mediation-mix results; B0 has no caucuses, so its fan-out is the baseline for both. */
+    static final String MIX = "Parley mix";
     /**
      * The same collector and heap for both servers; pinned to one CPU the JVM would otherwise pick SerialGC. The heap
      * is touched at start, so resident memory grows only with what connections themselves cost.
@@ -54,7 +56,15 @@ public final class BenchmarkMain {
         try {
             for (String name : System.getenv().getOrDefault("BENCH_SERVERS", "B0,Parley").split(",")) {
                 try (Target target = start(name, jar, out)) {
-                    report.fanOut(name, ladder(target, context, settings, report));
+                    List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
+                    OpenLoopRun fanOut = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
+                    report.fanOut(name, ladder(target, name, fanOut, settings, report));
+                    if (target instanceof ParleyTarget parley) {
+                        OpenLoopRun mix = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES,
+                                parley.mediationMix(context, rooms, settings.mixCycleSeconds));
+                        report.fanOut(MIX, ladder(target, MIX, mix, settings, report));
+                        report.refusals(parley.refusals());
+                    }
                 }
                 try (Target target = start(name, jar, out)) {
                     idleAndReconnect(target, context, settings, report);
@@ -85,11 +95,9 @@ public final class BenchmarkMain {
     }
 
     /** Rising offered load until a step fails; every step run three times. */
-    private static List<StepResult> ladder(Target target, Context context, Settings settings, Report report)
-            throws Exception {
-        List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
-        OpenLoopRun run = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
-        log(target.name() + ": warming up");
+    private static List<StepResult> ladder(Target target, String label, OpenLoopRun run, Settings settings,
+            Report report) {
+        log(label + ": warming up");
         measured(target, run, settings.steps[0], settings.runSeconds, settings.runSeconds);
         List<StepResult> steps = new ArrayList<>();
         for (double load : settings.steps) {
@@ -97,9 +105,9 @@ public final class BenchmarkMain {
             for (int i = 0; i < settings.runsPerStep; i++) {
                 runs.add(measured(target, run, load, settings.runSeconds, settings.warmupSeconds));
             }
-            StepResult step = new StepResult(target.name(), load, runs);
+            StepResult step = new StepResult(label, load, runs);
             steps.add(step);
-            log(String.format("%s: %,.0f/s offered: %s (median p99 %,d µs, lost %d)", target.name(), load,
+            log(String.format("%s: %,.0f/s offered: %s (median p99 %,d µs, lost %d)", label, load,
                     step.passed() ? "pass" : "fail", step.median().p99(), step.median().lost()));
             if (!step.passed()) {
                 break;
@@ -108,7 +116,7 @@ public final class BenchmarkMain {
         double best = steps.stream().filter(StepResult::passed).mapToDouble(StepResult::offered).max().orElse(0);
         if (best > 0) {
             for (double share : new double[] {0.5, 0.9}) {
-                report.atShareOfBest(target.name(), share,
+                report.atShareOfBest(label, share,
                         measured(target, run, best * share, settings.runSeconds, settings.warmupSeconds));
             }
         }
@@ -161,12 +169,12 @@ public final class BenchmarkMain {
 
     /** How big a run is: a quick one to try the benchmark, a full one for the figures. */
     record Settings(String name, int rooms, double[] steps, int runsPerStep, int runSeconds, int warmupSeconds,
-            int[] idleConnections, int reconnects, int ticketSeconds) {
+            int[] idleConnections, int reconnects, int ticketSeconds, int mixCycleSeconds) {
 
         static final Settings QUICK = new Settings("quick", 20, new double[] {500, 1000, 2000, 4000, 8000}, 3, 8, 2,
-                new int[] {500}, 500, 5);
+                new int[] {500}, 500, 5, 4);
         static final Settings FULL = new Settings("full", 100,
                 new double[] {1000, 2000, 3000, 5000, 8000, 12000, 20000, 30000, 45000, 60000}, 3, 60, 10,
-                new int[] {1000, 5000}, 1000, 15);
+                new int[] {1000, 5000}, 1000, 15, 20);
     }
 }

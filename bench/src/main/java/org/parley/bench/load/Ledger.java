@@ -16,6 +16,8 @@ public final class Ledger {
     public long misdelivered;
     public long selfEchoes;
     public long foreignFrames;
+    /** Deliveries owed: for each message sent, the room-mates in the sender's place at that moment. */
+    public long expected;
 
     public Ledger(long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
@@ -24,7 +26,8 @@ public final class Ledger {
     /** A payload {@code receiver} got, at {@code nowNanos}. */
     void receipt(Member receiver, Payload payload, long nowNanos) {
         Member sender = receiver.room.byIndex(payload.sender());
-        if (sender == null) {
+        if (sender == null || payload.place() != receiver.placeCode()) {
+            // From another room, or from a place the receiver was not in when the server sent it.
             misdelivered++;
             return;
         }

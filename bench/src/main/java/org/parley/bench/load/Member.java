@@ -19,6 +19,8 @@ public final class Member {
     /** Where the server last placed it (Parley only): a message names it. */
     public volatile String place = "joint";
     public volatile long placement;
+    /** While its room's mediator moves people, a member sends nothing (its schedule runs on, unsent). */
+    public volatile boolean paused;
     /** The participant id the server knows it by (Parley only). */
     public String participantId;
     int sent;
@@ -52,6 +54,11 @@ public final class Member {
             }
         }
         return total;
+    }
+
+    /** {@code j} in the joint room, {@code c} in a caucus; what a payload records and a recipient is checked by. */
+    public char placeCode() {
+        return place.startsWith("caucus") ? 'c' : 'j';
     }
 
     void resetCounts() {

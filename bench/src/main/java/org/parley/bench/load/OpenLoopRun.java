@@ -23,12 +23,28 @@ public final class OpenLoopRun {
     private final List<Room> rooms;
     private final Wire wire;
     private final int payloadBytes;
+    private final Choreography choreography;
+
+    /** What happens in the rooms besides talking while a run lasts, such as a mediator moving people. */
+    public interface Choreography {
+        /** Starts on the run's context when sending starts; stops by itself at {@code endNanos}. */
+        void start(long endNanos);
+
+        /** Frames a member sends besides its messages (typing, refused frames), after message {@code number}. */
+        default void extraFrames(Member member, int number) {
+        }
+    }
 
     public OpenLoopRun(Context context, List<Room> rooms, Wire wire, int payloadBytes) {
+        this(context, rooms, wire, payloadBytes, endNanos -> { });
+    }
+
+    public OpenLoopRun(Context context, List<Room> rooms, Wire wire, int payloadBytes, Choreography choreography) {
         this.context = context;
         this.rooms = rooms;
         this.wire = wire;
         this.payloadBytes = payloadBytes;
+        this.choreography = choreography;
     }
 
     /** Routes every frame the members receive into {@code ledger}; called once per run before sending starts. */
@@ -81,14 +97,16 @@ public final class OpenLoopRun {
             }
         }
         listen(ledger);
+        choreography.start(endNanos);
         long[] timer = new long[1];
         timer[0] = context.owner().setPeriodic(TICK_MILLIS, id -> {
             long now = System.nanoTime();
             for (Room room : rooms) {
                 for (Member member : room.members) {
                     while (member.nextIntendedNanos <= now && member.nextIntendedNanos < endNanos) {
-                        Payload payload = new Payload(member.index, member.sent++, member.nextIntendedNanos);
-                        member.socket.writeTextMessage(wire.messageFrame(member, payload.encode(payloadBytes)));
+                        if (!member.paused) {
+                            send(member, member.nextIntendedNanos, ledger);
+                        }
                         member.nextIntendedNanos += intervalNanos;
                     }
                 }
@@ -101,15 +119,21 @@ public final class OpenLoopRun {
         });
     }
 
-    private void drain(Ledger ledger, long startNanos, long sendEndNanos, long generatorCpuNanos,
-            CompletableFuture<RunResult> done) {
-        long expected = 0;
-        for (Room room : rooms) {
-            for (Member member : room.members) {
-                expected += (long) member.sent * (room.size() - 1);
+    private void send(Member member, long intendedNanos, Ledger ledger) {
+        for (Member mate : member.room.members) {
+            if (mate != member && mate.place.equals(member.place)) {
+                ledger.expected++;
             }
         }
-        long finalExpected = expected;
+        int number = member.sent++;
+        Payload payload = new Payload(member.index, number, intendedNanos, member.placeCode());
+        member.socket.writeTextMessage(wire.messageFrame(member, payload.encode(payloadBytes)));
+        choreography.extraFrames(member, number);
+    }
+
+    private void drain(Ledger ledger, long startNanos, long sendEndNanos, long generatorCpuNanos,
+            CompletableFuture<RunResult> done) {
+        long finalExpected = ledger.expected;
         long[] last = {ledger.deliveries, System.nanoTime()};
         Promise<Void> drained = Promise.promise();
         long[] timer = new long[1];

@@ -23,6 +23,7 @@ import org.parley.bench.ServerProcess;
 import org.parley.bench.Target;
 import org.parley.bench.load.Connections;
 import org.parley.bench.load.Member;
+import org.parley.bench.load.OpenLoopRun;
 import org.parley.bench.load.Room;
 import org.parley.bench.load.Wire;
 
@@ -48,7 +49,7 @@ public final class ParleyTarget implements Target {
     private final Map<Member, List<Waiter>> waiters = new HashMap<>();
     private Connections connections;
 
-    private record Waiter(Predicate<String> accept, Promise<Void> seen) {
+    private record Waiter(Predicate<String> accept, Promise<String> seen) {
     }
 
     public ParleyTarget(int cpu, int port, List<String> jvmOptions, Path jar, Path dataDir, Path logs)
@@ -101,12 +102,41 @@ public final class ParleyTarget implements Target {
                     int start = frame.indexOf("\"text\":\"");
                     return start < 0 ? null : frame.substring(start + 8, frame.indexOf('"', start + 8));
                 }
-                if (frame.contains("\"type\":\"you_are_in\"")) {
-                    notePlace(member, frame);
-                }
+                dispatch(member, frame);
                 return null;
             }
         };
+    }
+
+    /** The {@code ref} of the frames the mediation mix sends that the server must refuse. */
+    static final String UNAUTHORISED_REF = "unauthorised";
+    private final AtomicLong refusalsExpected = new AtomicLong();
+    private final AtomicLong refusalsSeen = new AtomicLong();
+    private final AtomicLong unexpectedErrors = new AtomicLong();
+
+    void expectRefusal() {
+        refusalsExpected.incrementAndGet();
+    }
+
+    /** Refused frames so far: those the mix sent on purpose (sent, refused) and any other error frame. */
+    public long[] refusals() {
+        return new long[] {refusalsExpected.get(), refusalsSeen.get(), unexpectedErrors.get()};
+    }
+
+    /**
+     * The mediation mix over {@code rooms}: opens side A's caucus in each (once), then answers the choreography that
+     * moves side A and the mediator between it and the joint room every half {@code cycleSeconds}.
+     */
+    public OpenLoopRun.Choreography mediationMix(Context context, List<Room> rooms, int cycleSeconds) {
+        Map<Room, String> caucuses = new ConcurrentHashMap<>();
+        List<Member> mediators = rooms.stream().map(room -> room.members.get(0)).toList();
+        connections.forEach(mediators, 32, mediator -> {
+            Future<String> opened = awaitFrameText(mediator, frame -> frame.contains("\"type\":\"caucus_opened\""))
+                    .map(frame -> new JsonObject(frame).getString("caucus"));
+            mediator.socket.writeTextMessage("{\"type\":\"open_caucus\",\"side\":\"A\"}");
+            return opened.map(caucus -> caucuses.put(mediator.room, caucus));
+        });
+        return new MediationMix(this, context, rooms, caucuses, cycleSeconds);
     }
 
     @Override
@@ -209,8 +239,12 @@ public final class ParleyTarget implements Target {
         });
     }
 
-    private Future<Void> awaitFrame(Member member, Predicate<String> accept) {
-        Promise<Void> seen = Promise.promise();
+    Future<Void> awaitFrame(Member member, Predicate<String> accept) {
+        return awaitFrameText(member, accept).mapEmpty();
+    }
+
+    private Future<String> awaitFrameText(Member member, Predicate<String> accept) {
+        Promise<String> seen = Promise.promise();
         waiters.get(member).add(new Waiter(accept, seen));
         return seen.future();
     }
@@ -219,7 +253,12 @@ public final class ParleyTarget implements Target {
         if (frame.contains("\"type\":\"you_are_in\"")) {
             notePlace(member, frame);
         }
+        if (frame.contains("\"type\":\"error\"") && frame.contains("\"ref\":\"" + UNAUTHORISED_REF + "\"")) {
+            refusalsSeen.incrementAndGet();
+            return;
+        }
         if (frame.contains("\"type\":\"error\"")) {
+            unexpectedErrors.incrementAndGet();
             List<Waiter> pending = waiters.get(member);
             List<Waiter> failed = new ArrayList<>(pending);
             pending.clear();
@@ -230,7 +269,7 @@ public final class ParleyTarget implements Target {
         List<Waiter> pending = waiters.get(member);
         List<Waiter> matched = pending.stream().filter(waiter -> waiter.accept().test(frame)).toList();
         pending.removeAll(matched);
-        matched.forEach(waiter -> waiter.seen().tryComplete());
+        matched.forEach(waiter -> waiter.seen().tryComplete(frame));
     }
 
     private static void notePlace(Member member, String frame) {

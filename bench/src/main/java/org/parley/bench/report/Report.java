@@ -27,6 +27,7 @@ public final class Report {
     private final Map<String, Double> reconnectSeconds = new LinkedHashMap<>();
     private int reconnects;
     private double ticketsPerSecond = Double.NaN;
+    private long[] refusals;
 
     public Report(String settings, Instant at, List<String> jvm) {
         this.settings = settings;
@@ -54,6 +55,11 @@ public final class Report {
     public void reconnect(String server, int count, double seconds) {
         reconnects = count;
         reconnectSeconds.put(server, seconds);
+    }
+
+    /** The mediation mix's deliberate unauthorised frames (sent, refused) and any other refusal seen. */
+    public void refusals(long[] counts) {
+        refusals = counts;
     }
 
     public void tickets(double perSecond, long serverCpuNanos) {
@@ -118,6 +124,15 @@ public final class Report {
         double b0Best = best("B0");
         md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest, b0Best,
                 ratio(parleyBest, b0Best)));
+        if (fanOut.containsKey("Parley mix")) {
+            double mixBest = best("Parley mix");
+            md.append(String.format("| highest passing mediation-mix offered/s (B0: its fan-out) | %,.0f | %,.0f | %.2f× |%n",
+                    mixBest, b0Best, ratio(mixBest, b0Best)));
+        }
+        if (refusals != null) {
+            md.append(String.format("| mediation mix: unauthorised frames sent / refused; other refusals | %d / %d; %d | – | – |%n",
+                    refusals[0], refusals[1], refusals[2]));
+        }
         for (double share : new double[] {0.5, 0.9}) {
             RunResult p = atShare.getOrDefault("Parley", Map.of()).get(share);
             RunResult b = atShare.getOrDefault("B0", Map.of()).get(share);
