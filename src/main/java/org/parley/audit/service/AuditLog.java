@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.parley.audit.AuditChain;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditRecord;
@@ -30,8 +29,8 @@ import org.parley.platform.shutdown.PendingWrites;
 /**
  * Appends to the audit chain, one append at a time, and verifies it.
  *
- * <p>Two locks keep the chain linear. Within this process, appends wait in a queue, so concurrent callers hold one
- * pooled connection between them instead of one each. Across processes, each append runs in a transaction that
+ * <p>Two locks keep the chain linear. Within this process, appends wait in a queue and are written a group at a
+ * time, so concurrent callers hold one pooled connection between them instead of one each. Across processes, each append runs in a transaction that
  * first takes the advisory lock {@link AuditRecords#APPEND_LOCK}, then reads the head and inserts after it; the
  * lock is held until commit, so no two appends ever read the same head.
  *
@@ -50,9 +49,9 @@ public class AuditLog {
     private final AuditRecords records;
     private final Clock clock;
     private final CaseDataKeys keys;
-    // The tail of the in-process queue: completes when the latest append so far has finished, either way.
-    private final AtomicReference<CompletableFuture<Void>> tail =
-            new AtomicReference<>(CompletableFuture.completedFuture(null));
+    // Appends waiting for the one being written; guarded by itself, as is {@code writing}.
+    private final List<Queued> queue = new ArrayList<>();
+    private boolean writing;
 
     private final PendingWrites pending;
 
@@ -69,7 +68,11 @@ public class AuditLog {
         return appendAll(List.of(entry));
     }
 
-    /** Appends the entries as consecutive records in one transaction (e.g. one decision's facts). */
+    /**
+     * Appends the entries as consecutive records (e.g. one decision's facts); completes once they are committed.
+     * Appends that arrive while another is being written wait, then are written together in one transaction (group
+     * commit): the chain stays one linear sequence, and many callers no longer wait for one round trip each.
+     */
     public Uni<Void> appendAll(List<AuditEntry> entries) {
         List<AuditEntry> batch = List.copyOf(entries);
         if (batch.isEmpty()) {
@@ -79,20 +82,55 @@ public class AuditLog {
         // Counted from subscription, so that a stopping server waits for queued appends before the pool closes.
         return pending.track(Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            CompletableFuture<Void> mine = new CompletableFuture<>();
-            CompletableFuture<Void> previous = tail.getAndSet(mine);
-            return onContext(caller, Uni.createFrom().completionStage(previous))
-                    .chain(() -> pool.withTransaction(transaction -> write(transaction, batch)))
-                    .onTermination().invoke(() -> mine.complete(null));
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            boolean startWriting;
+            synchronized (queue) {
+                queue.add(new Queued(batch, done));
+                startWriting = !writing;
+                writing = true;
+            }
+            if (startWriting) {
+                writeQueued();
+            }
+            return onContext(caller, Uni.createFrom().completionStage(done));
         }));
     }
 
+    /** One caller's entries waiting to be written, and what tells it they were. */
+    private record Queued(List<AuditEntry> entries, CompletableFuture<Void> done) {
+    }
+
+    /** Writes everything queued so far in one transaction, then whatever queued meanwhile, until nothing waits. */
+    private void writeQueued() {
+        List<Queued> group;
+        synchronized (queue) {
+            if (queue.isEmpty()) {
+                writing = false;
+                return;
+            }
+            group = new ArrayList<>(queue);
+            queue.clear();
+        }
+        List<AuditEntry> all = new ArrayList<>();
+        group.forEach(queued -> all.addAll(queued.entries()));
+        pool.withTransaction(transaction -> write(transaction, all)).subscribe().with(
+                written -> {
+                    group.forEach(queued -> queued.done().complete(null));
+                    writeQueued();
+                },
+                failure -> {
+                    // Entries are checked when they are made (AuditEntry), so what fails here is the database, and
+                    // it fails every append of the group alike; each caller sees the failure and may retry.
+                    group.forEach(queued -> queued.done().completeExceptionally(failure));
+                    writeQueued();
+                });
+    }
+
     /**
-     * Resumes after the previous append on the caller's own Vert.x context. The previous append completes its
-     * future from its own termination, on its caller's context; continuing there would run this caller's rest of
-     * the chain (its transaction, and afterwards its request's Hibernate Reactive session, which Quarkus keeps in
-     * the current context) inside another request's context, where the two requests would share, close and
-     * remove each other's sessions.
+     * Resumes on the caller's own Vert.x context once its group is written. The group's write completes on whatever
+     * context started it, often another request's; continuing there would run this caller's rest of the chain (and
+     * afterwards its request's Hibernate Reactive session, which Quarkus keeps in the current context) inside that
+     * other request's context, where the two requests would share, close and remove each other's sessions.
      */
     private static Uni<Void> onContext(Context caller, Uni<Void> turn) {
         return caller == null ? turn : turn.emitOn(task -> caller.runOnContext(ignored -> task.run()));

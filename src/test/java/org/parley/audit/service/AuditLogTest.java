@@ -116,6 +116,34 @@ class AuditLogTest {
     }
 
     @Test
+    void appendsThatArriveWhileOneIsWrittenAreWrittenTogether() {
+        long before = head().seq();
+        List<java.util.concurrent.CompletableFuture<Void>> appends = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // Two entries per caller: a caller's entries stay consecutive within a group.
+            appends.add(log.appendAll(List.of(entry("group-" + i + "-a"), entry("group-" + i + "-b")))
+                    .subscribeAsCompletionStage());
+        }
+        appends.forEach(java.util.concurrent.CompletableFuture::join);
+
+        List<String> targets = new ArrayList<>();
+        java.util.Set<java.time.OffsetDateTime> transactions = new java.util.HashSet<>();
+        for (Row row : pool.preparedQuery("SELECT target, at FROM audit_record WHERE seq > $1 ORDER BY seq")
+                .execute(Tuple.of(before)).await().atMost(WAIT)) {
+            targets.add(row.getString("target"));
+            transactions.add(row.getOffsetDateTime("at"));
+        }
+        assertEquals(200, targets.size());
+        for (int i = 0; i < 200; i += 2) {
+            String caller = targets.get(i).substring(0, targets.get(i).length() - 2);
+            assertEquals(List.of(caller + "-a", caller + "-b"), targets.subList(i, i + 2));
+        }
+        // Each transaction stamps its records with one time: a hundred callers, a handful of transactions.
+        assertTrue(transactions.size() <= 10, transactions.size() + " transactions for 100 appends");
+        assertTrue(log.verify(Optional.empty()).await().atMost(WAIT).ok());
+    }
+
+    @Test
     void appendsFromTwoServerInstancesStayLinear() throws Exception {
         // Two appenders with separate in-process queues, as two servers on one database: only the advisory lock
         // keeps them from both reading the same head.
