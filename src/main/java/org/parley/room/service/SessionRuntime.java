@@ -238,7 +238,9 @@ public final class SessionRuntime {
 
     /** The durable state, if this decision changed it since it was last handed to the journal. */
     private Optional<LiveSessionStates.Stored> changedState() {
-        if (session.phase() == SessionPhase.ENDED) {
+        // Only a live session is ever restored: before its start there is nothing a restart could lose (the
+        // attestations have their own records), and after its end the journal deletes the state.
+        if (session.phase() != SessionPhase.LIVE) {
             return Optional.empty();
         }
         DurableState now = session.durableState();
