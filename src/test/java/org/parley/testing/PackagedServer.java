@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,22 +32,29 @@ public final class PackagedServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path folder;
     private final int port;
+    private final Map<String, String> datasource;
     private Process process;
     private Path log;
     private int starts;
 
-    private PackagedServer(Path folder, int port) {
+    private PackagedServer(Path folder, int port, Map<String, String> datasource) {
         this.folder = folder;
         this.port = port;
+        this.datasource = Map.copyOf(datasource);
     }
 
-    /** A server on a free local port, started and ready. */
+    /** A server on a free local port and the shared test database, started and ready. */
     public static PackagedServer start(Path folder) throws Exception {
+        return start(folder, TestDatabase.shared().datasourceSettings());
+    }
+
+    /** A server on a free local port and the database these settings name, started and ready. */
+    public static PackagedServer start(Path folder, Map<String, String> datasource) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        PackagedServer server = new PackagedServer(folder, port);
+        PackagedServer server = new PackagedServer(folder, port, datasource);
         server.launch();
         return server;
     }
@@ -80,7 +88,7 @@ public final class PackagedServer implements AutoCloseable {
         assertTrue(Files.isRegularFile(jar), "package the server first: " + jar);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        TestDatabase.shared().datasourceSettings().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        datasource.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-Dquarkus.profile=demo");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dparley.public-origins=" + origin());

@@ -36,10 +36,14 @@ public class LiveSessionStates {
                 .map(row -> row.map(found -> new Stored(found.getLong(0), json.read(found.getString(1)))));
     }
 
-    /** Writes the state unless a later version is already stored (writes of one session are serial anyway). */
+    /**
+     * Writes the state unless a later version is already stored (writes of one session are serial anyway). The
+     * parameter is typed as text so that PostgreSQL parses it: bound as jsonb, a Java string would be stored as one
+     * JSON string.
+     */
     Uni<Void> write(SqlClient client, UUID sessionId, Stored stored) {
         return client.preparedQuery("INSERT INTO live_session_state (session_id, version, state, written_at)"
-                        + " VALUES ($1, $2, $3::jsonb, now()) ON CONFLICT (session_id) DO UPDATE"
+                        + " VALUES ($1, $2, $3::text::jsonb, now()) ON CONFLICT (session_id) DO UPDATE"
                         + " SET version = EXCLUDED.version, state = EXCLUDED.state, written_at = EXCLUDED.written_at"
                         + " WHERE live_session_state.version < EXCLUDED.version")
                 .execute(Tuple.of(sessionId, stored.version(), json.write(stored.state())))

@@ -44,6 +44,11 @@ public final class SessionRuntime {
     private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
     /** How long the deliveries of a decision wait for its media cuts before the cuts count as done. */
     public static final Duration DEFAULT_CUT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long one journal write may take before it counts as failed: a database that does not answer must not
+     * hold a session (and the author of a legal frame) for ever. A write that still commits later was refused here.
+     */
+    public static final Duration RECORD_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionRef ref;
     private final LiveSession session;
@@ -401,9 +406,15 @@ public final class SessionRuntime {
         }
         Uni<Void> write;
         try {
-            write = journal.record(ref.sessionId(), next.facts(), next.state())
-                    .chain(() -> audit.appendAll(AuditFacts.entries(ref.caseId(), ref.courtId(), ref.sessionId(),
-                            next.facts())));
+            // The journal's transaction is the record a held decision waits for. The audit chain follows it, in the
+            // same order; its failure is logged and does not undo facts that are already committed.
+            write = journal.record(ref.sessionId(), next.facts(), next.state()).ifNoItem().after(RECORD_TIMEOUT).fail()
+                    .call(() -> audit.appendAll(AuditFacts.entries(ref.caseId(), ref.courtId(), ref.sessionId(),
+                            next.facts())).onFailure().recoverWithItem(failure -> {
+                                LOG.errorf("could not audit %d facts of session %s: %s", next.facts().size(),
+                                        ref.sessionId(), failure.getClass().getSimpleName());
+                                return null;
+                            }));
         } catch (RuntimeException e) {
             write = Uni.createFrom().failure(e);
         }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.testing.DemoMediation;
 import org.parley.testing.PackagedServer;
 import org.parley.testing.RoomClient;
 
@@ -28,12 +27,16 @@ class RestartAfterKillIT {
     private static final String SECRET = "CAUCUS-WORDS-GONE-WITH-THE-PROCESS";
 
     private PackagedServer server;
-    private final Map<String, String> ids = new HashMap<>();
+    private DemoMediation mediation;
     private String sessionId;
 
     @AfterEach
     void stopServer() throws InterruptedException {
         if (server != null) {
+            // What went wrong on the server side, if anything did: warnings and errors only (they carry no content).
+            server.output().lines().filter(line -> line.contains("WARN") || line.contains("ERROR")
+                    || line.startsWith("\tat ") || line.contains("Exception")).limit(80)
+                    .forEach(line -> System.out.println("server: " + line));
             server.close();
         }
     }
@@ -41,14 +44,15 @@ class RestartAfterKillIT {
     @Test
     void aKilledServerRestartsTheLiveSessionAsItWasWithoutItsContent(@TempDir Path folder) throws Exception {
         server = PackagedServer.start(folder);
-        prepareCase();
+        mediation = DemoMediation.prepare(server);
+        sessionId = mediation.sessionId();
         RoomClient mediator = join("demo.mediator");
         RoomClient partyA = join("demo.party.a");
         RoomClient partyB = join("demo.party.b");
         mediator.send("start");
         mediator.await("session_started");
-        mediator.send("admit", "participant", ids.get("demo.party.a"));
-        mediator.send("admit", "participant", ids.get("demo.party.b"));
+        mediator.send("admit", "participant", mediation.participant("demo.party.a"));
+        mediator.send("admit", "participant", mediation.participant("demo.party.b"));
         partyA.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
         partyB.await("you_are_in", frame -> frame.path("place").path("kind").asText().equals("joint"));
 
@@ -142,47 +146,6 @@ class RestartAfterKillIT {
     }
 
     private RoomClient join(String username) throws Exception {
-        String ticket = server.send(server.demoToken(username), "POST", "/api/sessions/" + sessionId + "/ticket",
-                null, 200).path("ticket").asText();
-        return RoomClient.connect(server.base(), sessionId, ticket, server.origin());
-    }
-
-    /** A case with the demo mediator and both demo parties, disclosed, agreed and attested for a new session. */
-    private void prepareCase() throws Exception {
-        String admin = server.demoToken("demo.admin");
-        String caseId = server.send(admin, "POST", "/api/cases", Map.of("reference", "K-" + UUID.randomUUID(),
-                "title", "Killed v. Restarted"), 201).get("id").asText();
-        invite(admin, caseId, "demo.mediator", "Maya Mediator", "mediator", null);
-        invite(admin, caseId, "demo.party.a", "Paul Party", "party", "A");
-        invite(admin, caseId, "demo.party.b", "Petra Party", "party", "B");
-        String mediator = server.demoToken("demo.mediator");
-        sessionId = server.send(mediator, "POST", "/api/cases/" + caseId + "/sessions", null, 201).get("id").asText();
-        server.send(mediator, "PUT", "/api/cases/" + caseId + "/disclosure", Map.of("noneKnown", true), 200);
-        for (String username : ids.keySet()) {
-            String token = server.demoToken(username);
-            int version = server.send(token, "GET", "/api/cases/" + caseId + "/agreement", null, 200)
-                    .get("version").asInt();
-            server.send(token, "POST", "/api/cases/" + caseId + "/agreement/acceptance", Map.of("version", version),
-                    200);
-            if (username.startsWith("demo.party")) {
-                int disclosure = server.send(token, "GET", "/api/cases/" + caseId + "/disclosure", null, 200)
-                        .get("version").asInt();
-                server.send(token, "POST", "/api/cases/" + caseId + "/disclosure/acknowledgement",
-                        Map.of("version", disclosure), 200);
-            }
-            server.send(token, "POST", "/api/sessions/" + sessionId + "/attestation",
-                    Map.of("noRecording", true, "privateLocation", true), 200);
-        }
-    }
-
-    private void invite(String admin, String caseId, String username, String name, String role, String side)
-            throws Exception {
-        Map<String, Object> invitation = new HashMap<>();
-        invitation.put("email", username + "@demo.parley.invalid");
-        invitation.put("displayName", name);
-        invitation.put("role", role);
-        invitation.put("side", side);
-        ids.put(username, server.send(admin, "POST", "/api/cases/" + caseId + "/participants", invitation, 201)
-                .get("id").asText());
+        return mediation.join(username);
     }
 }
