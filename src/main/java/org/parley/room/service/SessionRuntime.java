@@ -270,10 +270,11 @@ public final class SessionRuntime {
     private void noticeEnd(List<Runnable> after) {
         if (session.phase() == SessionPhase.ENDED && !endedNoticed) {
             endedNoticed = true;
-            // The end's frames may still wait for media cuts: the connections close after they left.
+            // The registry forgets the session first, so that nobody who saw the close finds it still there; the
+            // end's frames may still wait for media cuts, and the connections close after they left.
             after.add(() -> {
-                afterDeliveries(() -> deliveries.sessionEnded(session.sessionId()));
                 onEnded.run();
+                afterDeliveries(() -> deliveries.sessionEnded(session.sessionId()));
             });
         }
     }
