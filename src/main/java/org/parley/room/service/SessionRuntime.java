@@ -1,5 +1,7 @@
 package org.parley.room.service;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import io.smallrye.mutiny.Uni;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.parley.audit.AuditFacts;
@@ -167,7 +168,7 @@ public final class SessionRuntime {
      * a decision that must first be recorded. Never call it on an event-loop thread, which the record itself needs.
      */
     public Decision apply(Function<LiveSession, Decision> command) {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
+        if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("apply() would block the event loop; use submit()");
         }
         return submit(command).join();
