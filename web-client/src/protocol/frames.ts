@@ -8,7 +8,11 @@ export const TICKET_PREFIX = "ticket.";
 export type Role = "mediator" | "party" | "counsel" | "third_party";
 export type Phase = "not_started" | "live" | "ended";
 export type Scope = "joint_verbatim" | "joint_convey" | "other_side_convey";
-export type ReleaseStatus = "pending" | "released" | "withdrawn" | "conveyed";
+/**
+ * `needs_rerelease`: an open release made before a server restart; its wording was in server memory only and is gone,
+ * so it can never be conveyed: the party says it again and releases that.
+ */
+export type ReleaseStatus = "pending" | "released" | "withdrawn" | "conveyed" | "needs_rerelease";
 export type ReviewStatus = "confidential" | "release_pending" | "released" | "conveyed" | "withdrawn";
 
 /** Where someone is, as the viewer may see it. */
@@ -80,7 +84,8 @@ export type EndReason = "ended_by_mediator" | "idle" | "max_duration" | "case_cl
 
 export type ServerFrame =
   | { seq: number; type: "joined"; session: string; you: string; phase: Phase }
-  | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[] }
+  /** `contentLost`: the session was restored after a server restart, so what was said before it is gone. */
+  | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[]; contentLost?: boolean }
   | { seq: number; type: "pong"; ref?: string }
   | { seq: number; type: "presence"; participants: PresenceEntry[] }
   | { seq: number; type: "session_started"; at: string }
@@ -98,7 +103,9 @@ export type ServerFrame =
       scope: Scope;
       audience: string;
       status: ReleaseStatus;
-      wording: string;
+      /** Absent only with `needs_rerelease` (then `wordingLost` is true). */
+      wording?: string;
+      wordingLost?: boolean;
     }
   | { seq: number; type: "caucus_review"; caucus: string; items: ReviewItem[] }
   | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
@@ -257,7 +264,6 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
     scope: "string",
     audience: "string",
     status: "string",
-    wording: "string",
   },
   caucus_review: { caucus: "string", items: "array" },
   caucus_review_confirmed: { caucus: "string", participant: "string" },
@@ -304,6 +310,10 @@ export function parseServerFrame(text: string): ServerFrame | null {
     if (kindOf(frame[field]) !== kind) return null;
   }
   if (frame.type === "message" && !isItem(frame.item)) return null;
+  // Only a release whose wording was lost in a restart comes without one.
+  if (frame.type === "release_updated" && frame.status !== "needs_rerelease" && typeof frame.wording !== "string") {
+    return null;
+  }
   if (frame.type === "you_are_in" && !(frame.history as unknown[]).every(isItem)) return null;
   return frame as unknown as ServerFrame;
 }

@@ -114,6 +114,11 @@ export interface RoomState {
   session: string | null;
   you: string | null;
   phase: Phase | null;
+  /**
+   * Whether the server restarted during this session: what was said before is gone (from `you_are_in.contentLost`),
+   * and the client says so plainly.
+   */
+  contentLost: boolean;
   /** Where the server has this participant now; null until the first `you_are_in`. */
   place: Place | null;
   /** The latest `you_are_in.placement`; room-scoped frames send it back. */
@@ -188,6 +193,7 @@ export function initialRoomState(): RoomState {
     session: null,
     you: null,
     phase: null,
+    contentLost: false,
     place: null,
     placement: null,
     rooms: {},
@@ -375,6 +381,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         ...base,
         place: frame.place,
         placement: frame.placement,
+        contentLost: base.contentLost || frame.contentLost === true,
         rooms,
         caucuses: learnCaucus(base.caucuses, frame.place),
         typing: [],
@@ -424,7 +431,8 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return { ...base, caucuses: { ...base.caucuses, [frame.caucus]: { ...known, open: false } } };
     }
     case "release_updated": {
-      const { release, item, scope, audience, status, wording } = frame;
+      const { release, item, scope, audience, status } = frame;
+      const wording = frame.wording ?? "";
       return {
         ...base,
         releases: { ...base.releases, [release]: { release, item, scope, audience, status, wording } },

@@ -294,5 +294,7 @@ export function releaseStatusLabel(release: ReleaseInfo | undefined, role: Role 
       return `Conveyed by the mediator to ${audienceLabel(release.audience)}`;
     case "withdrawn":
       return "Release withdrawn: confidential";
+    case "needs_rerelease":
+      return "Wording lost when the server restarted: say it again and release that";
   }
 }

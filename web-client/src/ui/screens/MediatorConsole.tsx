@@ -2,6 +2,7 @@
 // move by drag and drop or, for keyboard users, with the "Move to" menu on each card. Released items are conveyed
 // from here.
 
+import { releaseWordingShown } from "../../state/restart";
 import { useState } from "preact/hooks";
 import type { SessionRef } from "../../app/state";
 import type { PresenceEntry, Target } from "../../protocol/frames";
@@ -320,7 +321,9 @@ function ParticipantCard({
 function ConveyPanel({ room }: { room: RoomState }) {
   const controller = useController();
   const ready = conveyable(room);
-  const done = Object.values(room.releases).filter((r) => r.status === "conveyed" || r.status === "withdrawn");
+  const done = Object.values(room.releases).filter(
+    (r) => r.status === "conveyed" || r.status === "withdrawn" || r.status === "needs_rerelease",
+  );
   return (
     <section class="side-panel convey" aria-labelledby="convey-title">
       <h2 id="convey-title">Released items</h2>
@@ -367,7 +370,7 @@ function ConveyPanel({ room }: { room: RoomState }) {
           <ul class="plain releases done">
             {done.map((release) => (
               <li key={release.release}>
-                <span class={`badge badge-${release.status}`}>{release.status}</span> “{release.wording}”
+                <span class={`badge badge-${release.status}`}>{release.status}</span> {releaseWordingShown(release)}
               </li>
             ))}
           </ul>

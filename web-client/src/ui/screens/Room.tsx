@@ -1,6 +1,8 @@
 // A live session as a party or counsel sees it: the lobby, the joint room, or its side's caucus, which look
 // different at a glance. The mediator gets the console instead.
 
+import { ContentLostNotice } from "../parts/ContentLostNotice";
+import { releaseWordingShown } from "../../state/restart";
 import { useEffect, useState } from "preact/hooks";
 import type { AppState, SessionRef } from "../../app/state";
 import type { Item } from "../../protocol/frames";
@@ -64,6 +66,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           onBack={() => controller.closeRoom()}
           onReattest={() => controller.prepareJoin(session)}
         />
+        <ContentLostNotice room={room} />
         <AttentionBanner
           room={room}
           nameOf={(participant) => nameOf(room, participant)}
@@ -262,7 +265,7 @@ function MyReleases({ room, role }: { room: RoomState; role: string }) {
       <ul class="plain releases">
         {releases.map((release) => (
           <li key={release.release} data-release={release.release}>
-            <p class="text">“{release.wording}”</p>
+            <p class="text">{releaseWordingShown(release)}</p>
             <span class={`badge badge-${release.status}`}>
               {releaseStatusLabel(release, role === "party" ? "party" : "counsel")}
             </span>

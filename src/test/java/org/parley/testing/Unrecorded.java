@@ -18,9 +18,10 @@ public final class Unrecorded {
     }
 
     public static FactJournal journal() {
-        return new FactJournal(null, null) {
+        return new FactJournal(null, null, null) {
             @Override
-            public Uni<Void> record(UUID sessionId, List<Fact> facts) {
+            public Uni<Void> record(UUID sessionId, List<Fact> facts,
+                    java.util.Optional<org.parley.room.repository.LiveSessionStates.Stored> state) {
                 return Uni.createFrom().voidItem();
             }
         };

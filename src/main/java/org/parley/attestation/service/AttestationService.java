@@ -103,7 +103,7 @@ public class AttestationService {
      */
     private Uni<Void> toLiveSession(SessionAccess access) {
         return registry.find(access.session().id)
-                .map(runtime -> registry.ensureOnRoster(runtime, access.participant()).invoke(() -> runtime.apply(
+                .map(runtime -> registry.ensureOnRoster(runtime, access.participant()).invoke(() -> runtime.submit(
                         session -> session.markAttested(ParticipantId.of(access.participant().id.toString())))))
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }

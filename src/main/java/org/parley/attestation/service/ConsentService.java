@@ -53,7 +53,7 @@ public class ConsentService {
                                 .call(() -> audit.append(AuditEntry.ok(party.id.toString(),
                                         consented ? AuditKinds.CONSENT : AuditKinds.CONSENT_WITHDRAWN,
                                         mediationCase.courtId, caseId, null, null, thirdPartyId.toString())))
-                                .invoke(() -> registry.ofCase(caseId).forEach(runtime -> runtime.apply(session ->
+                                .invoke(() -> registry.ofCase(caseId).forEach(runtime -> runtime.submit(session ->
                                         session.setConsent(ParticipantId.of(party.id.toString()),
                                                 ParticipantId.of(thirdPartyId.toString()), consented))));
                     });

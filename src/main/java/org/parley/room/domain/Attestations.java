@@ -21,6 +21,12 @@ final class Attestations {
         attested.remove(participant);
     }
 
+    Attestations copy() {
+        Attestations copy = new Attestations();
+        copy.attested.addAll(attested);
+        return copy;
+    }
+
     void clear() {
         attested.clear();
     }

@@ -33,6 +33,12 @@ final class CaucusRegistry {
         caucuses.computeIfPresent(id, (key, caucus) -> caucus.closed());
     }
 
+    CaucusRegistry copy() {
+        CaucusRegistry copy = new CaucusRegistry();
+        copy.caucuses.putAll(caucuses);
+        return copy;
+    }
+
     void clear() {
         caucuses.clear();
     }

@@ -32,6 +32,12 @@ final class CaucusReviews {
                 .toList();
     }
 
+    CaucusReviews copy() {
+        CaucusReviews copy = new CaucusReviews();
+        confirmedByCaucus.forEach((id, byParty) -> copy.confirmedByCaucus.put(id, new LinkedHashMap<>(byParty)));
+        return copy;
+    }
+
     void clear() {
         confirmedByCaucus.clear();
     }

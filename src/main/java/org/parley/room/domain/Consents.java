@@ -26,6 +26,13 @@ final class Consents {
                 .toList();
     }
 
+    Consents copy() {
+        Consents copy = new Consents();
+        partiesConsentingTo.forEach((thirdParty, parties) -> copy.partiesConsentingTo.put(thirdParty,
+                new HashSet<>(parties)));
+        return copy;
+    }
+
     Map<ParticipantId, Set<ParticipantId>> snapshot() {
         Map<ParticipantId, Set<ParticipantId>> copy = new HashMap<>();
         partiesConsentingTo.forEach((thirdParty, parties) -> copy.put(thirdParty, Set.copyOf(parties)));

@@ -43,14 +43,20 @@ final class ConveyCommand {
         if (release.status() != ReleaseStatus.RELEASED) {
             return refused(ErrorCode.NOT_RELEASED, "release " + releaseId + " is " + release.status());
         }
+        Optional<Item> original = state.history().find(release.itemId());
+        if (release.wordingLost() || original.isEmpty()) {
+            // Content lives in memory only: after a restart the words are gone, and nothing is conveyed from nothing.
+            return refused(ErrorCode.WORDING_LOST, "release " + releaseId + " must be released again");
+        }
         Optional<Room> room = state.placement().speakingRoomOf(mediator.id());
         if (room.isEmpty() || !covers(release.audience(), room.get())) {
             return refused(ErrorCode.NOT_IN_ROOM, "release " + releaseId + " is for " + release.audience());
         }
 
-        Item original = state.history().find(release.itemId()).orElseThrow();
-        Conveyance conveyance = new Conveyance(release.id(), original.id(), original.authorSide(), release.scope());
-        Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.author(), original.authorSide(),
+        Conveyance conveyance = new Conveyance(release.id(), original.get().id(), original.get().authorSide(),
+                release.scope());
+        Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.get().author(),
+                original.get().authorSide(),
                 release.wording(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
                 Optional.of(conveyance));
         state.history().add(conveyed);
@@ -58,7 +64,7 @@ final class ConveyCommand {
         state.releases().put(used);
 
         Outcome outcome = new Outcome();
-        outcome.record(new Fact.ReleaseConveyed(release.id(), original.id(), conveyed.id(), room.get(),
+        outcome.record(new Fact.ReleaseConveyed(release.id(), original.get().id(), conveyed.id(), room.get(),
                 mediator.id(), conveyed.at()));
         outcome.deliverEach(state.placement().connectedIn(room.get(), state.roster()),
                 new Event.MessagePosted(conveyed.view()));

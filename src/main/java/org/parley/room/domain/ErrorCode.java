@@ -35,6 +35,16 @@ public enum ErrorCode {
      * connection over its frame rate limit.
      */
     RATE_LIMITED("rate_limited"),
+    /**
+     * The release's wording was lost with a server restart (content lives in memory only): it cannot be conveyed or
+     * confirmed, and must be released again.
+     */
+    WORDING_LOST("wording_lost"),
+    /**
+     * The frame's effect could not be recorded (the database did not answer): nothing was delivered and nothing
+     * changed; the same frame may be sent again.
+     */
+    TRY_AGAIN("try_again"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

@@ -30,10 +30,18 @@ public sealed interface Event {
     /**
      * The recipient is now in this place; history holds only the room's items the recipient was present for.
      * {@code placement} counts the recipient's moves: room-scoped frames name it so that none lands in a later place.
+     * {@code contentLost} says that the session was restored after a server restart, so that what was said before
+     * it (and the wording of releases made before it) is gone: history holds only what was said since.
      */
-    record YouAreIn(PlaceView place, long placement, List<ItemView> history) implements Event {
+    record YouAreIn(PlaceView place, long placement, List<ItemView> history, boolean contentLost)
+            implements Event {
         public YouAreIn {
             history = List.copyOf(history);
+        }
+
+        /** An arrival in a session that has kept everything said since it began. */
+        public YouAreIn(PlaceView place, long placement, List<ItemView> history) {
+            this(place, placement, history, false);
         }
     }
 
@@ -63,9 +71,18 @@ public sealed interface Event {
     record CaucusClosed(CaucusId caucusId) implements Event {
     }
 
-    /** A release of one of the recipient's side's items (or one the mediator may convey) changed status. */
+    /**
+     * A release of one of the recipient's side's items (or one the mediator may convey) changed status.
+     * {@code needsRerelease}: an open release whose wording was lost with a server restart ({@code wording} is null);
+     * it can never be conveyed, and the party must say it again and release that.
+     */
     record ReleaseUpdated(ReleaseId releaseId, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
-                          ReleaseStatus status, String wording) implements Event {
+                          ReleaseStatus status, String wording, boolean needsRerelease) implements Event {
+
+        public ReleaseUpdated(ReleaseId releaseId, ItemId itemId, ReleaseScope scope, ReleaseAudience audience,
+                              ReleaseStatus status, String wording) {
+            this(releaseId, itemId, scope, audience, status, wording, false);
+        }
     }
 
     /** A closed caucus's items of the recipient's side, with their status, for the party to confirm. */

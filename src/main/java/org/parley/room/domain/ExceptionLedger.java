@@ -18,6 +18,12 @@ final class ExceptionLedger {
         byItem.put(invoked.itemId(), invoked);
     }
 
+    ExceptionLedger copy() {
+        ExceptionLedger copy = new ExceptionLedger();
+        copy.byItem.putAll(byItem);
+        return copy;
+    }
+
     void clear() {
         byItem.clear();
     }

@@ -8,6 +8,19 @@ import java.util.Set;
 /** Metadata for persistence and audit: who did what, when, where. Never message text or release wording. */
 public sealed interface Fact {
 
+    /**
+     * Whether the fact has legal weight (start, end, a release and its withdrawal or confirmation, a convey, a
+     * review confirmation, a consent, a statutory exception), so that its effect may be delivered only once it is
+     * recorded.
+     */
+    static boolean hasLegalWeight(Fact fact) {
+        return fact instanceof SessionStarted || fact instanceof SessionEnded || fact instanceof ReleaseProposed
+                || fact instanceof ReleaseRecorded || fact instanceof ReleaseWithdrawn
+                || fact instanceof ReleaseConveyed || fact instanceof ItemConveyedOpenly
+                || fact instanceof CaucusReviewConfirmed || fact instanceof ConsentChanged
+                || fact instanceof ExceptionInvoked || fact instanceof ExceptionItemExported;
+    }
+
     record SessionStarted(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
     }
 

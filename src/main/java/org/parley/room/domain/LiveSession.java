@@ -424,6 +424,52 @@ public final class LiveSession {
         return media.now().grants();
     }
 
+    // ---- durability: what survives a restart, and undoing a command that could not be recorded ----
+
+    /** Everything of this session that must survive a restart, without any content. */
+    public DurableState durableState() {
+        return DurableStates.of(state);
+    }
+
+    /**
+     * Brings a session loaded after a restart back to its stored state (before anyone connects). What was said,
+     * and the wording of releases, is gone: every arrival tells so, and a restored open release must be released
+     * again. Only for a session nobody has used in this object yet.
+     */
+    public void restore(DurableState durable) {
+        if (state.phase() != SessionPhase.NOT_STARTED || anyoneConnected()) {
+            throw new IllegalStateException("only a fresh session is restored");
+        }
+        DurableStates.restore(state, Objects.requireNonNull(durable, "durable"));
+    }
+
+    /** Whether this session was restored after a restart, so that its earlier content is gone. */
+    public boolean contentLost() {
+        return state.contentLost();
+    }
+
+    /** The state as it is now, to go back to with {@link #rollBack} if the next command cannot be recorded. */
+    public Checkpoint checkpoint() {
+        return new Checkpoint(state.checkpoint());
+    }
+
+    /**
+     * Undoes everything since the checkpoint: the command taken after it is as if it never ran. Its ids are not
+     * reused, which only leaves a gap.
+     */
+    public void rollBack(Checkpoint checkpoint) {
+        state.rollBack(checkpoint.taken);
+    }
+
+    /** The state before one command; opaque outside the domain. */
+    public static final class Checkpoint {
+        private final SessionState.Checkpoint taken;
+
+        private Checkpoint(SessionState.Checkpoint taken) {
+            this.taken = taken;
+        }
+    }
+
     /** A value copy of the whole state, for tests proving that refusals change nothing. */
     SessionSnapshot snapshot() {
         return state.snapshot();

@@ -26,6 +26,12 @@ final class MediaStates {
         return last != null && grantsNow.contains(last.grant()) ? Optional.of(last.state()) : Optional.empty();
     }
 
+    MediaStates copy() {
+        MediaStates copy = new MediaStates();
+        copy.reported.putAll(reported);
+        return copy;
+    }
+
     void clear() {
         reported.clear();
     }

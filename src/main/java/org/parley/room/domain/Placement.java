@@ -84,6 +84,23 @@ final class Placement {
         places.remove(participant);
     }
 
+    /** Puts a participant back where a stored state had them, with their move count; for restoring only. */
+    void restore(ParticipantId participant, Place place, long version) {
+        if (place != null) {
+            places.put(participant, place);
+        }
+        versions.put(participant, version);
+    }
+
+    Placement copy() {
+        Placement copy = new Placement();
+        copy.places.putAll(places);
+        copy.connected.addAll(connected);
+        copy.disconnectedSince.putAll(disconnectedSince);
+        copy.versions.putAll(versions);
+        return copy;
+    }
+
     void clear() {
         places.clear();
         connected.clear();

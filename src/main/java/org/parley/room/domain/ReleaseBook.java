@@ -45,6 +45,12 @@ final class ReleaseBook {
         };
     }
 
+    ReleaseBook copy() {
+        ReleaseBook copy = new ReleaseBook();
+        copy.releases.putAll(releases);
+        return copy;
+    }
+
     void clear() {
         releases.clear();
     }

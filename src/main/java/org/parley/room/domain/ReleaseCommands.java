@@ -39,12 +39,15 @@ final class ReleaseCommands {
         if (release.isEmpty()) {
             return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);
         }
-        Item item = state.history().find(release.get().itemId()).orElseThrow();
-        if (!mayRelease(actor, item)) {
-            return refused(ErrorCode.FORBIDDEN, "item " + item.id() + " is not yours or your counsel's");
+        if (!mayRelease(actor, release.get().origin())) {
+            return refused(ErrorCode.FORBIDDEN, "item " + release.get().itemId() + " is not yours or your counsel's");
         }
         if (release.get().status() != ReleaseStatus.PENDING) {
             return refused(ErrorCode.INVALID_REQUEST, "release " + releaseId + " is not awaiting confirmation");
+        }
+        if (release.get().wordingLost()) {
+            // The proposal's wording went with a restart: confirming it would release words nobody holds.
+            return refused(ErrorCode.WORDING_LOST, "release " + releaseId + " must be released again");
         }
         Release confirmed = release.get().confirmedBy(actor.id());
         state.releases().put(confirmed);
@@ -62,9 +65,8 @@ final class ReleaseCommands {
         if (release.isEmpty()) {
             return refused(ErrorCode.NO_SUCH_ITEM, "no release " + releaseId);
         }
-        Item item = state.history().find(release.get().itemId()).orElseThrow();
-        if (!mayRelease(actor, item)) {
-            return refused(ErrorCode.FORBIDDEN, "item " + item.id() + " is not yours or your counsel's");
+        if (!mayRelease(actor, release.get().origin())) {
+            return refused(ErrorCode.FORBIDDEN, "item " + release.get().itemId() + " is not yours or your counsel's");
         }
         if (release.get().status() == ReleaseStatus.CONVEYED) {
             return refused(ErrorCode.ALREADY_USED, "release " + releaseId + " was already conveyed");
@@ -93,7 +95,7 @@ final class ReleaseCommands {
         if (!item.isCaucusOrigin()) {
             return refused(ErrorCode.INVALID_REQUEST, "only original caucus items are released");
         }
-        if (!mayRelease(actor, item)) {
+        if (!mayRelease(actor, ItemOrigin.of(item))) {
             return refused(ErrorCode.FORBIDDEN, "item " + item.id() + " is not yours or your counsel's");
         }
         if (terms.scope() == ReleaseScope.JOINT_VERBATIM && terms.editedWording().isPresent()) {
@@ -113,7 +115,7 @@ final class ReleaseCommands {
         String wording = terms.editedWording().orElse(item.text());
         Release release = new Release(new ReleaseId(state.newId()), item.id(), terms.scope(), audience.get(),
                 wording, actor.id(), proposal ? Optional.empty() : Optional.of(actor.id()),
-                proposal ? ReleaseStatus.PENDING : ReleaseStatus.RELEASED);
+                proposal ? ReleaseStatus.PENDING : ReleaseStatus.RELEASED, ItemOrigin.of(item));
         state.releases().put(release);
         Outcome outcome = new Outcome();
         outcome.record(proposal
@@ -128,7 +130,7 @@ final class ReleaseCommands {
      * A party may release its own items and its counsel's; counsel may propose for any item of its side. Both
      * must have heard the item (checked by the callers' lookup).
      */
-    private boolean mayRelease(Participant actor, Item item) {
+    private boolean mayRelease(Participant actor, ItemOrigin item) {
         if (!item.authorSide().equals(actor.side())) {
             return false;
         }
@@ -140,8 +142,8 @@ final class ReleaseCommands {
     }
 
     private Optional<Release> visibleRelease(Participant actor, ReleaseId releaseId) {
-        return state.releases().find(releaseId)
-                .filter(r -> state.history().find(r.itemId()).map(i -> i.heardBy(actor.id())).orElse(false));
+        // Judged by the release's own record of the item's origin, so it still holds once the item is gone.
+        return state.releases().find(releaseId).filter(r -> r.origin().heardBy(actor.id()));
     }
 
     private Optional<ReleaseAudience> audienceOf(Item item, ReleaseTerms terms) {

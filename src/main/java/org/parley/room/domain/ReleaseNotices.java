@@ -15,11 +15,10 @@ final class ReleaseNotices {
     }
 
     void announce(Outcome outcome, Release release) {
-        Item item = state.history().find(release.itemId()).orElseThrow();
         Event event = updated(release);
         for (Participant participant : state.roster().all()) {
             if (state.placement().isConnected(participant.id()) && state.attestations().isAttested(participant.id())
-                    && isEntitled(participant, release, item)) {
+                    && isEntitled(participant, release)) {
                 outcome.deliver(participant.id(), event);
             }
         }
@@ -29,17 +28,16 @@ final class ReleaseNotices {
     List<Event> openReleasesFor(Participant participant) {
         return state.releases().all().stream()
                 .filter(Release::isOpen)
-                .filter(release -> state.history().find(release.itemId())
-                        .map(item -> isEntitled(participant, release, item))
-                        .orElse(false))
+                .filter(release -> isEntitled(participant, release))
                 .map(ReleaseNotices::updated)
                 .map(Event.class::cast)
                 .toList();
     }
 
     private static Event.ReleaseUpdated updated(Release release) {
+        // An open release whose wording went with a restart is shown as what it now needs: to be released again.
         return new Event.ReleaseUpdated(release.id(), release.itemId(), release.scope(), release.audience(),
-                release.status(), release.wording());
+                release.status(), release.wording(), release.isOpen() && release.wordingLost());
     }
 
     /**
@@ -50,10 +48,11 @@ final class ReleaseNotices {
         return release.confirmedBy().isPresent();
     }
 
-    private static boolean isEntitled(Participant participant, Release release, Item item) {
+    private static boolean isEntitled(Participant participant, Release release) {
         if (participant.isMediator()) {
             return isKnownToMediator(release);
         }
+        ItemOrigin item = release.origin();
         return item.authorSide().map(participant::isOn).orElse(false) && item.heardBy(participant.id());
     }
 }

@@ -27,6 +27,7 @@ final class Relocation {
 
     Event.YouAreIn arrival(ParticipantId who, Place place) {
         List<ItemView> replay = place instanceof Room room ? state.history().replayFor(room, who, state.replayCap()) : List.of();
-        return new Event.YouAreIn(presence.full(place), state.placement().versionOf(who), replay);
+        return new Event.YouAreIn(presence.full(place), state.placement().versionOf(who), replay,
+                state.contentLost());
     }
 }

@@ -12,19 +12,32 @@ final class SessionState {
     private final Clock clock;
     private final IdSource ids;
     private final Duration reattestAfterDisconnect;
-    private final Placement placement = new Placement();
-    private final CaucusRegistry caucuses = new CaucusRegistry();
+    // Not final: rolling a command back puts the copies taken before it in their place (see Checkpoint).
+    private Placement placement = new Placement();
+    private CaucusRegistry caucuses = new CaucusRegistry();
     private final RoomHistory history = new RoomHistory();
-    private final ReleaseBook releases = new ReleaseBook();
-    private final CaucusReviews reviews = new CaucusReviews();
-    private final Attestations attestations = new Attestations();
-    private final Consents consents = new Consents();
+    private ReleaseBook releases = new ReleaseBook();
+    private CaucusReviews reviews = new CaucusReviews();
+    private Attestations attestations = new Attestations();
+    private Consents consents = new Consents();
     private final int replayCap;
-    private final MediaStates mediaStates = new MediaStates();
-    private final ExceptionLedger exceptions = new ExceptionLedger();
+    private MediaStates mediaStates = new MediaStates();
+    private ExceptionLedger exceptions = new ExceptionLedger();
     private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
+    /** Set once the session was restored after a restart: what was said before it is gone. */
+    private boolean contentLost;
+
+    /**
+     * The state before one command, to go back to when that command's facts could not be recorded. The small
+     * collections are copied; the history, which only grows, is marked.
+     */
+    record Checkpoint(SessionPhase phase, Instant startedAt, boolean contentLost, Placement placement,
+                      CaucusRegistry caucuses, RoomHistory.Mark history, ReleaseBook releases, CaucusReviews reviews,
+                      Attestations attestations, Consents consents, MediaStates mediaStates,
+                      ExceptionLedger exceptions) {
+    }
 
     SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect,
             int replayCap, CaucusPolicy policy) {
@@ -132,6 +145,37 @@ final class SessionState {
         reviews.clear();
         mediaStates.clear();
         exceptions.clear();
+    }
+
+    boolean contentLost() {
+        return contentLost;
+    }
+
+    void markContentLost() {
+        this.contentLost = true;
+    }
+
+    Checkpoint checkpoint() {
+        return new Checkpoint(phase, startedAt, contentLost, placement.copy(), caucuses.copy(), history.mark(),
+                releases.copy(), reviews.copy(), attestations.copy(), consents.copy(), mediaStates.copy(),
+                exceptions.copy());
+    }
+
+    /** Goes back to the checkpoint, taken just before the one command that is now undone. */
+    void rollBack(Checkpoint checkpoint) {
+        phase = checkpoint.phase();
+        startedAt = checkpoint.startedAt();
+        contentLost = checkpoint.contentLost();
+        // Copies again, so that the same checkpoint stays valid however often it is used.
+        placement = checkpoint.placement().copy();
+        caucuses = checkpoint.caucuses().copy();
+        history.backTo(checkpoint.history());
+        releases = checkpoint.releases().copy();
+        reviews = checkpoint.reviews().copy();
+        attestations = checkpoint.attestations().copy();
+        consents = checkpoint.consents().copy();
+        mediaStates = checkpoint.mediaStates().copy();
+        exceptions = checkpoint.exceptions().copy();
     }
 
     SessionSnapshot snapshot() {

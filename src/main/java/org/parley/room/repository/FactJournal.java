@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.parley.platform.shutdown.PendingWrites;
@@ -27,24 +28,38 @@ public class FactJournal {
 
     private final Pool pool;
     private final PendingWrites pending;
+    private final LiveSessionStates states;
 
-    public FactJournal(Pool pool, PendingWrites pending) {
+    public FactJournal(Pool pool, PendingWrites pending, LiveSessionStates states) {
         this.pool = pool;
         this.pending = pending;
+        this.states = states;
     }
 
     /** Writes one decision's facts in one transaction, in order. */
     public Uni<Void> record(UUID sessionId, List<Fact> facts) {
-        if (facts.isEmpty()) {
+        return record(sessionId, facts, Optional.empty());
+    }
+
+    /**
+     * Writes one decision's facts in order and, when given, the session's durable state as it is after them, all in
+     * one transaction: the stored state never runs ahead of the facts, nor behind them. An end deletes the state.
+     */
+    public Uni<Void> record(UUID sessionId, List<Fact> facts, Optional<LiveSessionStates.Stored> state) {
+        if (facts.isEmpty() && state.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        boolean ends = facts.stream().anyMatch(Fact.SessionEnded.class::isInstance);
         // Counted, so that a stopping server waits for it before the pool closes.
         return pending.track(pool.withTransaction(client -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Fact fact : facts) {
                 chain = chain.chain(() -> write(client, sessionId, fact));
             }
-            return chain;
+            if (ends) {
+                return chain.chain(() -> LiveSessionStates.delete(client, sessionId));
+            }
+            return state.isEmpty() ? chain : chain.chain(() -> states.write(client, sessionId, state.get()));
         }));
     }
 

@@ -32,6 +32,7 @@ import org.parley.room.domain.SessionId;
 import org.parley.room.domain.SessionLimits;
 import org.parley.room.domain.SessionPhase;
 import org.parley.room.repository.FactJournal;
+import org.parley.room.repository.LiveSessionStates;
 
 /**
  * The live sessions of this server, created on first connection from the case's roster. Content lives only in
@@ -55,10 +56,12 @@ public class LiveSessionRegistry implements LiveCaseSessions {
     private final Clock clock;
     private final MediaGrants media;
     private final Duration cutTimeout;
+    private final LiveSessionStates states;
 
     public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
             AttestationRecords records, Clock clock, MediaGrants media, MediaConfig mediaConfig,
-            SessionLimitsConfig limits) {
+            SessionLimitsConfig limits, LiveSessionStates states) {
+        this.states = states;
         this.limits = limits;
         this.media = media;
         this.cutTimeout = mediaConfig.cutTimeout();
@@ -88,12 +91,14 @@ public class LiveSessionRegistry implements LiveCaseSessions {
                 .chain(session -> sessions.caseOf(session).chain(mediationCase -> sessions.roster(mediationCase)
                         .chain(roster -> records.currentAttestations(sessionId)
                                 .chain(attested -> records.consents(mediationCase.id)
-                                        .map(consents -> load(session, mediationCase, roster, attested,
-                                                consents))))));
+                                        .chain(consents -> states.find(sessionId)
+                                                .map(stored -> load(session, mediationCase, roster, attested,
+                                                        consents, stored)))))));
     }
 
     private SessionRuntime load(MediationSession session, MediationCase mediationCase, List<CaseParticipant> roster,
-            List<AttestationRecords.Attestation> attested, List<AttestationRecords.Consent> consents) {
+            List<AttestationRecords.Attestation> attested, List<AttestationRecords.Consent> consents,
+            Optional<LiveSessionStates.Stored> stored) {
         UUID sessionId = session.id;
         SessionRuntime loaded;
         synchronized (ended) {
@@ -105,6 +110,12 @@ public class LiveSessionRegistry implements LiveCaseSessions {
                 LiveSession fresh = new LiveSession(new SessionId(id.toString()), participants(roster), clock,
                         IdSource.randomUuids(), LiveSession.DEFAULT_REATTEST_AFTER_DISCONNECT,
                         limits.historyReplayCap(), policyOf(mediationCase));
+                // A live session held by a server that stopped (or crashed) comes back as it was, its content aside.
+                Optional<LiveSessionStates.Stored> restored = stored
+                        .filter(found -> MediationSession.LIVE.equals(session.status));
+                restored.ifPresent(found -> fresh.restore(found.state()));
+                // The attestation and consent records are written by their own services, possibly after the last
+                // stored state: they are applied on top of it.
                 restore(fresh, attested, consents);
                 if (MediationSession.LIVE.equals(session.status) && session.startedAt != null) {
                     // Started before this server held it: live here too, so that a second start is refused.
@@ -113,7 +124,7 @@ public class LiveSessionRegistry implements LiveCaseSessions {
                 SessionRuntime[] created = new SessionRuntime[1];
                 created[0] = new SessionRuntime(new SessionRuntime.SessionRef(id, mediationCase.id,
                         mediationCase.courtId), fresh, deliveries, journal, audit, media, cutTimeout,
-                        () -> forget(created[0]));
+                        () -> forget(created[0]), restored.map(LiveSessionStates.Stored::version).orElse(0L));
                 created[0].touch(clock.instant());
                 return created[0];
             });
@@ -169,7 +180,7 @@ public class LiveSessionRegistry implements LiveCaseSessions {
         }
         for (SessionRuntime runtime : ofCase(caseId)) {
             try {
-                runtime.apply(session -> session.expire(EndReason.CASE_CLOSED));
+                runtime.submit(session -> session.expire(EndReason.CASE_CLOSED));
             } catch (RuntimeException e) {
                 // One session's failure must not keep the case's other sessions going.
                 LOG.errorf("session %s: not ended with its closed case: %s", runtime.ref().sessionId(),
@@ -214,9 +225,9 @@ public class LiveSessionRegistry implements LiveCaseSessions {
             return Uni.createFrom().voidItem();
         }
         return records.currentAttestation(runtime.ref().sessionId(), invited.id).invoke(attestation -> {
-            runtime.apply(session -> session.addToRoster(participant(invited)));
+            runtime.submit(session -> session.addToRoster(participant(invited)));
             if (attestation.isPresent()) {
-                runtime.apply(session -> session.markAttested(id));
+                runtime.submit(session -> session.markAttested(id));
             }
         }).replaceWithVoid();
     }
@@ -225,7 +236,7 @@ public class LiveSessionRegistry implements LiveCaseSessions {
     public void enrol(ParticipantInvited invited) {
         Participant newcomer = participant(invited.participantId(), invited.role(), invited.displayName(),
                 invited.side());
-        ofCase(invited.caseId()).forEach(runtime -> runtime.apply(session -> session.addToRoster(newcomer)));
+        ofCase(invited.caseId()).forEach(runtime -> runtime.submit(session -> session.addToRoster(newcomer)));
     }
 
     /** A session loaded after a restart knows again who has attested and who has consented. */

@@ -20,6 +20,6 @@ public class DroppedConnections {
     void onDropped(@ObservesAsync ConnectionDropped dropped) {
         // The participant keeps their place, exactly as after any lost connection, and may reconnect.
         registry.find(UUID.fromString(dropped.session().value()))
-                .ifPresent(runtime -> runtime.apply(session -> session.disconnect(dropped.participant())));
+                .ifPresent(runtime -> runtime.submit(session -> session.disconnect(dropped.participant())));
     }
 }

@@ -50,6 +50,10 @@ public final class FrameEncoder {
             frame.put("placement", in.placement());
             ArrayNode history = frame.putArray("history");
             in.history().forEach(item -> history.add(item(item)));
+            if (in.contentLost()) {
+                // Only after a restart: the room's earlier content was held in memory and is gone.
+                frame.put("contentLost", true);
+            }
         } else if (event instanceof Event.MessagePosted posted) {
             frame.put("type", "message");
             frame.set("item", item(posted.item()));
@@ -76,8 +80,14 @@ public final class FrameEncoder {
             frame.put("item", release.itemId().value());
             frame.put("scope", lower(release.scope().name()));
             frame.put("audience", release.audience().toString());
-            frame.put("status", lower(release.status().name()));
-            frame.put("wording", release.wording());
+            if (release.needsRerelease()) {
+                // The wording went with a server restart: shown as needing release again, never as conveyable.
+                frame.put("status", "needs_rerelease");
+                frame.put("wordingLost", true);
+            } else {
+                frame.put("status", lower(release.status().name()));
+                frame.put("wording", release.wording());
+            }
         } else if (event instanceof Event.CaucusReview review) {
             frame.put("type", "caucus_review");
             frame.put("caucus", review.caucusId().value());

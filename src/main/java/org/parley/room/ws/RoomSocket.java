@@ -81,13 +81,16 @@ public class RoomSocket {
                 .chain(runtime -> {
                     RoomConnections.Attached attached = connections.attach(connection,
                             new SessionId(sessionId.toString()), participant, access.participant().subject);
-                    Decision connected = runtime.apply(session -> session.connect(participant));
-                    if (connected instanceof Decision.Refused refused) {
-                        connections.sendError(attached, refused.code().wireCode(), refused.detail(), null);
-                        connections.detach(connection);
-                        return connection.close(RoomConnections.NOT_ON_ROSTER);
-                    }
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().completionStage(runtime.submit(session -> session.connect(participant)))
+                            .chain(connected -> {
+                                if (connected instanceof Decision.Refused refused) {
+                                    connections.sendError(attached, refused.code().wireCode(), refused.detail(),
+                                            null);
+                                    connections.detach(connection);
+                                    return connection.close(RoomConnections.NOT_ON_ROSTER);
+                                }
+                                return Uni.createFrom().voidItem();
+                            });
                 }).onFailure(SessionEndedException.class).recoverWithUni(ended -> {
                     connections.detach(connection);
                     return connection.close(RoomConnections.SESSION_ENDED);
@@ -140,11 +143,14 @@ public class RoomSocket {
                 return;
             }
             runtime.get().touch(clock.instant());
-            Decision decision = runtime.get().apply(
-                    session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
-            if (decision instanceof Decision.Refused refused) {
-                connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref());
-            }
+            // A frame with legal weight is answered once recorded (or refused try_again), so this does not wait.
+            runtime.get().submit(session -> CommandDispatcher.dispatch(session, attached.participant(), frame))
+                    .thenAccept(decision -> {
+                        if (decision instanceof Decision.Refused refused) {
+                            connections.sendError(attached, refused.code().wireCode(), refused.detail(),
+                                    frame.ref());
+                        }
+                    });
         });
     }
 
@@ -206,7 +212,7 @@ public class RoomSocket {
         connections.of(connection).ifPresent(attached -> {
             if (connections.detach(connection)) {
                 registry.find(UUID.fromString(attached.session().value()))
-                        .ifPresent(runtime -> runtime.apply(session -> session.disconnect(attached.participant())));
+                        .ifPresent(runtime -> runtime.submit(session -> session.disconnect(attached.participant())));
             }
         });
     }

@@ -30,6 +30,8 @@ class ErrorCodeTest {
                 Map.entry(ErrorCode.EXCEPTION_NOT_INVOKED, "exception_not_invoked"),
                 Map.entry(ErrorCode.NO_MEDIA, "no_media"),
                 Map.entry(ErrorCode.RATE_LIMITED, "rate_limited"),
+                Map.entry(ErrorCode.WORDING_LOST, "wording_lost"),
+                Map.entry(ErrorCode.TRY_AGAIN, "try_again"),
                 Map.entry(ErrorCode.BAD_FRAME, "bad_frame"),
                 Map.entry(ErrorCode.UNKNOWN_TYPE, "unknown_type"),
                 Map.entry(ErrorCode.TOO_LARGE, "too_large"));

@@ -193,6 +193,8 @@ class ProtocolDocExamplesTest {
         allowed.put("scope", lowerNames(ReleaseScope.values()));
         Set<String> statuses = new TreeSet<>(lowerNames(ReleaseStatus.values()));
         statuses.addAll(lowerNames(ItemStatus.values()));
+        // How the encoder shows an open release whose wording was lost with a restart.
+        statuses.add("needs_rerelease");
         allowed.put("status", statuses);
         Set<String> kinds = new TreeSet<>();
         encoderSamples().values().forEach(frames -> frames.forEach(frame -> collect(frame, "kind", kinds)));
@@ -337,6 +339,7 @@ class ProtocolDocExamplesTest {
                 new Event.YouAreIn(new PlaceView.InJointRoom(), 2, List.of(plain, conveyed)),
                 new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), 3, List.of(plain, conveyed)),
                 new Event.YouAreIn(new PlaceView.InCaucus(adHoc, Optional.empty()), 4, List.of(plain)),
+                new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), 5, List.of(), true),
                 new Event.MessagePosted(plain),
                 new Event.MessagePosted(conveyed),
                 new Event.Typing(partyA, true),
@@ -346,6 +349,8 @@ class ProtocolDocExamplesTest {
                 new Event.CaucusClosed(caucusA),
                 new Event.ReleaseUpdated(new ReleaseId("r-1"), new ItemId("i-1"), ReleaseScope.OTHER_SIDE_CONVEY,
                         new ReleaseAudience.OtherSideCaucus(b), ReleaseStatus.RELEASED, "wording"),
+                new Event.ReleaseUpdated(new ReleaseId("r-2"), new ItemId("i-2"), ReleaseScope.OTHER_SIDE_CONVEY,
+                        new ReleaseAudience.OtherSideCaucus(b), ReleaseStatus.RELEASED, null, true),
                 new Event.CaucusReview(caucusA, List.of(
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL))),
                 new Event.CaucusReviewConfirmed(caucusA, partyA),
