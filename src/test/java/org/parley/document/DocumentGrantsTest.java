@@ -104,6 +104,7 @@ class DocumentGrantsTest {
         assertEquals("rate_limited", assertThrows(ApiException.class,
                 () -> few.issueDownload(session, holder, item)).code());
         clock.advance(Duration.ofSeconds(121));
+        // Forgotten a lifetime (at least a minute) after they expired.
         few.issueDownload(session, holder, item);
     }
 

@@ -23,6 +23,8 @@ import org.parley.room.domain.SeenPlace;
 public final class DocumentGrants {
 
     private static final int TOKEN_BYTES = 32;
+    /** At least this long after expiry a used or expired grant is still recognised as such. */
+    private static final Duration REMEMBERED = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final SecureRandom random;
@@ -64,8 +66,8 @@ public final class DocumentGrants {
 
     /**
      * Uses the grant up and answers it when it is this holder's, for this purpose, session and item (a download's),
-     * and still within its lifetime; otherwise refuses with a typed code. The holder check comes first, so a token
-     * of someone else's answers like an unknown one and tells nothing about it.
+     * and still within its lifetime; otherwise refuses with a typed code. Within its session, a token of someone
+     * else's answers like an unknown one and tells nothing about it.
      */
     public synchronized DocumentGrant redeem(String token, GrantPurpose purpose, UUID sessionId,
             ParticipantId holder, Optional<ItemId> item) {
@@ -81,14 +83,15 @@ public final class DocumentGrants {
             throw DocumentErrors.grant(DocumentErrors.GRANT_INVALID, "no such document grant");
         }
         used.put(token, grant.expiresAt());
+        // Participants are per case, so in another session the holder is another participant: the session first.
+        if (!grant.sessionId().equals(sessionId)) {
+            throw DocumentErrors.grant(DocumentErrors.GRANT_OTHER_SESSION, "this document grant is for another session");
+        }
         if (!grant.holder().equals(holder) || grant.purpose() != purpose) {
             throw DocumentErrors.grant(DocumentErrors.GRANT_INVALID, "no such document grant");
         }
         if (!now.isBefore(grant.expiresAt())) {
             throw DocumentErrors.grant(DocumentErrors.GRANT_EXPIRED, "this document grant has expired");
-        }
-        if (!grant.sessionId().equals(sessionId)) {
-            throw DocumentErrors.grant(DocumentErrors.GRANT_OTHER_SESSION, "this document grant is for another session");
         }
         if (!grant.item().equals(item)) {
             throw DocumentErrors.grant(DocumentErrors.GRANT_OTHER_ITEM, "this document grant is for another item");
@@ -106,11 +109,11 @@ public final class DocumentGrants {
     }
 
     /**
-     * Forgets grants one lifetime after they expired: until then an expired or used grant still answers
+     * Forgets grants a lifetime (at least a minute) after they expired: until then an expired or used grant still answers
      * {@code grant_expired} or {@code already_used} rather than "no such grant".
      */
     private void forgetExpired(Instant now) {
-        Instant horizon = now.minus(lifetime);
+        Instant horizon = now.minus(lifetime.compareTo(REMEMBERED) > 0 ? lifetime : REMEMBERED);
         outstanding.values().removeIf(grant -> !horizon.isBefore(grant.expiresAt()));
         for (Iterator<Map.Entry<String, Instant>> it = used.entrySet().iterator(); it.hasNext();) {
             if (!horizon.isBefore(it.next().getValue())) {

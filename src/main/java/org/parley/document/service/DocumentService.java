@@ -81,6 +81,12 @@ public class DocumentService {
             }
             DocumentKind kind = ContentCheck.check(name, upload.declaredType(), upload.bytes());
             SessionRuntime runtime = live(sessionId);
+            // Where the author is, before a byte is kept; the share below asks again, in case of a move meanwhile.
+            Optional<Decision.Refused> early = runtime.read(session -> session.shareRefusal(holder,
+                    grant.place().orElseThrow()));
+            if (early.isPresent()) {
+                throw refusal(early.get().code(), early.get().detail());
+            }
             StoredDocument stored = vault.store(sessionId, kind, upload.bytes());
             DocumentInfo info = new DocumentInfo(stored.id(), name, kind.mediaType(), stored.size());
             Decision decision = runtime.apply(session -> session.shareDocument(holder, grant.place().orElseThrow(),
