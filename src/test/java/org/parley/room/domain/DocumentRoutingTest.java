@@ -160,10 +160,26 @@ class DocumentRoutingTest {
         accepted(f.session.goTo(M, Place.joint()));
         ItemId jointDocument = shared(PA);
         accepted(f.session.move(M, PB, Place.lobby()));
-        accepted(f.session.move(M, PB, Place.joint()));
+        Decision back = f.session.move(M, PB, Place.joint());
 
+        List<ItemView> replay = eventsFor(back, PB, Event.YouAreIn.class).get(0).history();
+        assertEquals(Optional.of(DRAFT), replay.stream().filter(view -> view.itemId().equals(jointDocument))
+                .findFirst().orElseThrow().document(), "the replay carries the document's metadata");
         assertEquals(DRAFT, assertInstanceOf(DocumentAccess.Allowed.class,
                 f.session.documentAccess(PB, jointDocument)).document(), "PB was present when it was shared");
+    }
+
+    @Test
+    void underOpenCaucusTheMediatorMayShareACaucusDocumentWithoutARelease() {
+        SessionFixture open = SessionFixture.sideAInCaucus(CaucusPolicy.OPEN_CAUCUS);
+        ItemId item = factOf(open.session.shareDocument(PA, open.here(PA), DRAFT, ""), Fact.ItemPosted.class).itemId();
+        accepted(open.session.goTo(M, Place.joint()));
+
+        Decision shared = open.session.conveyItem(M, open.here(M), item);
+
+        ItemView copy = eventsFor(shared, PB, Event.MessagePosted.class).get(0).item();
+        assertEquals(Optional.of(DRAFT), copy.document());
+        assertTrue(copy.conveyed().orElseThrow().underOpenCaucus());
     }
 
     @Test
