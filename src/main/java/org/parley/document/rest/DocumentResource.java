@@ -111,8 +111,8 @@ public class DocumentResource {
                     + (content.kind().mediaType().startsWith("text/") ? "; charset=utf-8" : "");
             return Response.ok(content.bytes(), type)
                     .header("Content-Disposition", ContentDisposition.of(content.kind().inline(), content.name()))
+                    // X-Content-Type-Options: nosniff and Cache-Control: no-store are on every /api answer already.
                     .header("Content-Security-Policy", SANDBOX_POLICY)
-                    .header("X-Content-Type-Options", "nosniff")
                     .build();
         });
     }
