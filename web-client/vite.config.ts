@@ -17,6 +17,13 @@ export default defineConfig({
     sourcemap: false,
     // One small bundle; no module-preload polyfill (it would inline a script).
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // pdf.js's worker ships as .mjs; served as .js it has a JavaScript type on any server (nosniff is on).
+        assetFileNames: (asset) =>
+          asset.names?.some((name) => name.endsWith(".mjs")) ? "assets/[name]-[hash].js" : "assets/[name]-[hash][extname]",
+      },
+    },
   },
   server: { proxy },
   preview: { port: 4173, strictPort: true, proxy },

@@ -19,7 +19,9 @@ import type {
   RoomConnection,
   SessionView,
 } from "../net";
+import { roomTargetOf } from "../protocol/frames";
 import { ApiError } from "../net";
+import type { FetchedDocument } from "../net";
 import type { RoomEvent, RoomState } from "../state/room";
 import { inRoom, initialRoomState, roomReducer } from "../state/room";
 import type { AppState, Screen, SessionRef } from "./state";
@@ -295,6 +297,33 @@ export class Controller {
     }
     this.onRoomEvent({ type: "reattested" });
     return true;
+  }
+
+  /**
+   * Shares a file into the room the composer showed (its place and placement, like a message); the server checks
+   * its type by content and refuses it if this person was moved meanwhile. A refusal shows like a room error.
+   */
+  async shareDocument(shown: RoomState, file: Blob, name: string, caption = ""): Promise<boolean> {
+    const place = roomTargetOf(shown.place);
+    if (place === null || shown.session === null) {
+      this.localError("not_in_room", "You are not in a room right now: nothing was shared.");
+      return false;
+    }
+    try {
+      await this.net.documents.share(shown.session, place, shown.placement, file, name, caption);
+      return true;
+    } catch (error) {
+      const refused = error instanceof ApiError ? error : new ApiError(0, "network", "The document was not shared.");
+      this.localError(refused.code, refused.detail);
+      return false;
+    }
+  }
+
+  /** The bytes of a document this person sees now, fetched with a fresh single-use grant. */
+  fetchDocument(item: string): Promise<FetchedDocument> {
+    const session = this.store.get().room.session;
+    if (session === null) return Promise.reject(new ApiError(0, "not_in_room", "Not in a session."));
+    return this.net.documents.download(session, item);
   }
 
   /** Asks the mediator to come to this person's room, without saying anything. */

@@ -45,6 +45,20 @@ export class Http {
     return readJson<T>(response);
   }
 
+  /**
+   * A request with the bearer token and a body or answer that is not JSON (document bytes). A refusal is thrown as
+   * an ApiError built from its problem answer; a success is the response itself, for its body and headers.
+   */
+  async binary(method: string, path: string, headers: Record<string, string>, body?: Blob): Promise<Response> {
+    const token = await this.options.token();
+    const all: Record<string, string> = { ...headers };
+    if (token) all.Authorization = `Bearer ${token}`;
+    const response = await this.send(path, { method, headers: all, body });
+    if (response.status === 401 && token) this.options.onUnauthorized?.();
+    if (!response.ok) await readJson(response);
+    return response;
+  }
+
   /** A request without the bearer token (sign-in endpoints, public configuration). */
   async anonymous<T>(method: string, path: string, init: RequestInit = {}): Promise<T> {
     const response = await this.send(path, { ...init, method, headers: { Accept: "application/json", ...init.headers } });

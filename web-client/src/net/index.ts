@@ -7,6 +7,7 @@ import type { Attestations } from "./api";
 import { Auth, loadClientConfig } from "./auth";
 import type { ClientConfig } from "./auth";
 import { Http } from "./http";
+import { Documents } from "./documents";
 import type { FetchFn } from "./http";
 import { isCallback } from "./oidc";
 import type { OidcDeps } from "./oidc";
@@ -19,6 +20,7 @@ import type { MediaDeps } from "./media";
 import { isMediaFrame } from "../protocol/frames";
 
 export { ApiError } from "./http";
+export type { FetchedDocument, SharedDocument } from "./documents";
 export type {
   Me,
   CaseView,
@@ -61,6 +63,7 @@ export interface NetOptions {
 
 export class Net {
   readonly api: Api;
+  readonly documents: Documents;
   private readonly auth: Auth;
   private readonly http: Http;
   private rooms = new Set<RoomConnection>();
@@ -82,6 +85,7 @@ export class Net {
       now: options.now,
     });
     this.api = new Api(this.http);
+    this.documents = new Documents(this.http);
   }
 
   config(): Promise<ClientConfig> {

@@ -44,13 +44,24 @@ export interface Conveyed {
   scope: Scope;
 }
 
+/** A shared document's metadata as the room shows it; the bytes are fetched over HTTP with a grant. */
+export interface DocumentMeta {
+  id: string;
+  name: string;
+  /** The media type the server found in the bytes: application/pdf, image/png, image/jpeg or text/plain. */
+  type: string;
+  size: number;
+}
+
 export interface Item {
   id: string;
   room: string;
   author: string;
+  /** The message, the conveyed wording, or a document's caption. */
   text: string;
   at: string;
   conveyed?: Conveyed;
+  document?: DocumentMeta;
 }
 
 export interface PresenceEntry {
@@ -77,6 +88,7 @@ export interface ReviewItem {
   text: string;
   at: string;
   status: ReviewStatus;
+  document?: DocumentMeta;
 }
 
 /** Why a session ended (or will end): the mediator ended it, or the server did when it sat idle or ran too long. */

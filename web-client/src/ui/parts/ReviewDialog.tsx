@@ -6,6 +6,7 @@ import { nameOf } from "../../state/views";
 import { useController } from "../hooks";
 import { Modal } from "./Modal";
 import { formatTime } from "./Transcript";
+import { formatSize } from "../../state/documents";
 
 const STATUS: Record<string, string> = {
   confidential: "Kept confidential",
@@ -32,7 +33,12 @@ export function ReviewDialog({ state, review, onLater }: { state: RoomState; rev
                 <time dateTime={item.at}>{formatTime(item.at)}</time>
                 <span class={`badge badge-${item.status}`}>{STATUS[item.status] ?? item.status}</span>
               </div>
-              <p class="text">{item.text}</p>
+              {item.text && <p class="text">{item.text}</p>}
+              {item.document && (
+                <p class="document-name small">
+                  Document: {item.document.name} ({formatSize(item.document.size)})
+                </p>
+              )}
             </li>
           ))}
         </ul>

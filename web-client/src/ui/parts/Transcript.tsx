@@ -7,6 +7,7 @@ import type { Item } from "../../protocol/frames";
 import type { RoomState } from "../../state/room";
 import { nameOf, returnedMessage } from "../../state/views";
 import { useController } from "../hooks";
+import { DocumentCard } from "./Documents";
 
 export function formatTime(at: string): string {
   const date = new Date(at);
@@ -49,7 +50,8 @@ export function Transcript({
                     : `Conveyed by the mediator, released by side ${item.conveyed.origin_side}`}
                 </div>
               )}
-              <p class="text">{item.text}</p>
+              {(item.text || !item.document) && <p class="text">{item.text}</p>}
+              <DocumentCard item={item} />
               {extras?.(item)}
             </li>
           ))}

@@ -30,6 +30,7 @@ import { PrivateAgain } from "../parts/PrivateAgain";
 import { MediaPanel } from "../parts/MediaPanel";
 import { ReleaseDialog } from "../parts/ReleaseDialog";
 import { ReviewDialog } from "../parts/ReviewDialog";
+import { ShareDocument } from "../parts/Documents";
 import { RoomErrors } from "../parts/RoomErrors";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { Watermark } from "../parts/Watermark";
@@ -202,6 +203,11 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
                 key={roomKey(place) ?? "none"}
                 room={room}
                 label={kind === "caucus" ? "Message to your caucus" : "Message to the joint room"}
+                disabled={room.connection.state !== "open" || room.phase !== "live"}
+              />
+              <ShareDocument
+                key={`share-${roomKey(place) ?? "none"}`}
+                room={room}
                 disabled={room.connection.state !== "open" || room.phase !== "live"}
               />
             </>

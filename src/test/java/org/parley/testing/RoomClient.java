@@ -125,6 +125,15 @@ public final class RoomClient implements AutoCloseable {
         return sendHere("convey", prepend(fields, "release", release));
     }
 
+    /** The latest {@code you_are_in} received (place and placement), as a browser's composer knows it. */
+    public JsonNode lastArrival() {
+        JsonNode arrival = listener.lastArrival;
+        if (arrival == null) {
+            throw new IllegalStateException("no you_are_in has arrived yet, so this client has no place");
+        }
+        return arrival;
+    }
+
     /** Sends a room-scoped frame naming the place and placement of the latest {@code you_are_in} received. */
     public RoomClient sendHere(String type, Object... fields) {
         JsonNode arrival = listener.lastArrival;

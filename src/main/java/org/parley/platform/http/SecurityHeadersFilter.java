@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecurityHeadersFilter {
 
     static final String HEADER = "Content-Security-Policy";
+    /** The strictest policy: the response may run, load and embed nothing. */
+    static final String SANDBOXED = "sandbox; default-src 'none'";
 
     // Ahead of routing, so every route, including 404s and failures, answers with the policy.
     private static final int PRIORITY = 1_000;
@@ -35,8 +37,13 @@ public class SecurityHeadersFilter {
 
     private void addPolicy(RoutingContext context) {
         String value = policy.forHost(context.request().getHeader(HttpHeaders.HOST));
-        // Set when the headers are written, so that no handler down the line can drop it.
-        context.addHeadersEndHandler(ignored -> context.response().headers().set(HEADER, value));
+        // Set when the headers are written, so that no handler down the line can drop it. A handler may only
+        // tighten it to the fully sandboxed policy (served documents do).
+        context.addHeadersEndHandler(ignored -> {
+            if (!SANDBOXED.equals(context.response().headers().get(HEADER))) {
+                context.response().headers().set(HEADER, value);
+            }
+        });
         context.next();
     }
 }

@@ -72,7 +72,7 @@ final class CaucusReviewDesk {
                 .filter(Item::isCaucusOrigin)
                 .filter(item -> item.authorSide().equals(party.side()) && item.heardBy(party.id()))
                 .map(item -> new ReviewEntry(item.id(), item.author(), item.text(), item.at(),
-                        state.releases().statusOf(item.id())))
+                        state.releases().statusOf(item.id()), item.document()))
                 .toList();
         return new Event.CaucusReview(caucusId, entries);
     }

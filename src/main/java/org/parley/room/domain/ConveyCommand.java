@@ -53,12 +53,13 @@ final class ConveyCommand {
             return refused(ErrorCode.NOT_IN_ROOM, "release " + releaseId + " is for " + release.audience());
         }
 
+        // A released document goes with its release: the copy carries the same document, with the wording as caption.
         Conveyance conveyance = new Conveyance(release.id(), original.get().id(), original.get().authorSide(),
                 release.scope());
         Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.get().author(),
                 original.get().authorSide(),
                 release.wording(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
-                Optional.of(conveyance));
+                Optional.of(conveyance), original.get().document());
         state.history().add(conveyed);
         Release used = release.withStatus(ReleaseStatus.CONVEYED);
         state.releases().put(used);
@@ -116,7 +117,7 @@ final class ConveyCommand {
         Conveyance conveyance = new Conveyance(Optional.empty(), original.id(), original.authorSide(), scope);
         Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.author(), original.authorSide(),
                 original.text(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
-                Optional.of(conveyance));
+                Optional.of(conveyance), original.document());
         state.history().add(conveyed);
         Outcome outcome = new Outcome();
         outcome.record(new Fact.ItemConveyedOpenly(original.id(), conveyed.id(), room.get(), mediator.id(),

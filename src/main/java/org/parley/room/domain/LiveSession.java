@@ -31,8 +31,8 @@ public final class LiveSession {
         ANYONE(false, false, true),
         ANYONE_LIVE(false, true, true),
         /**
-         * Saying something (a message, typing): nobody moves, connects or changes media, so the comparison, which
-         * costs far more than the message itself, is skipped.
+         * Saying something (a message, typing, a shared document): nobody moves, connects or changes media, so the
+         * comparison, which costs far more than the message itself, is skipped.
          */
         SPEAKING(false, true, false),
         MEDIATOR(true, false, true),
@@ -56,6 +56,7 @@ public final class LiveSession {
     private final MovementCommands movement;
     private final CaucusCommands caucuses;
     private final ConversationCommands conversation;
+    private final DocumentCommands documents;
     private final ReleaseCommands releases;
     private final ConveyCommand conveying;
     private final CaucusReviewDesk reviewDesk;
@@ -120,6 +121,7 @@ public final class LiveSession {
         this.caucuses = new CaucusCommands(state, relocation, reviewDesk, gate);
         StaleViewCheck staleView = new StaleViewCheck(state);
         this.conversation = new ConversationCommands(state, staleView);
+        this.documents = new DocumentCommands(state, staleView);
         this.releases = new ReleaseCommands(state, notices);
         this.conveying = new ConveyCommand(state, notices, staleView);
         this.attestation = new AttestationCommands(state, exits, notices, reviewDesk);
@@ -333,6 +335,35 @@ public final class LiveSession {
         return run(actor, Access.SPEAKING, participant -> conversation.post(participant, seen, text));
     }
 
+    /**
+     * Shares a document (already checked and stored by the caller) into the room its author saw, under the same rule
+     * as {@link #postMessage}: delivered as metadata to those present, never beyond, until a release is conveyed.
+     */
+    public Decision shareDocument(ParticipantId actor, SeenPlace seen, DocumentInfo document, String caption) {
+        return run(actor, Access.SPEAKING, participant -> documents.share(participant, seen, document, caption));
+    }
+
+    /**
+     * The refusal {@link #shareDocument} would answer now for where the author is, without changing anything; empty
+     * when sharing from that place is allowed. Asked before a document's bytes are taken in.
+     */
+    public Optional<Decision.Refused> shareRefusal(ParticipantId actor, SeenPlace seen) {
+        return gate(actor, Access.ANYONE_LIVE).or(() -> documents.shareRefusal(state.roster().get(actor), seen)
+                .map(Decision.Refused.class::cast));
+    }
+
+    /**
+     * Whether the viewer may fetch the document of this item now: they heard the item and are connected in its room.
+     * Changes nothing.
+     */
+    public DocumentAccess documentAccess(ParticipantId viewer, ItemId item) {
+        Optional<Decision.Refused> refused = gate(viewer, Access.ANYONE_LIVE);
+        if (refused.isPresent()) {
+            return new DocumentAccess.Refused(refused.get().code(), refused.get().detail());
+        }
+        return documents.access(state.roster().get(viewer), item);
+    }
+
     /** Shows typing in the room the author saw, under the same rule as {@link #postMessage}. */
     public Decision typing(ParticipantId actor, SeenPlace seen, boolean typing) {
         return run(actor, Access.SPEAKING, participant -> conversation.typing(participant, seen, typing));
@@ -481,20 +512,11 @@ public final class LiveSession {
      * different.
      */
     private Decision run(ParticipantId actorId, Access access, Function<Participant, Decision> command) {
-        // The order of these checks is part of the contract: after the end, everything answers SESSION_ENDED.
-        if (state.phase() == SessionPhase.ENDED) {
-            return refused(ErrorCode.SESSION_ENDED, "the session has ended");
+        Optional<Decision.Refused> refusedAtTheGate = gate(actorId, access);
+        if (refusedAtTheGate.isPresent()) {
+            return refusedAtTheGate.get();
         }
         Optional<Participant> actor = state.roster().find(actorId);
-        if (actor.isEmpty()) {
-            return refused(ErrorCode.NO_SUCH_PARTICIPANT, "not on this session's roster");
-        }
-        if (access.mediatorOnly && !actor.get().isMediator()) {
-            return refused(ErrorCode.FORBIDDEN, "only the mediator may do this");
-        }
-        if (access.liveOnly && state.phase() == SessionPhase.NOT_STARTED) {
-            return refused(ErrorCode.NOT_STARTED, "the session has not started");
-        }
         if (!access.mayChangePresence) {
             return command.apply(actor.get());
         }
@@ -507,6 +529,25 @@ public final class LiveSession {
         // Media is compared even when the command ended the session: the end revokes every grant.
         Decision.Accepted withMedia = media.withChanges(accepted, mediaBefore);
         return state.phase() == SessionPhase.ENDED ? withMedia : withPresenceUpdates(withMedia, before);
+    }
+
+    /** The lifecycle and role checks every command passes first; empty when the actor may go on. */
+    private Optional<Decision.Refused> gate(ParticipantId actorId, Access access) {
+        // The order of these checks is part of the contract: after the end, everything answers SESSION_ENDED.
+        if (state.phase() == SessionPhase.ENDED) {
+            return Optional.of(refused(ErrorCode.SESSION_ENDED, "the session has ended"));
+        }
+        Optional<Participant> actor = state.roster().find(actorId);
+        if (actor.isEmpty()) {
+            return Optional.of(refused(ErrorCode.NO_SUCH_PARTICIPANT, "not on this session's roster"));
+        }
+        if (access.mediatorOnly && !actor.get().isMediator()) {
+            return Optional.of(refused(ErrorCode.FORBIDDEN, "only the mediator may do this"));
+        }
+        if (access.liveOnly && state.phase() == SessionPhase.NOT_STARTED) {
+            return Optional.of(refused(ErrorCode.NOT_STARTED, "the session has not started"));
+        }
+        return Optional.empty();
     }
 
     /** Sends a fresh presence view to each connected participant whose view this command changed. */

@@ -2,6 +2,7 @@ package org.parley.room.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +59,13 @@ public class LiveSessionRegistry implements LiveCaseSessions {
     private final Duration cutTimeout;
     private final LiveSessionStates states;
 
+    private final Event<SessionContentDropped> contentDropped;
+
     public LiveSessionRegistry(SessionService sessions, Deliveries deliveries, FactJournal journal, AuditLog audit,
             AttestationRecords records, Clock clock, MediaGrants media, MediaConfig mediaConfig,
-            SessionLimitsConfig limits, LiveSessionStates states) {
+            SessionLimitsConfig limits, LiveSessionStates states, Event<SessionContentDropped> contentDropped) {
         this.states = states;
+        this.contentDropped = contentDropped;
         this.limits = limits;
         this.media = media;
         this.cutTimeout = mediaConfig.cutTimeout();
@@ -139,6 +143,8 @@ public class LiveSessionRegistry implements LiveCaseSessions {
             ended.add(sessionId);
             live.remove(sessionId, runtime);
         }
+        // Outside the lock: observers (the document store) drop what they hold of the session's content.
+        contentDropped.fire(new SessionContentDropped(sessionId));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.parley.media.MediaSignal;
 import org.parley.media.turn.IceServer;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.Event;
+import org.parley.room.domain.DocumentInfo;
 import org.parley.room.domain.ItemView;
 import org.parley.room.domain.PlaceView;
 import org.parley.room.domain.PresenceEntry;
@@ -239,7 +240,18 @@ public final class FrameEncoder {
             conveyance.originSide().ifPresent(side -> conveyed.put("origin_side", side.name()));
             conveyed.put("scope", lower(conveyance.scope().name()));
         });
+        view.document().ifPresent(document -> item.set("document", document(document)));
         return item;
+    }
+
+    /** A document's metadata only; its bytes are fetched over HTTP with a grant. */
+    private ObjectNode document(DocumentInfo info) {
+        ObjectNode document = json.createObjectNode();
+        document.put("id", info.id().value());
+        document.put("name", info.name());
+        document.put("type", info.mediaType());
+        document.put("size", info.size());
+        return document;
     }
 
     private ObjectNode presence(PresenceEntry entry) {
@@ -266,6 +278,7 @@ public final class FrameEncoder {
         node.put("text", entry.text());
         node.put("at", entry.at().toString());
         node.put("status", lower(entry.status().name()));
+        entry.document().ifPresent(document -> node.set("document", document(document)));
         return node;
     }
 

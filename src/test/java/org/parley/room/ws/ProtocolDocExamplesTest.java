@@ -41,6 +41,8 @@ import org.parley.room.domain.Event;
 import org.parley.room.domain.ExceptionCategory;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
+import org.parley.room.domain.DocumentId;
+import org.parley.room.domain.DocumentInfo;
 import org.parley.room.domain.ItemView;
 import org.parley.room.domain.MediaState;
 import org.parley.room.domain.ParticipantId;
@@ -318,6 +320,12 @@ class ProtocolDocExamplesTest {
         ItemView openCopy = new ItemView(new ItemId("i-3"), Place.joint(), partyA, "text", AT,
                 Optional.of(new Conveyance(Optional.empty(), new ItemId("i-1"), Optional.of(a),
                         ReleaseScope.JOINT_VERBATIM)));
+        DocumentInfo draft = new DocumentInfo(new DocumentId("d-7"), "offer-draft.pdf", "application/pdf", 48213);
+        ItemView document = new ItemView(new ItemId("i-4"), Place.caucus(caucusA), partyA, "our draft", AT,
+                Optional.empty(), Optional.of(draft));
+        ItemView conveyedDocument = new ItemView(new ItemId("i-5"), Place.joint(), partyA, "our draft", AT,
+                Optional.of(new Conveyance(new ReleaseId("r-2"), new ItemId("i-4"), Optional.of(a),
+                        ReleaseScope.JOINT_VERBATIM)), Optional.of(draft));
         // Every place view, as seen of someone without a side (the mediator) and of someone with one.
         List<PlaceView> everyPlace = List.of(new PlaceView.InLobby(), new PlaceView.InJointRoom(),
                 new PlaceView.InCaucus(caucusA, Optional.of(a)), new PlaceView.InCaucus(adHoc, Optional.empty()),
@@ -342,6 +350,12 @@ class ProtocolDocExamplesTest {
                 new Event.YouAreIn(new PlaceView.InCaucus(caucusA, Optional.of(a)), 5, List.of(), true),
                 new Event.MessagePosted(plain),
                 new Event.MessagePosted(conveyed),
+                new Event.MessagePosted(document),
+                new Event.MessagePosted(conveyedDocument),
+                new Event.CaucusReview(caucusA, List.of(
+                        new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL),
+                        new ReviewEntry(new ItemId("i-4"), partyA, "our draft", AT, ItemStatus.RELEASED,
+                                Optional.of(draft)))),
                 new Event.Typing(partyA, true),
                 new Event.PresenceChanged(everyKindOfPlace),
                 new Event.CaucusOpened(caucusA, Optional.of(a), Set.of(partyA)),

@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+// Browser scenario of documents in rooms, in real headless Chromium against a running Parley server (demo profile).
+//
+//   PARLEY_E2E_URL=http://localhost:8080 node e2e/documents.mjs
+//
+// Environment: PARLEY_E2E_URL, PARLEY_E2E_SHOTS, PARLEY_E2E_CHROMIUM, PARLEY_E2E_TIMEOUT_MS as for e2e/run.mjs.
+//
+// Scenario: party A shares a PDF in side A's caucus; the mediator and party A see it, party B (in the joint room)
+// sees nothing of it; party A releases it word for word to the joint room; the mediator conveys it there; party B
+// sees the document and views it inline, rendered by pdf.js; the caucus review lists the document.
+
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webClient = path.resolve(here, "..");
+const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
+const SHOTS = path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? "../target/documents-screenshots");
+const CHROMIUM = process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
+
+const PEOPLE = {
+  admin: { account: "Ada Admin (court-admin)" },
+  mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
+  partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
+  partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
+};
+const DISCLOSURE = `None relevant to this case (${Date.now().toString(36)}).`;
+const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
+const DOC_NAME = `fence-terms-${Date.now().toString(36)}.pdf`;
+const PAGE_TEXT = "Draft terms: the fence moves one metre";
+
+/** A one-page PDF showing `text`, with a true cross-reference table. */
+function pdf(text) {
+  const content = `BT /F1 18 Tf 30 100 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 500 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = [];
+  objects.forEach((object, index) => {
+    offsets.push(out.length);
+    out += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`e2e-documents: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+  process.exit(2);
+}
+let playwright;
+try {
+  playwright = await import("playwright-core");
+} catch {
+  console.error("e2e-documents: FAILED: playwright-core is not installed. Run `npm ci` in web-client/ first.");
+  process.exit(2);
+}
+mkdirSync(SHOTS, { recursive: true });
+const browser = await playwright.chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const pages = {};
+const consoleErrors = [];
+let stepNo = 0;
+let checks = 0;
+
+function check(condition, message) {
+  checks += 1;
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+async function step(name, body) {
+  stepNo += 1;
+  const started = Date.now();
+  try {
+    await body();
+    console.log(`e2e-documents: ok   ${String(stepNo).padStart(2, " ")} ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.error(`e2e-documents: FAIL ${String(stepNo).padStart(2, " ")} ${name}: ${error?.message ?? error}`);
+    throw error;
+  } finally {
+    for (const [who, page] of Object.entries(pages)) {
+      if (!page.isClosed() && page.url() !== "about:blank") {
+        await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${who}.png`) }).catch(() => {});
+      }
+    }
+  }
+}
+
+async function newPage(who) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: BASE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+      consoleErrors.push(`${who}: ${message.text()}`);
+    }
+  });
+  pages[who] = page;
+  return page;
+}
+
+async function signIn(page, role) {
+  await page.goto("/");
+  await page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` }).click();
+  await page.getByText("Signed in as").waitFor();
+}
+
+function caseCard(page, reference) {
+  return page.locator("article.card").filter({ hasText: reference });
+}
+
+async function openPreJoin(page, reference) {
+  await caseCard(page, reference).getByRole("button", { name: /^Join session/ }).first().click();
+  await page.getByRole("heading", { name: "Before you join" }).waitFor();
+  await page.locator(".agreement-text").waitFor();
+}
+
+async function attestAndJoin(page) {
+  await page.getByLabel("I have read and accept the confidentiality agreement").check();
+  await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
+  await page.getByLabel("I am in a private place; nobody else can see or hear").check();
+}
+
+const reference = `DOCS-${Date.now().toString(36).toUpperCase()}`;
+let exitCode = 0;
+try {
+  console.log(`e2e-documents: server ${BASE}, screenshots in ${SHOTS}`);
+  const admin = await newPage("admin");
+  const mediator = await newPage("mediator");
+  const partyA = await newPage("partyA");
+  const partyB = await newPage("partyB");
+
+  await step("court-admin-opens-a-case-and-invites", async () => {
+    await signIn(admin, "admin");
+    await admin.getByLabel("Reference").fill(reference);
+    await admin.getByLabel("Title").fill("Fence dispute, documents");
+    await admin.getByRole("button", { name: "Create case" }).click();
+    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
+    for (const [role, kind, side] of [["mediator", "mediator", ""], ["partyA", "party", "A"], ["partyB", "party", "B"]]) {
+      await admin.getByLabel("Email").fill(PEOPLE[role].email);
+      await admin.getByLabel("Name", { exact: true }).fill(PEOPLE[role].name);
+      await admin.getByLabel("Role").selectOption(kind);
+      if (side) await admin.getByLabel("Side").fill(side);
+      await admin.getByRole("button", { name: "Invite", exact: true }).click();
+      await admin.getByRole("status").filter({ hasText: `${PEOPLE[role].name} is invited.` }).waitFor();
+    }
+  });
+
+  await step("mediator-discloses-and-starts", async () => {
+    await signIn(mediator, "mediator");
+    const card = caseCard(mediator, reference);
+    await card.getByLabel("Disclosure", { exact: true }).fill(DISCLOSURE);
+    await card.getByRole("button", { name: "Record disclosure" }).click();
+    await card.locator(".disclosure-status", { hasText: "Disclosed (version 1)" }).waitFor();
+    await card.getByRole("button", { name: "Schedule a session" }).click();
+    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
+    await openPreJoin(mediator, reference);
+    await attestAndJoin(mediator);
+    await mediator.getByRole("button", { name: "Join the session" }).click();
+    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
+    await mediator.getByRole("button", { name: "Start the session" }).click();
+    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+  });
+
+  await step("parties-join-and-side-A-goes-into-caucus", async () => {
+    for (const [page, role] of [[partyA, "partyA"], [partyB, "partyB"]]) {
+      await signIn(page, role);
+      await openPreJoin(page, reference);
+      await attestAndJoin(page);
+      await page.getByLabel(ACKNOWLEDGE).check();
+      await page.getByRole("button", { name: "Join the session" }).click();
+      await page.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    }
+    const lobby = mediator.locator('[data-column="lobby"]');
+    for (const name of [PEOPLE.partyA.name, PEOPLE.partyB.name]) {
+      const card = lobby.locator(".pcard", { hasText: name });
+      await card.waitFor();
+      await card.getByRole("button", { name: "Admit" }).click();
+      await mediator.locator('[data-column="joint"] .pcard', { hasText: name }).waitFor();
+    }
+    await mediator.getByRole("button", { name: "Open caucus for side A" }).click();
+    const caucus = mediator.locator(".column-caucus");
+    await caucus.waitFor();
+    await caucus.getByRole("button", { name: "Bring side A in" }).click();
+    await caucus.locator(".pcard", { hasText: PEOPLE.partyA.name }).waitFor();
+    const self = mediator.locator(".pcard.self");
+    await self.getByLabel("Go to").selectOption({ label: "Caucus — side A" });
+    await self.getByRole("button", { name: "Go there" }).click();
+    await mediator.locator(".you-are-in", { hasText: "Caucus with side A" }).waitFor();
+    await partyA.getByLabel("Message to your caucus").waitFor();
+  });
+
+  await step("party-A-shares-a-PDF-in-caucus-party-B-sees-nothing", async () => {
+    await partyA.getByTestId("share-document").setInputFiles({ name: DOC_NAME, mimeType: "application/pdf", buffer: pdf(PAGE_TEXT) });
+    await partyA.locator(".items .document-card", { hasText: DOC_NAME }).waitFor();
+    await mediator.locator(".items .document-card", { hasText: DOC_NAME }).waitFor();
+    // Drained, not waited for: party B's own message comes back behind every frame the server sent it before.
+    const probe = `Anyone there? ${Date.now()}`;
+    await partyB.getByLabel("Message to the joint room").fill(probe);
+    await partyB.getByLabel("Message to the joint room").press("Enter");
+    await partyB.locator(".items .text", { hasText: probe }).waitFor();
+    check(!(await partyB.content()).includes(DOC_NAME), "party B sees nothing of the caucus document");
+  });
+
+  await step("party-A-releases-it-word-for-word-the-mediator-conveys-it", async () => {
+    const item = partyA.locator(".items li.item", { hasText: DOC_NAME });
+    await item.getByRole("button", { name: "Release…" }).click();
+    const dialog = partyA.getByRole("dialog", { name: "Release this item" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Share it word for word with everyone in the joint room").check();
+    await dialog.getByRole("button", { name: "Release", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await item.getByText("Released: shared word for word with everyone").waitFor();
+    const released = mediator.locator(".convey li").first();
+    await released.waitFor();
+    check(!(await partyB.content()).includes(DOC_NAME), "party B sees nothing before the convey");
+    await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).first().click();
+    await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
+    await mediator.locator(".convey li").first().getByRole("button", { name: "Convey to the joint room" }).click();
+    await mediator.locator(".convey .done li").first().waitFor();
+  });
+
+  await step("party-B-views-the-PDF-inline", async () => {
+    const conveyed = partyB.locator(".items li.item.conveyed", { hasText: DOC_NAME });
+    await conveyed.waitFor();
+    check((await conveyed.innerText()).includes("released by side A"), "the conveyed document names the origin side");
+    await conveyed.getByRole("button", { name: "View" }).click();
+    const viewer = partyB.getByRole("dialog", { name: DOC_NAME });
+    await viewer.waitFor();
+    await viewer.locator('.pdf-pages[data-rendered="1"]').waitFor();
+    const painted = await viewer.locator("canvas.pdf-page").evaluate((canvas) => {
+      const context = canvas.getContext("2d");
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128) dark += 1;
+      return dark;
+    });
+    check(painted > 50, `pdf.js drew the page's text (${painted} dark pixels)`);
+    await viewer.getByRole("link", { name: "Download" }).waitFor();
+    await viewer.getByRole("button", { name: "Close" }).click();
+  });
+
+  await step("the-caucus-review-lists-the-document", async () => {
+    await mediator.getByRole("button", { name: /Close caucus/ }).first().click();
+    const review = partyA.getByRole("dialog", { name: /review your side's items/ });
+    await review.waitFor();
+    check((await review.innerText()).includes(DOC_NAME), "the review lists the document");
+  });
+
+  check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
+  console.log(`e2e-documents: PASSED ${stepNo} steps, ${checks} checks`);
+} catch (error) {
+  exitCode = 1;
+  console.error(`e2e-documents: FAILED after ${checks} checks: ${error?.stack ?? error}`);
+  if (consoleErrors.length) console.error(`e2e-documents: page errors:\n  ${consoleErrors.join("\n  ")}`);
+} finally {
+  await browser.close();
+}
+process.exit(exitCode);
