@@ -89,8 +89,9 @@ public class DocumentResource {
             @HeaderParam("Content-Type") String contentType, byte[] body) {
         DocumentService.Upload upload = new DocumentService.Upload(decoded(name), decoded(caption),
                 Optional.ofNullable(contentType), body == null ? new byte[0] : body);
-        return participant(sessionId).map(holder -> Response.status(201)
-                .entity(documents.upload(sessionId, holder, grant, upload)).build());
+        return participant(sessionId)
+                .chain(holder -> Uni.createFrom().completionStage(documents.upload(sessionId, holder, grant, upload)))
+                .map(shared -> Response.status(201).entity(shared).build());
     }
 
     @POST

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.parley.document.ContentCheck;
 import org.parley.document.DocumentKind;
 import org.parley.document.grant.DocumentGrant;
@@ -70,17 +71,21 @@ public class DocumentService {
 
     /**
      * Checks the upload, keeps it encrypted and shares it as an item into the place the grant was taken in. If the
-     * session refuses the item (the author was moved meanwhile, say), the stored bytes are dropped at once.
+     * session refuses the item (the author was moved meanwhile, say), the stored bytes are dropped at once. The
+     * share is a session command, so it completes once the session has decided it, without blocking the caller.
      */
-    public Shared upload(UUID sessionId, ParticipantId holder, String token, Upload upload) {
+    public CompletionStage<Shared> upload(UUID sessionId, ParticipantId holder, String token, Upload upload) {
+        SessionRuntime runtime;
+        DocumentGrant grant;
+        DocumentInfo info;
         try {
-            DocumentGrant grant = grants.redeem(token, GrantPurpose.UPLOAD, sessionId, holder, Optional.empty());
+            grant = grants.redeem(token, GrantPurpose.UPLOAD, sessionId, holder, Optional.empty());
             String name = upload.name() == null ? "" : upload.name().strip();
             if (upload.bytes().length > vault.limits().perDocument()) {
                 throw org.parley.document.DocumentErrors.tooLarge(vault.limits().perDocument());
             }
             DocumentKind kind = ContentCheck.check(name, upload.declaredType(), upload.bytes());
-            SessionRuntime runtime = live(sessionId);
+            runtime = live(sessionId);
             // Where the author is, before a byte is kept; the share below asks again, in case of a move meanwhile.
             Optional<Decision.Refused> early = runtime.read(session -> session.shareRefusal(holder,
                     grant.place().orElseThrow()));
@@ -88,21 +93,23 @@ public class DocumentService {
                 throw refusal(early.get().code(), early.get().detail());
             }
             StoredDocument stored = vault.store(sessionId, kind, upload.bytes());
-            DocumentInfo info = new DocumentInfo(stored.id(), name, kind.mediaType(), stored.size());
-            Decision decision = runtime.apply(session -> session.shareDocument(holder, grant.place().orElseThrow(),
-                    info, upload.caption()));
-            if (decision instanceof Decision.Refused refused) {
-                vault.remove(sessionId, stored.id());
-                throw refusal(refused.code(), refused.detail());
-            }
-            String item = ((Decision.Accepted) decision).facts().stream()
-                    .filter(Fact.ItemPosted.class::isInstance).map(Fact.ItemPosted.class::cast)
-                    .findFirst().orElseThrow().itemId().value();
-            return new Shared(item, DocumentView.of(info));
+            info = new DocumentInfo(stored.id(), name, kind.mediaType(), stored.size());
         } finally {
-            // The plaintext lives no longer than this request.
+            // The plaintext lives no longer than this request: from here on only the ciphertext is kept.
             Arrays.fill(upload.bytes(), (byte) 0);
         }
+        DocumentInfo shared = info;
+        return runtime.submit(session -> session.shareDocument(holder, grant.place().orElseThrow(), shared,
+                upload.caption())).thenApply(decision -> {
+                    if (decision instanceof Decision.Refused refused) {
+                        vault.remove(sessionId, shared.id());
+                        throw refusal(refused.code(), refused.detail());
+                    }
+                    String item = ((Decision.Accepted) decision).facts().stream()
+                            .filter(Fact.ItemPosted.class::isInstance).map(Fact.ItemPosted.class::cast)
+                            .findFirst().orElseThrow().itemId().value();
+                    return new Shared(item, DocumentView.of(shared));
+                });
     }
 
     /** Redeems a download grant, asks the session again whether the holder may have the document now, decrypts. */
