@@ -9,7 +9,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +31,9 @@ import org.parley.room.domain.SessionId;
 import org.parley.room.service.Deliveries;
 
 /**
- * The open room connections: one per participant and session, each with its own frame sequence. Implements
- * {@link Deliveries} and the media relay's {@link MediaSignals} over them, so neither sees a socket.
+ * The open room connections: one per participant and session. Each participant's frames are numbered by its
+ * {@link ParticipantStream}, which outlives a connection for the resume window. Implements {@link Deliveries} and
+ * the media relay's {@link MediaSignals} over them, so neither sees a socket.
  */
 @ApplicationScoped
 public class RoomConnections implements Deliveries, MediaSignals {
@@ -68,6 +68,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
+    private final Map<Key, ParticipantStream> streams = new ConcurrentHashMap<>();
+    private final AcceptedClientIds clientIds;
     private final FrameEncoder encoder;
     private final RoomTransportConfig limits;
     private final Clock clock;
@@ -85,6 +87,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
         Gauge.builder("parley.room.outbound.queued", queuedBytes, AtomicLong::get).baseUnit("bytes")
                 .description("bytes of room frames waiting to be written to slow connections")
                 .register(metrics);
+        this.clientIds = new AcceptedClientIds(limits.clientIdsRemembered());
         this.slowReaders = Counter.builder("parley.room.connections.slow.reader")
                 .description("room connections closed because their client stopped reading").register(metrics);
     }
@@ -93,15 +96,15 @@ public class RoomConnections implements Deliveries, MediaSignals {
     }
 
     /**
-     * One connection of one participant: its sequence counter, its count of bad frames, its frame rate limit and
-     * its queue of unsent bytes.
+     * One connection of one participant: its participant's frame stream, its count of bad frames, its frame rate
+     * limit and its queue of unsent bytes.
      */
     public static final class Attached {
         private final WebSocketConnection connection;
         private final SessionId session;
         private final ParticipantId participant;
         private final String subject;
-        private final AtomicLong seq = new AtomicLong();
+        private final ParticipantStream stream;
         private final AtomicInteger badFrames = new AtomicInteger();
         private final FrameRateLimiter rate;
         private final OutboundQueue outbound;
@@ -110,7 +113,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
         private volatile Instant lastHeard;
 
         Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject,
-                FrameRateLimiter rate, OutboundQueue outbound, Instant openedAt) {
+                FrameRateLimiter rate, OutboundQueue outbound, Instant openedAt, ParticipantStream stream) {
+            this.stream = stream;
             this.lastHeard = openedAt;
             this.connection = connection;
             this.session = session;
@@ -146,58 +150,207 @@ public class RoomConnections implements Deliveries, MediaSignals {
         }
     }
 
-    /** Attaches a connection; an earlier connection of the same participant is closed as replaced. */
+    /** Attaches a connection that did not ask to resume; see {@link #attach(WebSocketConnection, SessionId, ParticipantId, String, Long)}. */
     public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
             String subject) {
+        return attach(connection, session, participant, subject, null);
+    }
+
+    /**
+     * Attaches a connection; an earlier connection of the same participant is closed as replaced. With
+     * {@code resumeFrom} (the last sequence number the client read), the frames after it are sent again first, in
+     * order, when the participant's stream still holds them all; otherwise the arrival that follows says
+     * {@code not_possible} and is a fresh snapshot. The stream is locked throughout, so no frame of a concurrent
+     * decision can slip in between the replay and what follows it.
+     */
+    public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
+            String subject, Long resumeFrom) {
         RoomTransportConfig.Frames frames = limits.frames();
-        Attached attached = new Attached(connection, session, participant, subject,
-                new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
-                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), clock.instant());
-        byConnection.put(connection.id(), attached);
-        Attached earlier = byParticipant.put(new Key(session.value(), participant.value()), attached);
-        if (earlier != null) {
-            byConnection.remove(earlier.connection.id());
-            close(earlier, REPLACED);
+        Key key = new Key(session.value(), participant.value());
+        Instant now = clock.instant();
+        boolean[] fresh = {false};
+        ParticipantStream stream = streams.compute(key, (k, existing) -> {
+            if (existing != null && !existing.idleSince(now.minus(limits.resumeWindow()))) {
+                return existing;
+            }
+            fresh[0] = true;
+            return new ParticipantStream(limits.resumeBuffer().frames(), limits.resumeBuffer().bytes());
+        });
+        synchronized (stream) {
+            Attached attached = new Attached(connection, session, participant, subject,
+                    new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
+                    new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), now, stream);
+            byConnection.put(connection.id(), attached);
+            Attached earlier = byParticipant.put(key, attached);
+            stream.attached();
+            if (resumeFrom == null) {
+                stream.endResume();
+            } else if (!fresh[0] && stream.covers(resumeFrom)) {
+                stream.after(resumeFrom).forEach(frame -> send(attached, frame.text()));
+                stream.beginResume(ParticipantStream.Resume.REPLAYED);
+            } else {
+                stream.beginResume(ParticipantStream.Resume.NOT_POSSIBLE);
+            }
+            if (earlier != null) {
+                byConnection.remove(earlier.connection.id());
+                close(earlier, REPLACED);
+            }
+            return attached;
         }
-        return attached;
     }
 
     public Optional<Attached> of(WebSocketConnection connection) {
         return Optional.ofNullable(byConnection.get(connection.id()));
     }
 
-    /** Detaches a closed connection; true when it was still the participant's current one. */
+    /**
+     * Detaches a closed connection; true when it was still the participant's current one. The participant's stream
+     * stays for the resume window from now.
+     */
     public boolean detach(WebSocketConnection connection) {
         Attached attached = byConnection.remove(connection.id());
-        return attached != null
-                && byParticipant.remove(new Key(attached.session.value(), attached.participant.value()), attached);
+        if (attached == null) {
+            return false;
+        }
+        synchronized (attached.stream) {
+            boolean current = byParticipant.remove(new Key(attached.session.value(), attached.participant.value()),
+                    attached);
+            if (current) {
+                attached.stream.detached(clock.instant());
+            }
+            return current;
+        }
     }
 
+    /**
+     * Numbers and sends each delivery to its recipient. A recipient with a stream but no connection at this moment
+     * (its connection just ended) still has the frame numbered and kept, for a resume; one without a stream gets
+     * nothing. The frames of a reconnect's arrival are shaped by how the reconnect was answered (see
+     * {@link ResumedArrival}).
+     */
     @Override
     public void deliver(SessionId session, List<Delivery> deliveries) {
+        Map<ParticipantStream, Boolean> arriving = new java.util.IdentityHashMap<>();
         for (Delivery delivery : deliveries) {
-            Attached attached = byParticipant.get(new Key(session.value(), delivery.recipient().value()));
+            Key key = new Key(session.value(), delivery.recipient().value());
+            ParticipantStream stream = streams.get(key);
+            if (stream == null) {
+                continue;
+            }
+            synchronized (stream) {
+                org.parley.room.domain.Event event = delivery.event();
+                if (event instanceof org.parley.room.domain.Event.Joined && stream.pendingResume() != null) {
+                    arriving.put(stream, Boolean.TRUE);
+                }
+                String resume = null;
+                if (arriving.containsKey(stream)) {
+                    ResumedArrival shaped = ResumedArrival.shape(stream, event, encoder);
+                    if (shaped == null) {
+                        continue;
+                    }
+                    event = shaped.event();
+                    resume = shaped.resume();
+                }
+                long seq = stream.next();
+                String frame = encoder.encode(seq, event, resume);
+                ResumedArrival.recordSent(stream, delivery.event(), encoder);
+                stream.keep(seq, frame);
+                Attached current = byParticipant.get(key);
+                if (current != null) {
+                    send(current, frame);
+                }
+            }
+        }
+        // A reconnect's arrival is one decision, delivered in one call: what follows it is ordinary again.
+        arriving.keySet().forEach(stream -> {
+            synchronized (stream) {
+                stream.endResume();
+            }
+        });
+    }
+
+    /** Media signaling belongs to the connection it is sent on: numbered, never kept for a replay. */
+    @Override
+    public void send(SessionId session, ParticipantId participant, MediaSignal signal) {
+        Key key = new Key(session.value(), participant.value());
+        ParticipantStream stream = streams.get(key);
+        if (stream == null) {
+            return;
+        }
+        synchronized (stream) {
+            Attached attached = byParticipant.get(key);
             if (attached != null) {
-                send(attached, encoder.encode(attached.seq.incrementAndGet(), delivery.event()));
+                send(attached, encoder.signal(stream.next(), signal));
             }
         }
     }
 
-    @Override
-    public void send(SessionId session, ParticipantId participant, MediaSignal signal) {
-        Attached attached = byParticipant.get(new Key(session.value(), participant.value()));
-        if (attached != null) {
-            send(attached, encoder.signal(attached.seq.incrementAndGet(), signal));
+    /**
+     * Queued behind everything already sent to this connection, so its arrival proves those frames arrived. A pong
+     * answers that connection only: numbered, never kept for a replay.
+     */
+    public void sendPong(Attached attached, String ref) {
+        synchronized (attached.stream) {
+            send(attached, encoder.pong(attached.stream.next(), ref));
         }
     }
 
-    /** Queued behind everything already sent to this connection, so its arrival proves those frames arrived. */
-    public void sendPong(Attached attached, String ref) {
-        send(attached, encoder.pong(attached.seq.incrementAndGet(), ref));
+    public void sendError(Attached attached, String code, String detail, String ref) {
+        sendError(attached, code, detail, ref, null);
     }
 
-    public void sendError(Attached attached, String code, String detail, String ref) {
-        send(attached, encoder.error(attached.seq.incrementAndGet(), code, detail, ref));
+    /** An error to the sender of a refused frame, kept for a replay like every frame the session addressed. */
+    public void sendError(Attached attached, String code, String detail, String ref, String clientId) {
+        synchronized (attached.stream) {
+            long seq = attached.stream.next();
+            String frame = encoder.error(seq, code, detail, ref, clientId);
+            attached.stream.keep(seq, frame);
+            send(attached, frame);
+        }
+    }
+
+    /**
+     * Acknowledges an accepted frame by its client id, to the participant's current connection, kept for a replay:
+     * a client whose connection dropped before the ack arrived gets it on resuming.
+     */
+    public void sendAck(SessionId session, ParticipantId participant, String clientId) {
+        Key key = new Key(session.value(), participant.value());
+        ParticipantStream stream = streams.get(key);
+        if (stream == null) {
+            return;
+        }
+        synchronized (stream) {
+            long seq = stream.next();
+            String frame = encoder.ack(seq, clientId);
+            stream.keep(seq, frame);
+            Attached current = byParticipant.get(key);
+            if (current != null) {
+                send(current, frame);
+            }
+        }
+    }
+
+    /** The client ids this participant's accepted frames carried; lock it while checking and applying a frame. */
+    AcceptedClientIds.Remembered acceptedClientIds(SessionId session, ParticipantId participant) {
+        return clientIds.lockFor(session, participant);
+    }
+
+    /**
+     * Forgets the streams of participants whose connection ended before the resume window reaching back from
+     * {@code now}: a later reconnect of theirs gets a fresh snapshot. Runs with every heartbeat.
+     */
+    public void expireResumeWindows(Instant now) {
+        Instant cutoff = now.minus(limits.resumeWindow());
+        streams.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                return entry.getValue().idleSince(cutoff) && !byParticipant.containsKey(entry.getKey());
+            }
+        });
+    }
+
+    /** How many participant streams are held now (for tests of bounded memory). */
+    public int streamsHeld() {
+        return streams.size();
     }
 
     /**
@@ -206,6 +359,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * may still read it); every other connection gets a WebSocket ping, which browsers answer by themselves.
      */
     public void heartbeat(Instant now) {
+        expireResumeWindows(now);
         Instant heardSince = now.minus(limits.heartbeat().timeout());
         for (Attached attached : List.copyOf(byParticipant.values())) {
             if (attached.lastHeard.isBefore(heardSince)) {
@@ -240,10 +394,12 @@ public class RoomConnections implements Deliveries, MediaSignals {
         }
     }
 
-    /** Closes every connection of a session, for example when it has ended. */
+    /** Closes every connection of a session, for example when it has ended; its streams and client ids go too. */
     @Override
     public void sessionEnded(SessionId session) {
         closeAll(session, SESSION_ENDED);
+        streams.keySet().removeIf(key -> key.session().equals(session.value()));
+        clientIds.forgetSession(session);
     }
 
     public void closeAll(SessionId session, CloseReason reason) {
@@ -291,9 +447,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * never buffers without bound for one connection.
      */
     private void send(Attached attached, String frame) {
-        // Java strings of ASCII JSON are one byte per char; only frames with other characters need encoding.
-        long bytes = frame.chars().allMatch(c -> c < 0x80) ? frame.length()
-                : frame.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = ParticipantStream.utf8Length(frame);
         if (!attached.outbound.reserve(bytes)) {
             if (markSlow(attached)) {
                 slowReaders.increment();

@@ -1,0 +1,70 @@
+package org.parley.room.ws;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.SessionId;
+
+/**
+ * The client ids of the frames each participant had accepted in a session, the latest {@code perParticipant} of
+ * them, so that a frame resent with the same id (after a reconnect, say) is acknowledged again and applied once.
+ * Kept for the whole session, across connections and past the resume window; dropped when the session ends. Plain
+ * Java; callers hold {@link #lockFor} around checking, applying and remembering, so two copies of one frame
+ * arriving on two connections at once are still applied once.
+ */
+final class AcceptedClientIds {
+
+    private record Key(String session, String participant) {
+    }
+
+    /** The remembered ids of one participant, oldest first. */
+    static final class Remembered {
+        private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+        private final int capacity;
+
+        private Remembered(int capacity) {
+            this.capacity = capacity;
+        }
+
+        boolean contains(String clientId) {
+            return ids.contains(clientId);
+        }
+
+        void add(String clientId) {
+            if (ids.add(clientId) && ids.size() > capacity) {
+                String oldest = ids.iterator().next();
+                ids.remove(oldest);
+            }
+        }
+
+        int size() {
+            return ids.size();
+        }
+    }
+
+    private final int perParticipant;
+    private final Map<Key, Remembered> bySender = new ConcurrentHashMap<>();
+
+    AcceptedClientIds(int perParticipant) {
+        if (perParticipant < 1) {
+            throw new IllegalArgumentException("at least one client id must be remembered");
+        }
+        this.perParticipant = perParticipant;
+    }
+
+    /** The ids of this participant; synchronize on it while checking and applying a frame. */
+    Remembered lockFor(SessionId session, ParticipantId participant) {
+        return bySender.computeIfAbsent(new Key(session.value(), participant.value()),
+                key -> new Remembered(perParticipant));
+    }
+
+    void forgetSession(SessionId session) {
+        bySender.keySet().removeIf(key -> key.session().equals(session.value()));
+    }
+
+    /** How many participants have ids remembered (for tests of bounded memory). */
+    int senders() {
+        return bySender.size();
+    }
+}
