@@ -35,10 +35,9 @@ final class ResumedArrival {
     /**
      * The frame to send for {@code event} while a reconnect's arrival is under way, or null to send nothing:
      * <ul>
-     *   <li>the {@code you_are_in} says how the reconnect was answered; after a replay, if it is the very arrival the
-     *   client already shows (same place, same placement), its history holds only the items the participant was
-     *   never sent: those said while it was away. A client moved meanwhile gets the full history, as on any move;
-     *   </li>
+     *   <li>the {@code you_are_in} says how the reconnect was answered; after a replay, if it shows the place the
+     *   client already shows, its history holds only the items of that room the participant was never sent: those
+     *   said while it was away. A client now in another place gets the full history, as on any move;</li>
      *   <li>after a replay, a release status or owed review identical to the last one sent is left out: the client
      *   has it;</li>
      *   <li>after {@code not_possible} everything is sent as a fresh snapshot.</li>
@@ -76,8 +75,10 @@ final class ResumedArrival {
     }
 
     private static Event.YouAreIn onlyMissed(ParticipantStream stream, Event.YouAreIn in) {
-        if (!new ParticipantStream.Arrival(in.place(), in.placement()).equals(stream.resumeBaseline())
-                || in.history().isEmpty()) {
+        // The placement number is not compared: connecting again counts as placing anew. The place decides what
+        // the client shows, and items of it said while the client was elsewhere are not in its replay anyway.
+        ParticipantStream.Arrival shown = stream.resumeBaseline();
+        if (shown == null || !shown.place().equals(in.place()) || in.history().isEmpty()) {
             return in;
         }
         ItemId lastSent = stream.lastItemSent(PlaceCodec.format(in.history().get(0).room()));
