@@ -66,6 +66,8 @@ final class ParticipantStream {
     private Arrival lastArrival;
     /** When its last connection ended; null while one is attached. */
     private Instant detachedAt;
+    /** The participant's current connection; null between connections. */
+    private ParticipantStreams.Outlet outlet;
     /** Set while a reconnect's arrival frames are still to come: how the reconnect was answered. */
     private Resume pendingResume;
     private Arrival resumeBaseline;
@@ -154,17 +156,34 @@ final class ParticipantStream {
         return previous != null && Arrays.equals(previous, digest(frameWithoutSeq));
     }
 
-    void attached() {
+    /** {@code outlet} is the participant's connection now. */
+    void attached(ParticipantStreams.Outlet outlet) {
+        this.outlet = outlet;
         detachedAt = null;
     }
 
-    void detached(Instant at) {
-        detachedAt = at;
+    /** The connection behind {@code ended} ended at {@code at}; nothing changes if another one has replaced it. */
+    void detached(ParticipantStreams.Outlet ended, Instant at) {
+        if (outlet == ended) {
+            outlet = null;
+            detachedAt = at;
+        }
     }
 
-    /** Whether no connection has been attached since before {@code cutoff}. */
+    boolean hasCurrent() {
+        return outlet != null;
+    }
+
+    /** Sends to the current connection, if there is one; kept frames wait in the buffer otherwise. */
+    void sendToCurrent(String frame) {
+        if (outlet != null) {
+            outlet.send(frame);
+        }
+    }
+
+    /** Whether its last connection ended before {@code cutoff} and none has been attached since. */
     boolean idleSince(Instant cutoff) {
-        return detachedAt != null && detachedAt.isBefore(cutoff);
+        return outlet == null && detachedAt != null && detachedAt.isBefore(cutoff);
     }
 
     /** A reconnect was answered with {@code resume}; its arrival frames are shaped by it. */

@@ -68,7 +68,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
-    private final Map<Key, ParticipantStream> streams = new ConcurrentHashMap<>();
+    private final ParticipantStreams streams;
     private final AcceptedClientIds clientIds;
     private final FrameEncoder encoder;
     private final RoomTransportConfig limits;
@@ -88,6 +88,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
                 .description("bytes of room frames waiting to be written to slow connections")
                 .register(metrics);
         this.clientIds = new AcceptedClientIds(limits.clientIdsRemembered());
+        this.streams = new ParticipantStreams(encoder, limits.resumeWindow(), limits.resumeBuffer().frames(),
+                limits.resumeBuffer().bytes());
         this.slowReaders = Counter.builder("parley.room.connections.slow.reader")
                 .description("room connections closed because their client stopped reading").register(metrics);
     }
@@ -104,7 +106,9 @@ public class RoomConnections implements Deliveries, MediaSignals {
         private final SessionId session;
         private final ParticipantId participant;
         private final String subject;
-        private final ParticipantStream stream;
+        private volatile ParticipantStream stream;
+        /** Where this connection's frames go: counted in its outbound queue, then written. */
+        private volatile ParticipantStreams.Outlet outlet;
         private final AtomicInteger badFrames = new AtomicInteger();
         private final FrameRateLimiter rate;
         private final OutboundQueue outbound;
@@ -113,8 +117,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
         private volatile Instant lastHeard;
 
         Attached(WebSocketConnection connection, SessionId session, ParticipantId participant, String subject,
-                FrameRateLimiter rate, OutboundQueue outbound, Instant openedAt, ParticipantStream stream) {
-            this.stream = stream;
+                FrameRateLimiter rate, OutboundQueue outbound, Instant openedAt) {
             this.lastHeard = openedAt;
             this.connection = connection;
             this.session = session;
@@ -168,35 +171,23 @@ public class RoomConnections implements Deliveries, MediaSignals {
         RoomTransportConfig.Frames frames = limits.frames();
         Key key = new Key(session.value(), participant.value());
         Instant now = clock.instant();
-        boolean[] fresh = {false};
-        ParticipantStream stream = streams.compute(key, (k, existing) -> {
-            if (existing != null && !existing.idleSince(now.minus(limits.resumeWindow()))) {
-                return existing;
-            }
-            fresh[0] = true;
-            return new ParticipantStream(limits.resumeBuffer().frames(), limits.resumeBuffer().bytes());
-        });
-        synchronized (stream) {
-            Attached attached = new Attached(connection, session, participant, subject,
-                    new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
-                    new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), now, stream);
-            byConnection.put(connection.id(), attached);
-            Attached earlier = byParticipant.put(key, attached);
-            stream.attached();
-            if (resumeFrom == null) {
-                stream.endResume();
-            } else if (!fresh[0] && stream.covers(resumeFrom)) {
-                stream.after(resumeFrom).forEach(frame -> send(attached, frame.text()));
-                stream.beginResume(ParticipantStream.Resume.REPLAYED);
-            } else {
-                stream.beginResume(ParticipantStream.Resume.NOT_POSSIBLE);
-            }
-            if (earlier != null) {
-                byConnection.remove(earlier.connection.id());
-                close(earlier, REPLACED);
-            }
-            return attached;
+        Attached attached = new Attached(connection, session, participant, subject,
+                new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
+                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), now);
+        attached.outlet = frame -> send(attached, frame);
+        Attached[] earlier = new Attached[1];
+        streams.attach(session.value(), participant.value(), attached.outlet, resumeFrom, now,
+                stream -> {
+                    // Known to the stream before anyone can find the connection, so no send finds it half made.
+                    attached.stream = stream;
+                    byConnection.put(connection.id(), attached);
+                    earlier[0] = byParticipant.put(key, attached);
+                });
+        if (earlier[0] != null) {
+            byConnection.remove(earlier[0].connection.id());
+            close(earlier[0], REPLACED);
         }
+        return attached;
     }
 
     public Optional<Attached> of(WebSocketConnection connection) {
@@ -212,77 +203,20 @@ public class RoomConnections implements Deliveries, MediaSignals {
         if (attached == null) {
             return false;
         }
-        synchronized (attached.stream) {
-            boolean current = byParticipant.remove(new Key(attached.session.value(), attached.participant.value()),
-                    attached);
-            if (current) {
-                attached.stream.detached(clock.instant());
-            }
-            return current;
-        }
+        streams.detach(attached.stream, attached.outlet, clock.instant());
+        return byParticipant.remove(new Key(attached.session.value(), attached.participant.value()), attached);
     }
 
-    /**
-     * Numbers and sends each delivery to its recipient. A recipient with a stream but no connection at this moment
-     * (its connection just ended) still has the frame numbered and kept, for a resume; one without a stream gets
-     * nothing. The frames of a reconnect's arrival are shaped by how the reconnect was answered (see
-     * {@link ResumedArrival}).
-     */
+    /** Numbers, keeps and sends each delivery to its recipient (see {@link ParticipantStreams#deliver}). */
     @Override
     public void deliver(SessionId session, List<Delivery> deliveries) {
-        Map<ParticipantStream, Boolean> arriving = new java.util.IdentityHashMap<>();
-        for (Delivery delivery : deliveries) {
-            Key key = new Key(session.value(), delivery.recipient().value());
-            ParticipantStream stream = streams.get(key);
-            if (stream == null) {
-                continue;
-            }
-            synchronized (stream) {
-                org.parley.room.domain.Event event = delivery.event();
-                if (event instanceof org.parley.room.domain.Event.Joined && stream.pendingResume() != null) {
-                    arriving.put(stream, Boolean.TRUE);
-                }
-                String resume = null;
-                if (arriving.containsKey(stream)) {
-                    ResumedArrival shaped = ResumedArrival.shape(stream, event, encoder);
-                    if (shaped == null) {
-                        continue;
-                    }
-                    event = shaped.event();
-                    resume = shaped.resume();
-                }
-                long seq = stream.next();
-                String frame = encoder.encode(seq, event, resume);
-                ResumedArrival.recordSent(stream, delivery.event(), encoder);
-                stream.keep(seq, frame);
-                Attached current = byParticipant.get(key);
-                if (current != null) {
-                    send(current, frame);
-                }
-            }
-        }
-        // A reconnect's arrival is one decision, delivered in one call: what follows it is ordinary again.
-        arriving.keySet().forEach(stream -> {
-            synchronized (stream) {
-                stream.endResume();
-            }
-        });
+        streams.deliver(session.value(), deliveries);
     }
 
     /** Media signaling belongs to the connection it is sent on: numbered, never kept for a replay. */
     @Override
     public void send(SessionId session, ParticipantId participant, MediaSignal signal) {
-        Key key = new Key(session.value(), participant.value());
-        ParticipantStream stream = streams.get(key);
-        if (stream == null) {
-            return;
-        }
-        synchronized (stream) {
-            Attached attached = byParticipant.get(key);
-            if (attached != null) {
-                send(attached, encoder.signal(stream.next(), signal));
-            }
-        }
+        streams.sendToCurrent(session.value(), participant.value(), seq -> encoder.signal(seq, signal), false);
     }
 
     /**
@@ -290,9 +224,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * answers that connection only: numbered, never kept for a replay.
      */
     public void sendPong(Attached attached, String ref) {
-        synchronized (attached.stream) {
-            send(attached, encoder.pong(attached.stream.next(), ref));
-        }
+        streams.reply(attached.stream, attached.outlet, seq -> encoder.pong(seq, ref), false);
     }
 
     public void sendError(Attached attached, String code, String detail, String ref) {
@@ -301,12 +233,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
 
     /** An error to the sender of a refused frame, kept for a replay like every frame the session addressed. */
     public void sendError(Attached attached, String code, String detail, String ref, String clientId) {
-        synchronized (attached.stream) {
-            long seq = attached.stream.next();
-            String frame = encoder.error(seq, code, detail, ref, clientId);
-            attached.stream.keep(seq, frame);
-            send(attached, frame);
-        }
+        streams.reply(attached.stream, attached.outlet, seq -> encoder.error(seq, code, detail, ref, clientId), true);
     }
 
     /**
@@ -314,20 +241,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * a client whose connection dropped before the ack arrived gets it on resuming.
      */
     public void sendAck(SessionId session, ParticipantId participant, String clientId) {
-        Key key = new Key(session.value(), participant.value());
-        ParticipantStream stream = streams.get(key);
-        if (stream == null) {
-            return;
-        }
-        synchronized (stream) {
-            long seq = stream.next();
-            String frame = encoder.ack(seq, clientId);
-            stream.keep(seq, frame);
-            Attached current = byParticipant.get(key);
-            if (current != null) {
-                send(current, frame);
-            }
-        }
+        streams.sendToCurrent(session.value(), participant.value(), seq -> encoder.ack(seq, clientId), true);
     }
 
     /** The client ids this participant's accepted frames carried; lock it while checking and applying a frame. */
@@ -340,17 +254,12 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * {@code now}: a later reconnect of theirs gets a fresh snapshot. Runs with every heartbeat.
      */
     public void expireResumeWindows(Instant now) {
-        Instant cutoff = now.minus(limits.resumeWindow());
-        streams.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return entry.getValue().idleSince(cutoff) && !byParticipant.containsKey(entry.getKey());
-            }
-        });
+        streams.expire(now);
     }
 
-    /** How many participant streams are held now (for tests of bounded memory). */
-    public int streamsHeld() {
-        return streams.size();
+    /** How many participant streams of this session are held now (for tests of bounded memory). */
+    public int streamsHeld(SessionId session) {
+        return streams.held(session.value());
     }
 
     /**
@@ -398,7 +307,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
     @Override
     public void sessionEnded(SessionId session) {
         closeAll(session, SESSION_ENDED);
-        streams.keySet().removeIf(key -> key.session().equals(session.value()));
+        streams.forgetSession(session.value());
         clientIds.forgetSession(session);
     }
 

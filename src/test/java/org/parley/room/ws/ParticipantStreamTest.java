@@ -80,11 +80,17 @@ class ParticipantStreamTest {
     void aStreamIsIdleOnlyAfterItsConnectionEndedBeforeTheCutoff() {
         ParticipantStream stream = new ParticipantStream(10, 10_000);
         Instant t = Instant.parse("2026-03-02T14:00:00Z");
+        ParticipantStreams.Outlet first = frame -> { };
+        ParticipantStreams.Outlet second = frame -> { };
         assertFalse(stream.idleSince(t), "never detached: attached or about to be");
-        stream.detached(t);
+        stream.attached(first);
+        stream.attached(second);
+        stream.detached(first, t);
+        assertFalse(stream.idleSince(t.plusSeconds(1)), "a replaced connection's end changes nothing");
+        stream.detached(second, t);
         assertFalse(stream.idleSince(t));
         assertTrue(stream.idleSince(t.plusSeconds(1)));
-        stream.attached();
+        stream.attached(first);
         assertFalse(stream.idleSince(t.plusSeconds(1)));
     }
 }
