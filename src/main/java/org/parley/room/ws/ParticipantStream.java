@@ -72,12 +72,27 @@ final class ParticipantStream {
     private Resume pendingResume;
     private Arrival resumeBaseline;
 
+    /** A stream numbering its frames from 1. */
     ParticipantStream(int maxFrames, long maxBytes) {
+        this(maxFrames, maxBytes, 1);
+    }
+
+    /**
+     * A stream whose first frame is numbered {@code firstSeq}. A stream that replaces an earlier one (after the
+     * window, or after a restart) starts at a number the earlier one is unlikely to have reached, so that a client
+     * still holding a cursor of the earlier stream is not mistaken for one that read this stream's frames.
+     */
+    ParticipantStream(int maxFrames, long maxBytes, long firstSeq) {
         if (maxFrames < 0 || maxBytes < 0) {
             throw new IllegalArgumentException("buffer bounds must not be negative");
         }
+        if (firstSeq < 1) {
+            throw new IllegalArgumentException("frames are numbered from 1 up");
+        }
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
+        this.lastSeq = firstSeq - 1;
+        this.evictedUpTo = firstSeq - 1;
     }
 
     /** The number of the next frame. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.Event;
 
@@ -33,8 +34,14 @@ final class ParticipantStreams {
     private final Duration window;
     private final int maxFrames;
     private final long maxBytes;
+    private final LongSupplier firstSeqs;
 
-    ParticipantStreams(FrameEncoder encoder, Duration window, int maxFrames, long maxBytes) {
+    /**
+     * @param firstSeqs where each new stream starts numbering: random in production, so that a cursor of a stream
+     *                  that is gone (past the window, or before a restart) is almost never one a new stream covers
+     */
+    ParticipantStreams(FrameEncoder encoder, Duration window, int maxFrames, long maxBytes, LongSupplier firstSeqs) {
+        this.firstSeqs = firstSeqs;
         this.encoder = encoder;
         this.window = window;
         this.maxFrames = maxFrames;
@@ -57,7 +64,7 @@ final class ParticipantStreams {
                 return existing;
             }
             fresh[0] = true;
-            return new ParticipantStream(maxFrames, maxBytes);
+            return new ParticipantStream(maxFrames, maxBytes, firstSeqs.getAsLong());
         });
         synchronized (stream) {
             whileLocked.accept(stream);

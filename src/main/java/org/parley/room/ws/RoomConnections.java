@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import io.vertx.core.buffer.Buffer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -88,8 +89,9 @@ public class RoomConnections implements Deliveries, MediaSignals {
                 .description("bytes of room frames waiting to be written to slow connections")
                 .register(metrics);
         this.clientIds = new AcceptedClientIds(limits.clientIdsRemembered());
+        // Below 2^31, so that numbers stay exact in every client's arithmetic for the life of any session.
         this.streams = new ParticipantStreams(encoder, limits.resumeWindow(), limits.resumeBuffer().frames(),
-                limits.resumeBuffer().bytes());
+                limits.resumeBuffer().bytes(), () -> 1 + new SecureRandom().nextInt(Integer.MAX_VALUE >> 1));
         this.slowReaders = Counter.builder("parley.room.connections.slow.reader")
                 .description("room connections closed because their client stopped reading").register(metrics);
     }
