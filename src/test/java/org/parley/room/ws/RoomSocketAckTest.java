@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.room.domain.SessionId;
 import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
@@ -24,6 +27,9 @@ class RoomSocketAckTest {
 
     @TestHTTPResource("/")
     URI server;
+
+    @Inject
+    RoomConnections connections;
 
     @Test
     void anAcceptedFrameIsAcknowledgedAfterItsEffectAndAResentCopyIsAcknowledgedAgainWithoutASecondEffect() {
@@ -75,6 +81,11 @@ class RoomSocketAckTest {
             assertEquals("too_large", alex.await("error").path("code").asText());
             alex.say("bad id four", "clientId", "");
             assertEquals("bad_frame", alex.await("error").path("code").asText());
+            // A frame that cannot be decoded for another reason still names its (valid) client id.
+            alex.send("no_such_frame", "clientId", "a-9");
+            JsonNode unknown = alex.await("error");
+            assertEquals("unknown_type", unknown.path("code").asText());
+            assertEquals("a-9", unknown.path("clientId").asText());
 
             List<JsonNode> mediatorSaw = room.mediator().settle();
             assertTrue(mediatorSaw.stream().noneMatch(frame -> frame.toString().contains("bad id")));
@@ -111,6 +122,24 @@ class RoomSocketAckTest {
                 assertFalse(frames.stream().anyMatch(frame -> frame.toString().contains(caucus.substring(7))),
                         "not even the caucus's id");
             }
+        }
+    }
+
+    @Test
+    void anEndedSessionLeavesNoResumeBufferBehind() {
+        MediationFixture fixture = MediationFixture.create(server);
+        SessionId session = new SessionId(fixture.sessionId);
+        try (JointRoom room = JointRoom.open(fixture, "party.a")) {
+            room.client("party.a").say("something to keep", "clientId", "a-1");
+            room.client("party.a").await("ack");
+            assertEquals(2, connections.streamsHeld(session), "the mediator's and party A's");
+            room.mediator().send("end");
+            assertEquals(4410, room.mediator().closeCode());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (connections.streamsHeld(session) > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(0, connections.streamsHeld(session));
         }
     }
 
