@@ -120,4 +120,26 @@ describe("acknowledged sends and resume", () => {
     again.receive({ seq: 3, type: "error", code: "moved", detail: "you were moved", ref: queued.ref, clientId: queued.clientId });
     expect(connection.unacknowledged).toBe(0);
   });
+
+  it("forgets unsent messages when the session ends or the person leaves", async () => {
+    const { connection } = setup();
+    connection.start();
+    await flush();
+    arrive(FakeSocket.all[0], 1, 2);
+    FakeSocket.all[0].drop(1006);
+    connection.sendMessage(hello);
+    expect(connection.unacknowledged).toBe(1);
+    connection.stop("left");
+    expect(connection.unacknowledged).toBe(0);
+  });
+
+  it("forgets unsent messages on a close after which no connection follows", async () => {
+    const { connection } = setup();
+    connection.start();
+    await flush();
+    arrive(FakeSocket.all[0], 1, 2);
+    connection.sendMessage(hello);
+    FakeSocket.all[0].drop(4410);
+    expect(connection.unacknowledged).toBe(0);
+  });
 });

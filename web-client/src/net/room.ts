@@ -139,6 +139,8 @@ export class RoomConnection {
   /** Closes without reconnecting. */
   stop(reason: "left" | "signed_out"): void {
     this.stopped = true;
+    // Unsent messages are content: they go with the rest, never out on some later connection.
+    this.outbox.clear();
     this.clearTimer();
     const socket = this.socket;
     this.socket = null;
@@ -243,6 +245,10 @@ export class RoomConnection {
 
   private onClosed(code: number): void {
     if (this.stopped) return;
+    if (code === CLOSE.sessionEnded || code === CLOSE.replaced || code === CLOSE.accessRevoked || code === CLOSE.notOnRoster) {
+      // No connection will follow this one: what waits in the outbox can never be sent.
+      this.outbox.clear();
+    }
     switch (code) {
       case CLOSE.sessionEnded:
         this.stopped = true;
