@@ -142,4 +142,23 @@ describe("acknowledged sends and resume", () => {
     FakeSocket.all[0].drop(4410);
     expect(connection.unacknowledged).toBe(0);
   });
+
+  it("resends only after the new connection's own arrival, not after an old one replayed before its joined", async () => {
+    const { connection, timers } = setup();
+    connection.start();
+    await flush();
+    arrive(FakeSocket.all[0], 1, 2);
+    const queued = connection.sendMessage(hello)!;
+    FakeSocket.all[0].drop(1006);
+    timers.fireAll();
+    await flush();
+    const again = FakeSocket.all[1];
+    again.open();
+    // Replayed: an arrival that was on its way when the connection broke (a move to the lobby and back).
+    again.receive({ seq: 4, type: "you_are_in", place: { kind: "lobby" }, placement: 3, history: [] });
+    expect(again.sentFrames()).toEqual([]);
+    again.receive({ seq: 5, type: "joined", session: "s-1", you: "p-alex", phase: "live" });
+    again.receive({ seq: 6, type: "you_are_in", place: { kind: "joint" }, placement: 5, history: [], resume: "replayed" });
+    expect(again.sentFrames()).toEqual([{ ...hello, placement: 5, ref: queued.ref, clientId: queued.clientId }]);
+  });
 });

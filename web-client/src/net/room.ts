@@ -72,7 +72,11 @@ export class RoomConnection {
   private lastSeq = 0;
   /** Messages awaiting their `ack`, oldest first, by client id. */
   private readonly outbox = new Map<string, Unacknowledged>();
-  /** Whether the current socket has had its arrival (`you_are_in`) yet: the outbox is resent then. */
+  /**
+   * Whether the current socket has had its own `joined`, and the arrival (`you_are_in`) after it: the outbox is
+   * resent then. Frames replayed on a resume come before that `joined`, and an arrival among them is an old one.
+   */
+  private joinedOnSocket = false;
   private arrived = false;
   private readonly clientIdPrefix: string;
 
@@ -182,6 +186,7 @@ export class RoomConnection {
     const url = this.deps.url(this.sessionId) + (this.lastSeq > 0 ? `?resume=${this.lastSeq}` : "");
     try {
       this.arrived = false;
+      this.joinedOnSocket = false;
       socket = this.deps.socket(url, [SUBPROTOCOL, TICKET_PREFIX + ticket]);
     } catch {
       this.scheduleRetry("The connection could not be opened");
@@ -204,7 +209,8 @@ export class RoomConnection {
       this.lastSeq = frame.seq;
       this.settleOutbox(frame);
       this.emit({ type: "frame", frame });
-      if (frame.type === "you_are_in" && !this.arrived) {
+      if (frame.type === "joined") this.joinedOnSocket = true;
+      if (frame.type === "you_are_in" && this.joinedOnSocket && !this.arrived) {
         this.arrived = true;
         this.resend(socket, frame);
       }

@@ -1,8 +1,11 @@
 package org.parley.room.ws;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.room.domain.Decision;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
 
@@ -10,7 +13,7 @@ import org.parley.room.domain.SessionId;
  * The client ids of the frames each participant had accepted in a session, the latest {@code perParticipant} of
  * them, so that a frame resent with the same id (after a reconnect, say) is acknowledged again and applied once.
  * Kept for the whole session, across connections and past the resume window; dropped when the session ends. Plain
- * Java; callers hold {@link #lockFor} around checking, applying and remembering, so two copies of one frame
+ * Java; {@link Remembered#applyOnce} checks, applies and remembers under one lock, so two copies of one frame
  * arriving on two connections at once are still applied once.
  */
 final class AcceptedClientIds {
@@ -41,6 +44,25 @@ final class AcceptedClientIds {
         int size() {
             return ids.size();
         }
+
+        /**
+         * Applies a command carried by a frame with this client id, unless a frame with the same id was accepted
+         * before: then nothing is applied. Answers the refusal, if the command was refused (and the id is not
+         * remembered, so it may come again); empty when the frame is accepted, now or before, and is to be acked.
+         * Checking, applying and remembering happen under this object's lock, so two copies arriving at once on
+         * two connections are still applied once.
+         */
+        synchronized Optional<Decision.Refused> applyOnce(String clientId, Supplier<Decision> command) {
+            if (ids.contains(clientId)) {
+                return Optional.empty();
+            }
+            Decision decision = command.get();
+            if (decision instanceof Decision.Refused refused) {
+                return Optional.of(refused);
+            }
+            add(clientId);
+            return Optional.empty();
+        }
     }
 
     private final int perParticipant;
@@ -53,7 +75,7 @@ final class AcceptedClientIds {
         this.perParticipant = perParticipant;
     }
 
-    /** The ids of this participant; synchronize on it while checking and applying a frame. */
+    /** The ids of this participant. */
     Remembered lockFor(SessionId session, ParticipantId participant) {
         return bySender.computeIfAbsent(new Key(session.value(), participant.value()),
                 key -> new Remembered(perParticipant));

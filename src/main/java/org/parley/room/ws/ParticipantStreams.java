@@ -30,6 +30,12 @@ final class ParticipantStreams {
     }
 
     private final Map<Key, ParticipantStream> streams = new ConcurrentHashMap<>();
+    /**
+     * The last number of each stream that went with its window, until the session ends: a new stream of the same
+     * participant numbers on from there, so that a client holding a cursor of the old stream is never taken for one
+     * that read the new stream's frames (one long per participant).
+     */
+    private final Map<Key, Long> numberedUpTo = new ConcurrentHashMap<>();
     private final FrameEncoder encoder;
     private final Duration window;
     private final int maxFrames;
@@ -37,8 +43,9 @@ final class ParticipantStreams {
     private final LongSupplier firstSeqs;
 
     /**
-     * @param firstSeqs where each new stream starts numbering: random in production, so that a cursor of a stream
-     *                  that is gone (past the window, or before a restart) is almost never one a new stream covers
+     * @param firstSeqs where a participant's first stream in this server starts numbering: random in production, so
+     *                  that a cursor from before a restart is almost never one the new stream covers (a later stream
+     *                  of the same participant numbers on from the one before it)
      */
     ParticipantStreams(FrameEncoder encoder, Duration window, int maxFrames, long maxBytes, LongSupplier firstSeqs) {
         this.firstSeqs = firstSeqs;
@@ -64,7 +71,11 @@ final class ParticipantStreams {
                 return existing;
             }
             fresh[0] = true;
-            return new ParticipantStream(maxFrames, maxBytes, firstSeqs.getAsLong());
+            if (existing != null) {
+                numberedUpTo.merge(key, existing.lastSeq(), Math::max);
+            }
+            Long before = numberedUpTo.get(key);
+            return new ParticipantStream(maxFrames, maxBytes, before == null ? firstSeqs.getAsLong() : before + 1);
         });
         synchronized (stream) {
             whileLocked.accept(stream);
@@ -163,15 +174,20 @@ final class ParticipantStreams {
     /** Forgets the streams whose connection ended before the window reaching back from {@code now}. */
     void expire(Instant now) {
         Instant cutoff = now.minus(window);
-        streams.values().removeIf(stream -> {
-            synchronized (stream) {
-                return stream.idleSince(cutoff);
+        streams.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                if (!entry.getValue().idleSince(cutoff)) {
+                    return false;
+                }
+                numberedUpTo.merge(entry.getKey(), entry.getValue().lastSeq(), Math::max);
+                return true;
             }
         });
     }
 
     void forgetSession(String session) {
         streams.keySet().removeIf(key -> key.session().equals(session));
+        numberedUpTo.keySet().removeIf(key -> key.session().equals(session));
     }
 
     /** How many streams of this session are held now. */

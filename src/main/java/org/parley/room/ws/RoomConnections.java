@@ -246,7 +246,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
         streams.sendToCurrent(session.value(), participant.value(), seq -> encoder.ack(seq, clientId), true);
     }
 
-    /** The client ids this participant's accepted frames carried; lock it while checking and applying a frame. */
+    /** The client ids this participant's accepted frames carried, to apply each frame once. */
     AcceptedClientIds.Remembered acceptedClientIds(SessionId session, ParticipantId participant) {
         return clientIds.lockFor(session, participant);
     }

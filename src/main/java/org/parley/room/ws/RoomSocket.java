@@ -164,19 +164,14 @@ public class RoomSocket {
             String clientId) {
         AcceptedClientIds.Remembered accepted = connections.acceptedClientIds(attached.session(),
                 attached.participant());
-        synchronized (accepted) {
-            if (!accepted.contains(clientId)) {
-                Decision decision = runtime.apply(
-                        session -> CommandDispatcher.dispatch(session, attached.participant(), frame));
-                if (decision instanceof Decision.Refused refused) {
-                    connections.sendError(attached, refused.code().wireCode(), refused.detail(), frame.ref(),
-                            clientId);
-                    return;
-                }
-                accepted.add(clientId);
-            }
-            runtime.afterDeliveries(() -> connections.sendAck(attached.session(), attached.participant(), clientId));
+        Optional<Decision.Refused> refusal = accepted.applyOnce(clientId, () -> runtime.apply(
+                session -> CommandDispatcher.dispatch(session, attached.participant(), frame)));
+        if (refusal.isPresent()) {
+            connections.sendError(attached, refusal.get().code().wireCode(), refusal.get().detail(), frame.ref(),
+                    clientId);
+            return;
         }
+        runtime.afterDeliveries(() -> connections.sendAck(attached.session(), attached.participant(), clientId));
     }
 
     /** Applies the connection's frame rate limit; a frame over it is answered and dropped undecoded. */

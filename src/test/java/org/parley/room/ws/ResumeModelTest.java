@@ -44,9 +44,11 @@ import org.parley.room.domain.Side;
  *
  * <p>Invariants, checked as each client reads: it never reads an item the session did not address to it; within a
  * connection {@code seq} only grows, and a replay starts after the cursor; a message, or an item of a replayed
- * arrival's history, is never one the client already shows. And at the end, after a last drop and resume for
- * everyone, each client shows exactly the full replay the session would give it now, in order: nothing lost.
- * The seed is printed on failure.
+ * arrival's history, is never one the client already shows. Clients send messages with client ids, keep them until
+ * acknowledged, send them again after each reconnect (as the web client does) and now and then send a copy: no
+ * client id ever becomes two items. And at the end, after a last drop and resume for everyone, each client shows
+ * exactly what the session addressed to it since its last arrival, in order (nothing lost), and nothing it sent is
+ * left unanswered. The seed is printed on failure.
  */
 class ResumeModelTest {
 
@@ -92,6 +94,14 @@ class ResumeModelTest {
         long shownPlacement;
         List<String> view = new ArrayList<>();
         final Set<String> everRead = new HashSet<>();
+        /** Messages sent and not yet acknowledged or refused, by client id: the text is the client id. */
+        final Map<String, String> outbox = new LinkedHashMap<>();
+        /** Client ids acknowledged already, which a copy may still be sent of. */
+        final List<String> acknowledged = new ArrayList<>();
+        boolean joinedOnConnection;
+        /** The latest frames read and connection events, for the failure message. */
+        final Deque<String> log = new ArrayDeque<>();
+        boolean arrivedOnConnection;
 
         Client(ParticipantId id) {
             this.id = id;
@@ -109,6 +119,12 @@ class ResumeModelTest {
         /** The latest arrival the session addressed to each participant, as the session wrote it (unshaped). */
         private final Map<ParticipantId, Event.YouAreIn> lastArrival = new HashMap<>();
         private final List<CaucusId> caucuses = new ArrayList<>();
+        /** What a client connected throughout would show: the latest arrival's history and the messages after it. */
+        private final Map<ParticipantId, List<String>> reference = new HashMap<>();
+        /** The item each message text (a client id) became. */
+        private final Map<String, String> itemOfText = new HashMap<>();
+        private final AcceptedClientIds clientIds = new AcceptedClientIds(1_000);
+        private final FrameEncoder encoder = new FrameEncoder(JSON);
         private int said;
 
         Run(long seed) {
@@ -125,6 +141,7 @@ class ResumeModelTest {
             ROSTER.forEach(participant -> {
                 clients.put(participant.id(), new Client(participant.id()));
                 entitled.put(participant.id(), new HashSet<>());
+                reference.put(participant.id(), new ArrayList<>());
             });
         }
 
@@ -149,10 +166,14 @@ class ResumeModelTest {
                 }
                 connect(client, client.lastSeq > 0 ? client.lastSeq : null);
                 readSome(client, Integer.MAX_VALUE);
-                Event.YouAreIn snapshot = lastArrival.get(client.id);
-                List<String> expected = snapshot.history().stream().map(item -> item.itemId().value()).toList();
-                assertEquals(expected, client.view, client.id + " shows the full replay it is entitled to, in order");
-                assertEquals(placeName(snapshot), client.shownPlace, client.id + " shows where it is");
+            }
+            // Messages sent again on the last connections reach the others: read those too.
+            clients.values().forEach(client -> readSome(client, Integer.MAX_VALUE));
+            for (Client client : clients.values()) {
+                assertEquals(reference.get(client.id), client.view,
+                        client.id + " shows what the session addressed to it since its last arrival, in order");
+                assertEquals(placeName(lastArrival.get(client.id)), client.shownPlace, client.id + " shows where it is");
+                assertEquals(Map.of(), client.outbox, client.id + " has every message answered");
             }
         }
 
@@ -189,9 +210,14 @@ class ResumeModelTest {
                             .filter(Event.CaucusOpened.class::isInstance).map(Event.CaucusOpened.class::cast)
                             .findFirst().ifPresent(event -> caucuses.add(event.caucusId()));
                 }
+            } else if (choice < 91) {
+                if (client.connected && client.arrivedOnConnection) {
+                    sendACopy(client);
+                }
             } else if (choice < 95) {
                 // Time passes for the streams only: those without a connection for longer than the window go.
                 streams.expire(T0.plus(WINDOW).plusSeconds(1));
+                clients.values().forEach(each -> note(each, "expire"));
             } else {
                 if (!caucuses.isEmpty() && random.nextInt(3) == 0) {
                     apply(session.closeCaucus(M, caucuses.remove(random.nextInt(caucuses.size()))));
@@ -204,8 +230,45 @@ class ResumeModelTest {
             if (place.isEmpty() || place.get().equals(Place.lobby())) {
                 return;
             }
-            apply(session.postMessage(client.id, SeenPlace.of(place.get(), client.shownPlacement),
-                    "m" + (++said)));
+            String clientId = client.id.value() + "-" + (++said);
+            client.outbox.put(clientId, client.shownPlace);
+            send(client, clientId, SeenPlace.of(place.get(), client.shownPlacement));
+        }
+
+        /** A copy of a message sent before: still pending, or even one acknowledged already. */
+        private void sendACopy(Client client) {
+            List<String> candidates = new ArrayList<>(client.outbox.keySet());
+            candidates.addAll(client.acknowledged);
+            if (candidates.isEmpty()) {
+                return;
+            }
+            String clientId = candidates.get(random.nextInt(candidates.size()));
+            Optional<Place> place = PlaceCodec.parse(client.shownPlace);
+            if (place.isPresent() && !place.get().equals(Place.lobby())) {
+                send(client, clientId, SeenPlace.of(place.get(), client.shownPlacement));
+            }
+        }
+
+        /** What the server does with a message frame carrying a client id (see RoomSocket): apply once, then ack. */
+        private void send(Client client, String clientId, SeenPlace seen) {
+            Optional<Decision.Refused> refusal = clientIds.lockFor(new SessionId(SESSION), client.id)
+                    .applyOnce(clientId, () -> apply(session.postMessage(client.id, seen, clientId)));
+            if (refusal.isPresent()) {
+                streams.reply(client.stream, client.outlet, seq -> encoder.error(seq, refusal.get().code().wireCode(),
+                        refusal.get().detail(), null, clientId), true);
+            } else {
+                streams.sendToCurrent(SESSION, client.id.value(), seq -> encoder.ack(seq, clientId), true);
+            }
+        }
+
+        /** After a reconnect's own arrival: every pending message again, with its client id (as the web client). */
+        private void resendPending(Client client) {
+            for (Map.Entry<String, String> pending : List.copyOf(client.outbox.entrySet())) {
+                Place composedIn = PlaceCodec.parse(pending.getValue()).orElseThrow();
+                SeenPlace seen = pending.getValue().equals(client.shownPlace)
+                        ? SeenPlace.of(composedIn, client.shownPlacement) : SeenPlace.of(composedIn);
+                send(client, pending.getKey(), seen);
+            }
         }
 
         private void moveSomeone(List<Client> all) {
@@ -217,18 +280,31 @@ class ResumeModelTest {
         }
 
         private void connect(Client client, Long resumeFrom) {
+            note(client, "connect resume=" + resumeFrom);
             client.inFlight.clear();
             ParticipantStreams.Outlet outlet = client.inFlight::addLast;
             client.outlet = outlet;
             client.connected = true;
             client.connectionSeq = resumeFrom == null ? 0 : resumeFrom;
             client.framesOnConnection = 0;
+            client.joinedOnConnection = false;
+            client.arrivedOnConnection = false;
             client.stream = streams.attach(SESSION, client.id.value(), outlet, resumeFrom, T0, stream -> {
             });
+            note(client, "attached: " + client.stream.pendingResume() + " last " + client.stream.lastSeq()
+                    + " in flight " + client.inFlight.size());
             apply(session.connect(client.id));
         }
 
+        private static void note(Client client, String what) {
+            client.log.addLast(what);
+            if (client.log.size() > 25) {
+                client.log.removeFirst();
+            }
+        }
+
         private void drop(Client client) {
+            note(client, "drop");
             // Whatever was still on its way is lost with the connection.
             client.inFlight.clear();
             client.connected = false;
@@ -245,6 +321,7 @@ class ResumeModelTest {
         private void read(Client client, JsonNode frame) {
             long seq = frame.path("seq").asLong();
             String type = frame.path("type").asText();
+            note(client, "read " + frame);
             if (type.equals("joined") && client.framesOnConnection == 0) {
                 // Nothing was replayed: the stream may be a new one, numbered afresh, whose arrival is a snapshot.
                 client.connectionSeq = 0;
@@ -254,11 +331,20 @@ class ResumeModelTest {
                     + client.id + " read " + seq + " after " + client.connectionSeq);
             client.connectionSeq = seq;
             client.lastSeq = seq;
-            if (type.equals("message")) {
+            if (type.equals("joined")) {
+                client.joinedOnConnection = true;
+            } else if (type.equals("ack")) {
+                String clientId = frame.path("clientId").asText();
+                if (client.outbox.remove(clientId) != null) {
+                    client.acknowledged.add(clientId);
+                }
+            } else if (type.equals("error") && frame.has("clientId")) {
+                client.outbox.remove(frame.path("clientId").asText());
+            } else if (type.equals("message")) {
                 String item = frame.path("item").path("id").asText();
                 entitledTo(client, item);
                 assertEquals(client.shownPlace, frame.path("item").path("room").asText(),
-                        "a message belongs to the room the client shows");
+                        "a message belongs to the room the client shows; " + client.id + ": " + client.log);
                 assertTrue(!client.view.contains(item), client.id + " was sent " + item + " twice");
                 client.view.add(item);
             } else if (type.equals("you_are_in")) {
@@ -276,6 +362,11 @@ class ResumeModelTest {
                 }
                 client.shownPlace = place;
                 client.shownPlacement = frame.path("placement").asLong();
+                // The arrival after this connection's own joined (not one replayed from before it).
+                if (client.joinedOnConnection && !client.arrivedOnConnection) {
+                    client.arrivedOnConnection = true;
+                    resendPending(client);
+                }
             }
         }
 
@@ -285,20 +376,33 @@ class ResumeModelTest {
             client.everRead.add(item);
         }
 
-        private void apply(Decision decision) {
+        private Decision apply(Decision decision) {
             if (!(decision instanceof Decision.Accepted accepted)) {
-                return;
+                return decision;
             }
             for (Delivery delivery : accepted.deliveries()) {
                 Set<String> items = entitled.get(delivery.recipient());
+                List<String> shown = reference.get(delivery.recipient());
                 if (delivery.event() instanceof Event.MessagePosted posted) {
                     items.add(posted.item().itemId().value());
+                    shown.add(posted.item().itemId().value());
+                    oneItemPerText(posted.item());
                 } else if (delivery.event() instanceof Event.YouAreIn in) {
                     in.history().stream().map(ItemView::itemId).forEach(item -> items.add(item.value()));
+                    in.history().forEach(this::oneItemPerText);
                     lastArrival.put(delivery.recipient(), in);
+                    shown.clear();
+                    in.history().forEach(item -> shown.add(item.itemId().value()));
                 }
             }
             streams.deliver(SESSION, accepted.deliveries());
+            return decision;
+        }
+
+        private void oneItemPerText(ItemView item) {
+            String earlier = itemOfText.putIfAbsent(item.text(), item.itemId().value());
+            assertTrue(earlier == null || earlier.equals(item.itemId().value()),
+                    "message " + item.text() + " was applied twice: " + earlier + " and " + item.itemId().value());
         }
 
         private static String placeName(Event.YouAreIn in) {
