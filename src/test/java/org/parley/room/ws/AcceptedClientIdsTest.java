@@ -44,4 +44,23 @@ class AcceptedClientIdsTest {
         assertEquals(1, ids.senders(), "only the other session's participant is left");
         assertFalse(ids.lockFor(session, alex).contains("x"));
     }
+
+    @Test
+    void aFrameIsAppliedOnceAndARefusalIsNotRemembered() {
+        AcceptedClientIds.Remembered ids = new AcceptedClientIds(4).lockFor(session, alex);
+        int[] applied = {0};
+        java.util.function.Supplier<org.parley.room.domain.Decision> accept = () -> {
+            applied[0]++;
+            return new org.parley.room.domain.Decision.Accepted(java.util.List.of(), java.util.List.of());
+        };
+        java.util.function.Supplier<org.parley.room.domain.Decision> refuse = () -> {
+            applied[0]++;
+            return new org.parley.room.domain.Decision.Refused(org.parley.room.domain.ErrorCode.MOVED, "moved");
+        };
+
+        assertTrue(ids.applyOnce("r", refuse).isPresent(), "refused");
+        assertTrue(ids.applyOnce("r", accept).isEmpty(), "the same id, sent again once the reason passed");
+        assertTrue(ids.applyOnce("r", accept).isEmpty(), "a copy: acknowledged again");
+        assertEquals(2, applied[0], "the copy was not applied");
+    }
 }
