@@ -20,12 +20,16 @@ describe("pending messages", () => {
   it("stay pending until their ack, then leave the pending list; the message itself comes as a message", () => {
     let state = replay([pending("m-1", "Hello"), pending("m-2", "Again")], inJoint);
     expect(state.pending.map((p) => p.text)).toEqual(["Hello", "Again"]);
-    state = replay(
-      [frame({ type: "message", item: item("i-1", "joint", "p-alex", "Hello") }), frame({ type: "ack", clientId: "m-1" })],
-      state,
-    );
+    state = replay([frame({ type: "message", item: item("i-1", "joint", "p-alex", "Hello") })], state);
     expect(state.pending.map((p) => p.clientId)).toEqual(["m-2"]);
-    expect(state.rooms.joint.map((i) => i.text)).toEqual(["Hello"]);
+    state = replay([frame({ type: "ack", clientId: "m-1" })], state);
+    expect(state.pending.map((p) => p.clientId)).toEqual(["m-2"]);
+    // Someone else saying the same words does not settle ours.
+    state = replay([frame({ type: "message", item: item("i-2", "joint", "p-dana", "Again") })], state);
+    expect(state.pending.map((p) => p.clientId)).toEqual(["m-2"]);
+    state = replay([frame({ type: "ack", clientId: "m-2" })], state);
+    expect(state.pending).toEqual([]);
+    expect(state.rooms.joint.map((i) => i.text)).toEqual(["Hello", "Again"]);
   });
 
   it("survive a dropped connection and a resumed arrival, which never doubles what was already shown", () => {

@@ -431,8 +431,14 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return dropContent({ ...base, phase: "ended", endedAt: frame.at });
     case "message": {
       const room = frame.item.room;
+      // Our own message is back: it is shown as said, no longer as pending (its ack follows).
+      const own =
+        frame.item.author === base.you
+          ? base.pending.find((p) => p.place === room && p.text === frame.item.text)
+          : undefined;
       return {
         ...base,
+        pending: own ? base.pending.filter((entry) => entry !== own) : base.pending,
         rooms: { ...base.rooms, [room]: mergeItems(base.rooms[room] ?? [], [frame.item]) },
         typing: base.typing.filter((id) => id !== frame.item.author),
       };

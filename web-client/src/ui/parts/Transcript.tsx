@@ -36,7 +36,7 @@ export function Transcript({
   }, [items.length, pending.length]);
   return (
     <section class="transcript" aria-label={label}>
-      {items.length === 0 && pending.length === 0 ? (
+      {items.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (
         <ol class="plain items" aria-live="polite">
@@ -57,13 +57,17 @@ export function Transcript({
               {extras?.(item)}
             </li>
           ))}
+        </ol>
+      )}
+      {pending.length > 0 && (
+        <ol class="plain pending-messages" aria-label="Messages not sent yet">
           {pending.map((message) => (
-            <li key={message.clientId} class="item mine pending" data-pending={message.clientId}>
+            <li key={message.clientId} class="pending-message mine" data-pending={message.clientId}>
               <div class="item-head">
                 <span class="author">You</span>
                 <span class="badge badge-pending">Not sent yet</span>
               </div>
-              <p class="text">{message.text}</p>
+              <p class="pending-text">{message.text}</p>
             </li>
           ))}
         </ol>
