@@ -251,7 +251,8 @@ export class RoomConnection {
 
   private onClosed(code: number): void {
     if (this.stopped) return;
-    if (code === CLOSE.sessionEnded || code === CLOSE.replaced || code === CLOSE.accessRevoked || code === CLOSE.notOnRoster) {
+    const final = [CLOSE.sessionEnded, CLOSE.replaced, CLOSE.accessRevoked, CLOSE.notOnRoster] as number[];
+    if (final.includes(code)) {
       // No connection will follow this one: what waits in the outbox can never be sent.
       this.outbox.clear();
     }
