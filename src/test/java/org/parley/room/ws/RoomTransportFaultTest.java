@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,10 +275,5 @@ class RoomTransportFaultTest {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings("unused")
-    private static String types(List<JsonNode> frames) {
-        return frames.stream().map(frame -> frame.path("type").asText()).collect(Collectors.joining(","));
     }
 }
