@@ -92,9 +92,13 @@ describe("controller and network module together", () => {
   it("says so when a command cannot be sent", async () => {
     const { controller, store, socket } = await joined();
     socket.drop(1006);
-    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Hi" })).toBe(false);
+    expect(controller.send({ type: "knock" })).toBe(false);
     expect(store.get().room.errors.map((e) => e.code)).toEqual(["not_connected"]);
     expect(store.get().room.connection.state).toBe("reconnecting");
+    // A message is not refused: it waits, shown pending, for the connection to come back.
+    expect(controller.sendInRoom(store.get().room, { type: "message", text: "Hi" })).toBe(true);
+    expect(store.get().room.pending.map((p) => p.text)).toEqual(["Hi"]);
+    expect(socket.sentFrames()).toEqual([]);
     expect(controller.sendInRoom(store.get().room, { type: "typing", typing: false }, { quiet: true })).toBe(false);
     expect(store.get().room.errors).toHaveLength(1);
   });
@@ -227,8 +231,9 @@ describe("controller and network module together", () => {
     expect(controller.sendInRoom(store.get().room, { type: "message", text: "We want the fence moved." })).toBe(true);
     expect(socket.sentFrames()).toEqual([
       { type: "typing", typing: true, place: "joint", placement: 1, ref: "c1" },
-      { type: "message", text: "We want the fence moved.", place: "joint", placement: 1, ref: "c2" },
+      { type: "message", text: "We want the fence moved.", place: "joint", placement: 1, ref: "c2", clientId: expect.any(String) },
     ]);
+    expect(store.get().room.pending.map((p) => p.clientId)).toEqual([socket.sentFrames()[1].clientId]);
   });
 
   it("binds a message to the room the view showed, not to where a move has put the person since", async () => {
@@ -236,8 +241,12 @@ describe("controller and network module together", () => {
     const shown = store.get().room;
     socket.receive({ seq: 3, type: "you_are_in", place: { kind: "caucus", caucus: "c-9", side: "A" }, placement: 2, history: [] });
     controller.sendInRoom(shown, { type: "message", text: "Side B should hear this." });
-    expect(socket.sentFrames()).toEqual([{ type: "message", text: "Side B should hear this.", place: "joint", placement: 1, ref: "c1" }]);
-    socket.receive({ seq: 4, type: "error", code: "moved", detail: "you are in caucus:c-9", ref: "c1" });
+    expect(socket.sentFrames()).toEqual([
+      { type: "message", text: "Side B should hear this.", place: "joint", placement: 1, ref: "c1", clientId: expect.any(String) },
+    ]);
+    const clientId = socket.sentFrames()[0].clientId;
+    socket.receive({ seq: 4, type: "error", code: "moved", detail: "you are in caucus:c-9", ref: "c1", clientId });
+    expect(store.get().room.pending).toEqual([]);
     const room = store.get().room;
     expect(returnedMessage(room)?.text).toBe("Side B should hear this.");
     expect(returnedMessage(room)?.notice).toMatch(/^Not sent: you were moved to the caucus with side A/);

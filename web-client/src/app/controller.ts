@@ -263,6 +263,17 @@ export class Controller {
       if (!options.quiet) this.localError("not_in_room", "You are not in a room right now: nothing was sent.");
       return false;
     }
+    if (command.type === "message") {
+      // A message is never lost to a dropped connection: it waits, shown pending, and goes (again) on reconnecting.
+      const queued = this.room?.sendMessage(command) ?? null;
+      if (queued === null) {
+        this.localError("not_connected", "Not connected to the session: nothing was sent.");
+        return false;
+      }
+      this.onRoomEvent({ type: "sent", ref: queued.ref, command });
+      this.onRoomEvent({ type: "pending", ...queued, place: command.place, text: command.text });
+      return true;
+    }
     const ref = this.transmit(command, options);
     if (ref === null) return false;
     this.onRoomEvent({ type: "sent", ref, command });

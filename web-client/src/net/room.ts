@@ -1,8 +1,8 @@
 // One participant's connection to one live session: a fresh single-use ticket for every attempt, the ticket in the
 // subprotocol header (never the URL), automatic reconnection with backoff, and status events the UI shows.
 
-import type { ClientCommand } from "../protocol/frames";
-import { CLOSE, LIMITS, SUBPROTOCOL, TICKET_PREFIX, parseServerFrame } from "../protocol/frames";
+import type { ClientCommand, RoomCommand, ServerFrame } from "../protocol/frames";
+import { CLOSE, LIMITS, SUBPROTOCOL, TICKET_PREFIX, parseServerFrame, roomTargetOf } from "../protocol/frames";
 import type { ConnectionStatus, RoomEvent } from "../state/room";
 import { ApiError } from "./http";
 import type { MediaSession } from "./media";
@@ -28,6 +28,13 @@ export interface RoomDeps {
 }
 
 const OPEN = 1;
+
+/** A message sent with a client id and not yet acknowledged: resent, with the same id, after every reconnect. */
+interface Unacknowledged {
+  ref: string;
+  clientId: string;
+  command: RoomCommand & { type: "message" };
+}
 
 /**
  * Close codes of the room connection this module acts on besides those in CLOSE (docs/protocol.md, close codes).
@@ -61,12 +68,26 @@ export class RoomConnection {
   private connecting = false;
   /** Voice and video over this connection, when this client has them. */
   media: MediaSession | null = null;
+  /** The `seq` of the latest frame read: the resume cursor of the next connection (0: none yet). */
+  private lastSeq = 0;
+  /** Messages awaiting their `ack`, oldest first, by client id. */
+  private readonly outbox = new Map<string, Unacknowledged>();
+  /**
+   * Whether the current socket has had its own `joined`, and the arrival (`you_are_in`) after it: the outbox is
+   * resent then. Frames replayed on a resume come before that `joined`, and an arrival among them is an old one.
+   */
+  private joinedOnSocket = false;
+  private arrived = false;
+  private readonly clientIdPrefix: string;
 
   constructor(
     readonly sessionId: string,
     private readonly deps: RoomDeps,
     private readonly emit: (event: RoomEvent) => void,
-  ) {}
+  ) {
+    // Unique within the session for this page: a reload starts a new outbox, and so a new prefix.
+    this.clientIdPrefix = `m${Math.floor((deps.random ?? Math.random)() * 2 ** 32).toString(36)}`;
+  }
 
   start(): void {
     this.stopped = false;
@@ -92,6 +113,27 @@ export class RoomConnection {
     return ref;
   }
 
+  /**
+   * Sends a message so that it is neither lost nor doubled: it gets a client id and stays pending until the server
+   * acknowledges it; without an open connection it waits. After each reconnect every pending message is sent
+   * again with the same id, so the server applies it once. Returns its ref and client id, or null when too long.
+   */
+  sendMessage(command: RoomCommand & { type: "message" }): { ref: string; clientId: string } | null {
+    if (command.text.length > LIMITS.text) return null;
+    const ref = `c${++this.refCounter}`;
+    const clientId = `${this.clientIdPrefix}-${this.refCounter}`;
+    this.outbox.set(clientId, { ref, clientId, command });
+    if (this.socket && this.socket.readyState === OPEN && this.arrived) {
+      this.socket.send(JSON.stringify({ ...command, ref, clientId }));
+    }
+    return { ref, clientId };
+  }
+
+  /** How many messages still await their acknowledgement. */
+  get unacknowledged(): number {
+    return this.outbox.size;
+  }
+
   /** Leaves the session (everyone sees us as absent) and closes the connection. */
   leave(): void {
     this.send({ type: "leave" });
@@ -101,6 +143,8 @@ export class RoomConnection {
   /** Closes without reconnecting. */
   stop(reason: "left" | "signed_out"): void {
     this.stopped = true;
+    // Unsent messages are content: they go with the rest, never out on some later connection.
+    this.outbox.clear();
     this.clearTimer();
     const socket = this.socket;
     this.socket = null;
@@ -138,8 +182,12 @@ export class RoomConnection {
     this.connecting = false;
     if (this.stopped) return;
     let socket: SocketLike;
+    // The last seq read asks the server to send again exactly what was missed (docs/protocol.md, "Reconnecting").
+    const url = this.deps.url(this.sessionId) + (this.lastSeq > 0 ? `?resume=${this.lastSeq}` : "");
     try {
-      socket = this.deps.socket(this.deps.url(this.sessionId), [SUBPROTOCOL, TICKET_PREFIX + ticket]);
+      this.arrived = false;
+      this.joinedOnSocket = false;
+      socket = this.deps.socket(url, [SUBPROTOCOL, TICKET_PREFIX + ticket]);
     } catch {
       this.scheduleRetry("The connection could not be opened");
       return;
@@ -157,7 +205,15 @@ export class RoomConnection {
       // Only a connection the server has taken on ("joined") ends a run of failures: one the server closes right
       // after the upgrade (1011: it could not open it) keeps backing off instead of retrying every half second.
       if (frame && frame.type === "joined") this.failedAttempts = 0;
-      if (frame) this.emit({ type: "frame", frame });
+      if (!frame) return;
+      this.lastSeq = frame.seq;
+      this.settleOutbox(frame);
+      this.emit({ type: "frame", frame });
+      if (frame.type === "joined") this.joinedOnSocket = true;
+      if (frame.type === "you_are_in" && this.joinedOnSocket && !this.arrived) {
+        this.arrived = true;
+        this.resend(socket, frame);
+      }
     };
     socket.onerror = () => {
       // A close event always follows; it decides what happens next.
@@ -169,8 +225,37 @@ export class RoomConnection {
     };
   }
 
+  /** An `ack`, or an `error` naming a client id, ends that message's wait. */
+  private settleOutbox(frame: ServerFrame): void {
+    if ((frame.type === "ack" || frame.type === "error") && frame.clientId !== undefined) {
+      this.outbox.delete(frame.clientId);
+    }
+  }
+
+  /**
+   * Sends every pending message again once the new connection's arrival has come. Each names the room it was
+   * written in; if that is still where this person is, with the new arrival's placement (a reconnect places anew),
+   * otherwise without one, so that the server refuses it as `moved` unless it had been applied already.
+   */
+  private resend(socket: SocketLike, arrival: ServerFrame & { type: "you_are_in" }): void {
+    const here = roomTargetOf(arrival.place);
+    for (const pending of this.outbox.values()) {
+      const { placement: _composed, ...command } = pending.command;
+      const frame =
+        command.place === here
+          ? { ...command, placement: arrival.placement, ref: pending.ref, clientId: pending.clientId }
+          : { ...command, ref: pending.ref, clientId: pending.clientId };
+      socket.send(JSON.stringify(frame));
+    }
+  }
+
   private onClosed(code: number): void {
     if (this.stopped) return;
+    const final = [CLOSE.sessionEnded, CLOSE.replaced, CLOSE.accessRevoked, CLOSE.notOnRoster] as number[];
+    if (final.includes(code)) {
+      // No connection will follow this one: what waits in the outbox can never be sent.
+      this.outbox.clear();
+    }
     switch (code) {
       case CLOSE.sessionEnded:
         this.stopped = true;

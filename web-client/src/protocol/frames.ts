@@ -96,9 +96,14 @@ export type EndReason = "ended_by_mediator" | "idle" | "max_duration" | "case_cl
 
 export type ServerFrame =
   | { seq: number; type: "joined"; session: string; you: string; phase: Phase }
-  /** `contentLost`: the session was restored after a server restart, so what was said before it is gone. */
-  | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[]; contentLost?: boolean }
+  /**
+   * `contentLost`: the session was restored after a server restart, so what was said before it is gone.
+   * `resume`: how a reconnect that asked to resume was answered.
+   */
+  | { seq: number; type: "you_are_in"; place: Place; placement: number; history: Item[]; contentLost?: boolean;
+      resume?: ResumeOutcome }
   | { seq: number; type: "pong"; ref?: string }
+  | { seq: number; type: "ack"; clientId: string }
   | { seq: number; type: "presence"; participants: PresenceEntry[] }
   | { seq: number; type: "session_started"; at: string }
   | { seq: number; type: "session_ended"; at: string; reason?: EndReason }
@@ -130,7 +135,13 @@ export type ServerFrame =
   | { seq: number; type: "exception_invoked"; item: string; category: ExceptionCategory; by: string; at: string }
   | { seq: number; type: "exception_export"; item: string; category: ExceptionCategory; text: string }
   | MediaServerFrame
-  | { seq: number; type: "error"; code: string; detail: string; ref?: string };
+  | { seq: number; type: "error"; code: string; detail: string; ref?: string; clientId?: string };
+
+/**
+ * How the server answered a reconnect that asked to resume: `replayed` (what was missed came again, and an unchanged
+ * place's history lists only what was said meanwhile) or `not_possible` (a fresh snapshot).
+ */
+export type ResumeOutcome = "replayed" | "not_possible";
 
 /** A TURN server of a media grant, with the credential minted for that grant (docs/protocol.md, media_grant). */
 export interface IceServerFrame {
@@ -235,6 +246,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "joined",
   "you_are_in",
   "pong",
+  "ack",
   "presence",
   "session_started",
   "session_ended",
@@ -262,6 +274,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   joined: { session: "string", you: "string", phase: "string" },
   you_are_in: { place: "object", placement: "number", history: "array" },
   pong: {},
+  ack: { clientId: "string" },
   presence: { participants: "array" },
   session_started: { at: "string" },
   session_ended: { at: "string" },

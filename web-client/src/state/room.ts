@@ -79,6 +79,17 @@ export interface ReturnedMessage {
   composedIn: RoomTarget;
 }
 
+/**
+ * A message sent with a client id whose acknowledgement has not come yet: shown as pending in the room it was
+ * written in, and sent again after a reconnect until the server acknowledges (or refuses) it.
+ */
+export interface PendingMessage {
+  ref: string;
+  clientId: string;
+  place: RoomTarget;
+  text: string;
+}
+
 /** Something the server asks the user to notice at once. */
 export interface Attention {
   kind: "privacy_alert" | "reattestation_requested" | "roster_changed" | "media_alert" | "session_ending";
@@ -145,6 +156,8 @@ export interface RoomState {
   sent: SentInRoom[];
   /** A message refused because its author was moved, waiting for its author to send it again or discard it. */
   returned: ReturnedMessage | null;
+  /** Messages not acknowledged yet, oldest first (content: dropped with the rest). */
+  pending: PendingMessage[];
   /** Privacy alerts (the mediator hears them) and requests to attest again (each asked participant hears theirs). */
   attention: Attention[];
   /** Knocks the mediator has not dealt with yet, oldest first, at most one per participant. */
@@ -174,6 +187,8 @@ export type RoomEvent =
   | { type: "roster"; participants: RosterEntry[] }
   | { type: "dismiss_error"; index: number }
   | { type: "sent"; ref: string; command: RoomCommand }
+  /** A message went into the connection's outbox with this client id; it is pending until acknowledged. */
+  | { type: "pending"; ref: string; clientId: string; place: RoomTarget; text: string }
   | { type: "discard_returned" }
   /** This browser sent `privacy_alert`: the server tells only the mediator, so the sender's state notes it here. */
   | { type: "reported_overheard" }
@@ -207,6 +222,7 @@ export function initialRoomState(): RoomState {
     errors: [],
     sent: [],
     returned: null,
+    pending: [],
     attention: [],
     knocks: [],
     ready: [],
@@ -270,6 +286,15 @@ function onMoved(state: RoomState, error: RoomError): RoomState {
   return { ...state, sent: rest, errors: [...state.errors, { ...error, explanation }].slice(-MAX_ERRORS) };
 }
 
+/** A pending message refused as `moved`: it goes back to its author, as any message refused so. */
+function returnMessage(state: RoomState, message: PendingMessage): RoomState {
+  const earlier = state.returned;
+  const returned: ReturnedMessage = earlier
+    ? { ref: message.ref, text: `${earlier.text}\n\n${message.text}`, composedIn: earlier.composedIn }
+    : { ref: message.ref, text: message.text, composedIn: message.place };
+  return { ...state, returned };
+}
+
 function time(item: Item): number {
   const parsed = Date.parse(item.at);
   return Number.isNaN(parsed) ? 0 : parsed;
@@ -310,6 +335,10 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, errors: state.errors.filter((_, index) => index !== event.index) };
     case "sent":
       return remember(state, event.ref, event.command);
+    case "pending": {
+      const { ref, clientId, place, text } = event;
+      return { ...state, pending: [...state.pending, { ref, clientId, place, text }] };
+    }
     case "discard_returned":
       return { ...state, returned: null };
     case "reported_overheard":
@@ -347,6 +376,7 @@ function dropContent(state: RoomState): RoomState {
     attention: [],
     sent: [],
     returned: null,
+    pending: [],
     exceptions: {},
     exports: {},
   };
@@ -408,8 +438,14 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return dropContent({ ...base, phase: "ended", endedAt: frame.at });
     case "message": {
       const room = frame.item.room;
+      // Our own message is back: it is shown as said, no longer as pending (its ack follows).
+      const own =
+        frame.item.author === base.you
+          ? base.pending.find((p) => p.place === room && p.text === frame.item.text)
+          : undefined;
       return {
         ...base,
+        pending: own ? base.pending.filter((entry) => entry !== own) : base.pending,
         rooms: { ...base.rooms, [room]: mergeItems(base.rooms[room] ?? [], [frame.item]) },
         typing: base.typing.filter((id) => id !== frame.item.author),
       };
@@ -522,10 +558,18 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return base;
     case "pong":
       return base;
+    case "ack":
+      return { ...base, pending: base.pending.filter((entry) => entry.clientId !== frame.clientId) };
     case "error": {
       const error: RoomError = { code: frame.code, detail: frame.detail, ref: frame.ref };
-      if (frame.code === "moved") return onMoved(base, error);
-      return { ...base, errors: [...base.errors, error].slice(-MAX_ERRORS) };
+      const refused = frame.clientId === undefined ? undefined : base.pending.find((p) => p.clientId === frame.clientId);
+      const settled = refused ? { ...base, pending: base.pending.filter((entry) => entry !== refused) } : base;
+      if (frame.code === "moved") {
+        // A message resent after a reconnect is no longer among those sent on this connection: return it from here.
+        if (refused && !settled.sent.some((entry) => entry.ref === refused.ref)) return returnMessage(settled, refused);
+        return onMoved(settled, error);
+      }
+      return { ...settled, errors: [...settled.errors, error].slice(-MAX_ERRORS) };
     }
   }
 }

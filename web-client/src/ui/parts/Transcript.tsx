@@ -4,6 +4,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS } from "../../protocol/frames";
 import type { Item } from "../../protocol/frames";
+import { roomKey } from "../../state/room";
 import type { RoomState } from "../../state/room";
 import { nameOf, returnedMessage } from "../../state/views";
 import { useController } from "../hooks";
@@ -28,9 +29,12 @@ export function Transcript({
   extras?: (item: Item) => ComponentChildren;
 }) {
   const end = useRef<HTMLDivElement>(null);
+  // Messages written here and not yet acknowledged by the server (sent again on reconnecting), marked as such.
+  const here = roomKey(state.place);
+  const pending = state.pending.filter((message) => message.place === here);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: "nearest" });
-  }, [items.length]);
+  }, [items.length, pending.length]);
   return (
     <section class="transcript" aria-label={label}>
       {items.length === 0 ? (
@@ -53,6 +57,19 @@ export function Transcript({
               {(item.text || !item.document) && <p class="text">{item.text}</p>}
               <DocumentCard item={item} />
               {extras?.(item)}
+            </li>
+          ))}
+        </ol>
+      )}
+      {pending.length > 0 && (
+        <ol class="plain pending-messages" aria-label="Messages not sent yet">
+          {pending.map((message) => (
+            <li key={message.clientId} class="pending-message mine" data-pending={message.clientId}>
+              <div class="item-head">
+                <span class="author">You</span>
+                <span class="badge badge-pending">Not sent yet</span>
+              </div>
+              <p class="pending-text">{message.text}</p>
             </li>
           ))}
         </ol>

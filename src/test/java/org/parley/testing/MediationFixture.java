@@ -190,6 +190,11 @@ public final class MediationFixture {
                 .then().statusCode(200).extract().path("ticket");
     }
 
+    /** Connects through {@code via} (a proxy in front of the server), asking to resume after {@code resumeFrom}. */
+    public RoomClient connect(String username, URI via, Long resumeFrom) {
+        return RoomClient.connect(via, sessionId, ticket(username), ORIGIN, resumeFrom);
+    }
+
     public RoomClient connect(String username) {
         return RoomClient.connect(server, sessionId, ticket(username), ORIGIN);
     }

@@ -39,6 +39,14 @@ public final class RoomClient implements AutoCloseable {
 
     /** Opens a room connection; throws a {@link CompletionException} when the server refuses the upgrade. */
     public static RoomClient connect(URI server, String sessionId, String ticket, String origin) {
+        return connect(server, sessionId, ticket, origin, null);
+    }
+
+    /**
+     * Opens a room connection that asks to resume after {@code resumeFrom}, the last sequence number the client
+     * read (null: an ordinary connection).
+     */
+    public static RoomClient connect(URI server, String sessionId, String ticket, String origin, Long resumeFrom) {
         Listener listener = new Listener();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null) {
@@ -49,7 +57,8 @@ public final class RoomClient implements AutoCloseable {
         } else {
             builder.subprotocols("parley.v1");
         }
-        URI uri = URI.create("ws://" + server.getHost() + ":" + server.getPort() + "/ws/sessions/" + sessionId);
+        URI uri = URI.create("ws://" + server.getHost() + ":" + server.getPort() + "/ws/sessions/" + sessionId
+                + (resumeFrom == null ? "" : "?resume=" + resumeFrom));
         return new RoomClient(builder.buildAsync(uri, listener).orTimeout(10, TimeUnit.SECONDS).join(), listener);
     }
 
@@ -241,6 +250,17 @@ public final class RoomClient implements AutoCloseable {
     /** Whether any frame received so far contains this text anywhere. */
     public boolean received(String text) {
         return settle().stream().anyMatch(frame -> frame.toString().contains(text));
+    }
+
+    /** The highest sequence number among the frames taken in so far (0 when none): a reconnect's resume cursor. */
+    public long lastSeq() {
+        listener.inbox.drainTo(seen);
+        return seen.stream().mapToLong(frame -> frame.path("seq").asLong()).max().orElse(0);
+    }
+
+    /** Drops the TCP connection without a close handshake, as a vanished network does. */
+    public void abort() {
+        socket.abort();
     }
 
     /** The close code the server sent, waiting for it. */

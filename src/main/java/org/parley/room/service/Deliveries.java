@@ -9,7 +9,10 @@ import org.parley.room.domain.SessionId;
  */
 public interface Deliveries {
 
-    /** Sends each delivery to its recipient's open connection in this session, in order; absent recipients get nothing. */
+    /**
+     * Sends each delivery to its recipient's open connection in this session, in order. A recipient whose connection
+     * has just ended may have it kept for a resume (only frames addressed to it); anyone else absent gets nothing.
+     */
     void deliver(SessionId session, List<Delivery> deliveries);
 
     /** The session ended and its frames have left: its connections close (4410). Nothing to do where none exist. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.parley.room.domain.ErrorCode;
 
 /**
@@ -27,6 +28,7 @@ public final class FrameDecoder {
     /** Longest SDP accepted: browsers' offers for audio and video are 3 to 8 KB. */
     public static final int MAX_SDP_CHARS = 15_000;
     private static final int MAX_CANDIDATE_CHARS = 512;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final ObjectReader json;
 
@@ -39,10 +41,18 @@ public final class FrameDecoder {
     public sealed interface Result {
     }
 
-    public record Decoded(ClientFrame frame) implements Result {
+    /** A frame, with the client id it carried (null when it carried none). */
+    public record Decoded(ClientFrame frame, String clientId) implements Result {
+        public Decoded(ClientFrame frame) {
+            this(frame, null);
+        }
     }
 
-    public record Undecodable(ErrorCode code, String detail, String ref) implements Result {
+    /** A refusal; {@code ref} and {@code clientId} are those of the frame when they could be read. */
+    public record Undecodable(ErrorCode code, String detail, String ref, String clientId) implements Result {
+        public Undecodable(ErrorCode code, String detail, String ref) {
+            this(code, detail, ref, null);
+        }
     }
 
     /** A field that is missing or of the wrong shape; caught once in {@link #decode}. */
@@ -71,19 +81,21 @@ public final class FrameDecoder {
             return new Undecodable(ErrorCode.BAD_FRAME, "a frame is one JSON object", null);
         }
         String ref = null;
+        String clientId = null;
         try {
             ref = optionalString(node, "ref", MAX_ID_CHARS);
+            clientId = clientId(node);
             JsonNode type = node.get("type");
             if (type == null || !type.isTextual()) {
-                return new Undecodable(ErrorCode.BAD_FRAME, "a frame needs a string field 'type'", ref);
+                return new Undecodable(ErrorCode.BAD_FRAME, "a frame needs a string field 'type'", ref, clientId);
             }
             ClientFrame frame = frame(type.asText(), node, ref);
             return frame == null
-                    ? new Undecodable(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref)
-                    : new Decoded(frame);
+                    ? new Undecodable(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref, clientId)
+                    : new Decoded(frame, clientId);
         } catch (FieldProblem problem) {
             return new Undecodable(problem.getMessage().startsWith("too long")
-                    ? ErrorCode.TOO_LARGE : ErrorCode.BAD_FRAME, problem.getMessage(), ref);
+                    ? ErrorCode.TOO_LARGE : ErrorCode.BAD_FRAME, problem.getMessage(), ref, clientId);
         }
     }
 
@@ -131,6 +143,18 @@ public final class FrameDecoder {
                     mline(node));
             default -> null;
         };
+    }
+
+    /**
+     * The optional client id: 1 to 64 characters of letters, digits and {@code - _ . :}, so that it can be echoed
+     * and remembered safely. A bad one refuses the whole frame, which is then neither applied nor acknowledged.
+     */
+    private static String clientId(JsonNode node) {
+        String value = optionalString(node, "clientId", MAX_ID_CHARS);
+        if (value != null && !CLIENT_ID.matcher(value).matches()) {
+            throw new FieldProblem("field 'clientId' must be 1 to 64 letters, digits or - _ . :");
+        }
+        return value;
     }
 
     private static String sdp(JsonNode node) {

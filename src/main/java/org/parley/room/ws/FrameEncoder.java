@@ -27,6 +27,14 @@ public final class FrameEncoder {
     }
 
     public String encode(long seq, Event event) {
+        return encode(seq, event, null);
+    }
+
+    /**
+     * As {@link #encode(long, Event)}; an arrival ({@code you_are_in}) that answers a reconnect asking to resume
+     * also says how it was answered: {@code replayed} or {@code not_possible}.
+     */
+    public String encode(long seq, Event event, String resume) {
         ObjectNode frame = json.createObjectNode();
         frame.put("seq", seq);
         if (event instanceof Event.Joined joined) {
@@ -54,6 +62,9 @@ public final class FrameEncoder {
             if (in.contentLost()) {
                 // Only after a restart: the room's earlier content was held in memory and is gone.
                 frame.put("contentLost", true);
+            }
+            if (resume != null) {
+                frame.put("resume", resume);
             }
         } else if (event instanceof Event.MessagePosted posted) {
             frame.put("type", "message");
@@ -207,9 +218,24 @@ public final class FrameEncoder {
 
     /** The error frame: a stable code, a human-readable detail and the client's ref, if it sent one. */
     public String error(long seq, String code, String detail, String ref) {
+        return error(seq, code, detail, ref, null);
+    }
+
+    /** The error frame, also echoing the refused frame's client id when it carried one. */
+    public String error(long seq, String code, String detail, String ref, String clientId) {
         ObjectNode frame = answer(seq, "error", ref);
         frame.put("code", code);
         frame.put("detail", detail);
+        if (clientId != null) {
+            frame.put("clientId", clientId);
+        }
+        return frame.toString();
+    }
+
+    /** The acknowledgement of an accepted frame, by the client id it carried. */
+    public String ack(long seq, String clientId) {
+        ObjectNode frame = answer(seq, "ack", null);
+        frame.put("clientId", clientId);
         return frame.toString();
     }
 

@@ -9,8 +9,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import io.vertx.core.buffer.Buffer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +32,9 @@ import org.parley.room.domain.SessionId;
 import org.parley.room.service.Deliveries;
 
 /**
- * The open room connections: one per participant and session, each with its own frame sequence. Implements
- * {@link Deliveries} and the media relay's {@link MediaSignals} over them, so neither sees a socket.
+ * The open room connections: one per participant and session. Each participant's frames are numbered by its
+ * {@link ParticipantStream}, which outlives a connection for the resume window. Implements {@link Deliveries} and
+ * the media relay's {@link MediaSignals} over them, so neither sees a socket.
  */
 @ApplicationScoped
 public class RoomConnections implements Deliveries, MediaSignals {
@@ -68,6 +69,8 @@ public class RoomConnections implements Deliveries, MediaSignals {
 
     private final Map<String, Attached> byConnection = new ConcurrentHashMap<>();
     private final Map<Key, Attached> byParticipant = new ConcurrentHashMap<>();
+    private final ParticipantStreams streams;
+    private final AcceptedClientIds clientIds;
     private final FrameEncoder encoder;
     private final RoomTransportConfig limits;
     private final Clock clock;
@@ -85,6 +88,10 @@ public class RoomConnections implements Deliveries, MediaSignals {
         Gauge.builder("parley.room.outbound.queued", queuedBytes, AtomicLong::get).baseUnit("bytes")
                 .description("bytes of room frames waiting to be written to slow connections")
                 .register(metrics);
+        this.clientIds = new AcceptedClientIds(limits.clientIdsRemembered());
+        // Below 2^31, so that numbers stay exact in every client's arithmetic for the life of any session.
+        this.streams = new ParticipantStreams(encoder, limits.resumeWindow(), limits.resumeBuffer().frames(),
+                limits.resumeBuffer().bytes(), () -> 1 + new SecureRandom().nextInt(Integer.MAX_VALUE >> 1));
         this.slowReaders = Counter.builder("parley.room.connections.slow.reader")
                 .description("room connections closed because their client stopped reading").register(metrics);
     }
@@ -93,15 +100,17 @@ public class RoomConnections implements Deliveries, MediaSignals {
     }
 
     /**
-     * One connection of one participant: its sequence counter, its count of bad frames, its frame rate limit and
-     * its queue of unsent bytes.
+     * One connection of one participant: its participant's frame stream, its count of bad frames, its frame rate
+     * limit and its queue of unsent bytes.
      */
     public static final class Attached {
         private final WebSocketConnection connection;
         private final SessionId session;
         private final ParticipantId participant;
         private final String subject;
-        private final AtomicLong seq = new AtomicLong();
+        private volatile ParticipantStream stream;
+        /** Where this connection's frames go: counted in its outbound queue, then written. */
+        private volatile ParticipantStreams.Outlet outlet;
         private final AtomicInteger badFrames = new AtomicInteger();
         private final FrameRateLimiter rate;
         private final OutboundQueue outbound;
@@ -146,18 +155,39 @@ public class RoomConnections implements Deliveries, MediaSignals {
         }
     }
 
-    /** Attaches a connection; an earlier connection of the same participant is closed as replaced. */
+    /** Attaches a connection that did not ask to resume; see {@link #attach(WebSocketConnection, SessionId, ParticipantId, String, Long)}. */
     public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
             String subject) {
+        return attach(connection, session, participant, subject, null);
+    }
+
+    /**
+     * Attaches a connection; an earlier connection of the same participant is closed as replaced. With
+     * {@code resumeFrom} (the last sequence number the client read), the frames after it are sent again first, in
+     * order, when the participant's stream still holds them all; otherwise the arrival that follows says
+     * {@code not_possible} and is a fresh snapshot. The stream is locked throughout, so no frame of a concurrent
+     * decision can slip in between the replay and what follows it.
+     */
+    public Attached attach(WebSocketConnection connection, SessionId session, ParticipantId participant,
+            String subject, Long resumeFrom) {
         RoomTransportConfig.Frames frames = limits.frames();
+        Key key = new Key(session.value(), participant.value());
+        Instant now = clock.instant();
         Attached attached = new Attached(connection, session, participant, subject,
                 new FrameRateLimiter(frames.rate(), frames.burst(), frames.refusalsBeforeClose(), clock),
-                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), clock.instant());
-        byConnection.put(connection.id(), attached);
-        Attached earlier = byParticipant.put(new Key(session.value(), participant.value()), attached);
-        if (earlier != null) {
-            byConnection.remove(earlier.connection.id());
-            close(earlier, REPLACED);
+                new OutboundQueue(limits.outboundQueueMaxBytes(), queuedBytes), now);
+        attached.outlet = frame -> send(attached, frame);
+        Attached[] earlier = new Attached[1];
+        streams.attach(session.value(), participant.value(), attached.outlet, resumeFrom, now,
+                stream -> {
+                    // Known to the stream before anyone can find the connection, so no send finds it half made.
+                    attached.stream = stream;
+                    byConnection.put(connection.id(), attached);
+                    earlier[0] = byParticipant.put(key, attached);
+                });
+        if (earlier[0] != null) {
+            byConnection.remove(earlier[0].connection.id());
+            close(earlier[0], REPLACED);
         }
         return attached;
     }
@@ -166,38 +196,72 @@ public class RoomConnections implements Deliveries, MediaSignals {
         return Optional.ofNullable(byConnection.get(connection.id()));
     }
 
-    /** Detaches a closed connection; true when it was still the participant's current one. */
+    /**
+     * Detaches a closed connection; true when it was still the participant's current one. The participant's stream
+     * stays for the resume window from now.
+     */
     public boolean detach(WebSocketConnection connection) {
         Attached attached = byConnection.remove(connection.id());
-        return attached != null
-                && byParticipant.remove(new Key(attached.session.value(), attached.participant.value()), attached);
+        if (attached == null) {
+            return false;
+        }
+        streams.detach(attached.stream, attached.outlet, clock.instant());
+        return byParticipant.remove(new Key(attached.session.value(), attached.participant.value()), attached);
     }
 
+    /** Numbers, keeps and sends each delivery to its recipient (see {@link ParticipantStreams#deliver}). */
     @Override
     public void deliver(SessionId session, List<Delivery> deliveries) {
-        for (Delivery delivery : deliveries) {
-            Attached attached = byParticipant.get(new Key(session.value(), delivery.recipient().value()));
-            if (attached != null) {
-                send(attached, encoder.encode(attached.seq.incrementAndGet(), delivery.event()));
-            }
-        }
+        streams.deliver(session.value(), deliveries);
     }
 
+    /** Media signaling belongs to the connection it is sent on: numbered, never kept for a replay. */
     @Override
     public void send(SessionId session, ParticipantId participant, MediaSignal signal) {
-        Attached attached = byParticipant.get(new Key(session.value(), participant.value()));
-        if (attached != null) {
-            send(attached, encoder.signal(attached.seq.incrementAndGet(), signal));
-        }
+        streams.sendToCurrent(session.value(), participant.value(), seq -> encoder.signal(seq, signal), false);
     }
 
-    /** Queued behind everything already sent to this connection, so its arrival proves those frames arrived. */
+    /**
+     * Queued behind everything already sent to this connection, so its arrival proves those frames arrived. A pong
+     * answers that connection only: numbered, never kept for a replay.
+     */
     public void sendPong(Attached attached, String ref) {
-        send(attached, encoder.pong(attached.seq.incrementAndGet(), ref));
+        streams.reply(attached.stream, attached.outlet, seq -> encoder.pong(seq, ref), false);
     }
 
     public void sendError(Attached attached, String code, String detail, String ref) {
-        send(attached, encoder.error(attached.seq.incrementAndGet(), code, detail, ref));
+        sendError(attached, code, detail, ref, null);
+    }
+
+    /** An error to the sender of a refused frame, kept for a replay like every frame the session addressed. */
+    public void sendError(Attached attached, String code, String detail, String ref, String clientId) {
+        streams.reply(attached.stream, attached.outlet, seq -> encoder.error(seq, code, detail, ref, clientId), true);
+    }
+
+    /**
+     * Acknowledges an accepted frame by its client id, to the participant's current connection, kept for a replay:
+     * a client whose connection dropped before the ack arrived gets it on resuming.
+     */
+    public void sendAck(SessionId session, ParticipantId participant, String clientId) {
+        streams.sendToCurrent(session.value(), participant.value(), seq -> encoder.ack(seq, clientId), true);
+    }
+
+    /** The client ids this participant's accepted frames carried, to apply each frame once. */
+    AcceptedClientIds.Remembered acceptedClientIds(SessionId session, ParticipantId participant) {
+        return clientIds.lockFor(session, participant);
+    }
+
+    /**
+     * Forgets the streams of participants whose connection ended before the resume window reaching back from
+     * {@code now}: a later reconnect of theirs gets a fresh snapshot. Runs with every heartbeat.
+     */
+    public void expireResumeWindows(Instant now) {
+        streams.expire(now);
+    }
+
+    /** How many participant streams of this session are held now (for tests of bounded memory). */
+    public int streamsHeld(SessionId session) {
+        return streams.held(session.value());
     }
 
     /**
@@ -206,6 +270,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * may still read it); every other connection gets a WebSocket ping, which browsers answer by themselves.
      */
     public void heartbeat(Instant now) {
+        expireResumeWindows(now);
         Instant heardSince = now.minus(limits.heartbeat().timeout());
         for (Attached attached : List.copyOf(byParticipant.values())) {
             if (attached.lastHeard.isBefore(heardSince)) {
@@ -240,10 +305,12 @@ public class RoomConnections implements Deliveries, MediaSignals {
         }
     }
 
-    /** Closes every connection of a session, for example when it has ended. */
+    /** Closes every connection of a session, for example when it has ended; its streams and client ids go too. */
     @Override
     public void sessionEnded(SessionId session) {
         closeAll(session, SESSION_ENDED);
+        streams.forgetSession(session.value());
+        clientIds.forgetSession(session);
     }
 
     public void closeAll(SessionId session, CloseReason reason) {
@@ -291,9 +358,7 @@ public class RoomConnections implements Deliveries, MediaSignals {
      * never buffers without bound for one connection.
      */
     private void send(Attached attached, String frame) {
-        // Java strings of ASCII JSON are one byte per char; only frames with other characters need encoding.
-        long bytes = frame.chars().allMatch(c -> c < 0x80) ? frame.length()
-                : frame.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = ParticipantStream.utf8Length(frame);
         if (!attached.outbound.reserve(bytes)) {
             if (markSlow(attached)) {
                 slowReaders.increment();

@@ -80,7 +80,8 @@ public class RoomSocket {
                 .call(runtime -> registry.ensureOnRoster(runtime, access.participant()))
                 .chain(runtime -> {
                     RoomConnections.Attached attached = connections.attach(connection,
-                            new SessionId(sessionId.toString()), participant, access.participant().subject);
+                            new SessionId(sessionId.toString()), participant, access.participant().subject,
+                            ResumeCursor.from(connection.handshakeRequest().query()).orElse(null));
                     return Uni.createFrom().completionStage(runtime.submit(session -> session.connect(participant)))
                             .chain(connected -> {
                                 if (connected instanceof Decision.Refused refused) {
@@ -119,10 +120,11 @@ public class RoomSocket {
             }
             FrameDecoder.Result result = decoder.decode(text);
             if (result instanceof FrameDecoder.Undecodable bad) {
-                refuseBadFrame(attached, bad.code(), bad.detail(), bad.ref());
+                refuseBadFrame(attached, bad.code(), bad.detail(), bad.ref(), bad.clientId());
                 return;
             }
-            ClientFrame frame = ((FrameDecoder.Decoded) result).frame();
+            FrameDecoder.Decoded decoded = (FrameDecoder.Decoded) result;
+            ClientFrame frame = decoded.frame();
             if (frame instanceof ClientFrame.Ping ping) {
                 connections.sendPong(attached, ping.ref());
                 return;
@@ -139,19 +141,46 @@ public class RoomSocket {
             if (runtime.isEmpty()) {
                 // The session ended and left memory; this connection is about to be closed with 4410.
                 connections.sendError(attached, ErrorCode.SESSION_ENDED.wireCode(), "the session has ended",
-                        frame.ref());
+                        frame.ref(), decoded.clientId());
                 return;
             }
             runtime.get().touch(clock.instant());
-            // A frame with legal weight is answered once recorded (or refused try_again), so this does not wait.
-            runtime.get().submit(session -> CommandDispatcher.dispatch(session, attached.participant(), frame))
-                    .thenAccept(decision -> {
-                        if (decision instanceof Decision.Refused refused) {
-                            connections.sendError(attached, refused.code().wireCode(), refused.detail(),
-                                    frame.ref());
-                        }
-                    });
+            if (decoded.clientId() == null) {
+                // A frame with legal weight is answered once recorded (or refused try_again), so this does not wait.
+                runtime.get().submit(session -> CommandDispatcher.dispatch(session, attached.participant(), frame))
+                        .thenAccept(decision -> {
+                            if (decision instanceof Decision.Refused refused) {
+                                connections.sendError(attached, refused.code().wireCode(), refused.detail(),
+                                        frame.ref());
+                            }
+                        });
+            } else {
+                applyOnce(attached, runtime.get(), frame, decoded.clientId());
+            }
         });
+    }
+
+    /**
+     * Applies a frame that carries a client id at most once per participant: a resent copy (after a reconnect, or
+     * on a second connection at the same moment) is acknowledged again and changes nothing. The ack follows the
+     * frames the command caused, so a client that sees it has seen them. A refusal is not remembered: the same id
+     * may be sent again once the reason has passed.
+     */
+    private void applyOnce(RoomConnections.Attached attached, SessionRuntime runtime, ClientFrame frame,
+            String clientId) {
+        AcceptedClientIds.Remembered accepted = connections.acceptedClientIds(attached.session(),
+                attached.participant());
+        accepted.applyOnceLater(clientId, () -> runtime.submit(
+                session -> CommandDispatcher.dispatch(session, attached.participant(), frame)))
+                .thenAccept(refusal -> {
+                    if (refusal.isPresent()) {
+                        connections.sendError(attached, refusal.get().code().wireCode(), refusal.get().detail(),
+                                frame.ref(), clientId);
+                        return;
+                    }
+                    runtime.afterDeliveries(() -> connections.sendAck(attached.session(), attached.participant(),
+                            clientId));
+                });
     }
 
     /** Applies the connection's frame rate limit; a frame over it is answered and dropped undecoded. */
@@ -200,8 +229,9 @@ public class RoomSocket {
         return connection.isOpen() ? connection.close(RoomConnections.TRY_AGAIN) : Uni.createFrom().voidItem();
     }
 
-    private void refuseBadFrame(RoomConnections.Attached attached, ErrorCode code, String detail, String ref) {
-        connections.sendError(attached, code.wireCode(), detail, ref);
+    private void refuseBadFrame(RoomConnections.Attached attached, ErrorCode code, String detail, String ref,
+            String clientId) {
+        connections.sendError(attached, code.wireCode(), detail, ref, clientId);
         if (attached.badFrame() >= BAD_FRAME_LIMIT) {
             connections.close(attached, RoomConnections.TOO_MANY_BAD_FRAMES);
         }

@@ -14,6 +14,30 @@ public interface RoomTransportConfig {
     @WithDefault("4194304")
     long outboundQueueMaxBytes();
 
+    /**
+     * How long after its connection ended a participant's frame sequence is kept, so that a reconnect with the last
+     * number it read is sent exactly what it missed; later, a reconnect gets a fresh snapshot.
+     */
+    @WithDefault("PT2M")
+    Duration resumeWindow();
+
+    /** The bounds of each participant's buffer of recent frames kept for a resume. */
+    ResumeBuffer resumeBuffer();
+
+    /** How many client ids of accepted frames are remembered per participant, to apply a resent frame once. */
+    @WithDefault("256")
+    int clientIdsRemembered();
+
+    interface ResumeBuffer {
+        /** Frames kept per participant. */
+        @WithDefault("512")
+        int frames();
+
+        /** Bytes (UTF-8) of frames kept per participant. */
+        @WithDefault("262144")
+        long bytes();
+    }
+
     /** The frame rate limit of one connection. */
     Frames frames();
 

@@ -98,7 +98,8 @@ class ProtocolDocExamplesTest {
             FrameDecoder.Decoded decoded = assertInstanceOf(FrameDecoder.Decoded.class, result,
                     () -> "client example does not decode (" + result + "):\n" + example);
             // The decoder ignores unknown fields, so a misspelt optional field would otherwise pass unnoticed.
-            Set<String> known = new TreeSet<>(Set.of("type"));
+            // clientId belongs to no frame in particular: any frame may carry it, and the decoder returns it beside.
+            Set<String> known = new TreeSet<>(Set.of("type", "clientId"));
             Arrays.stream(decoded.frame().getClass().getRecordComponents()).map(RecordComponent::getName)
                     .forEach(known::add);
             Set<String> used = fieldNames(parse(example));
@@ -268,6 +269,11 @@ class ProtocolDocExamplesTest {
         add(byType, parse(encoder.error(seq++, ErrorCode.FORBIDDEN.wireCode(), "only the mediator may do this",
                 "r-17")));
         add(byType, parse(encoder.error(seq++, ErrorCode.BAD_FRAME.wireCode(), "a frame is one JSON object", null)));
+        add(byType, parse(encoder.error(seq++, ErrorCode.MOVED.wireCode(), "you were moved", null, "m-7f3a")));
+        add(byType, parse(encoder.ack(seq++, "m-7f3a")));
+        Event.YouAreIn resumed = new Event.YouAreIn(new PlaceView.InJointRoom(), 5, List.of());
+        add(byType, parse(encoder.encode(seq++, resumed, "replayed")));
+        add(byType, parse(encoder.encode(seq++, resumed, "not_possible")));
         for (MediaSignal signal : sampleSignals()) {
             add(byType, parse(encoder.signal(seq++, signal)));
         }

@@ -1,0 +1,96 @@
+package org.parley.room.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The per-participant frame buffer: bounded in frames and bytes, and honest about what it still covers. */
+class ParticipantStreamTest {
+
+    private static void sendFrames(ParticipantStream stream, int count, String text) {
+        for (int i = 0; i < count; i++) {
+            long seq = stream.next();
+            stream.keep(seq, text);
+        }
+    }
+
+    @Test
+    void aResumeIsCoveredFromAnyNumberTheStreamStillHoldsTheFramesAfter() {
+        ParticipantStream stream = new ParticipantStream(10, 10_000);
+        sendFrames(stream, 5, "frame");
+
+        assertTrue(stream.covers(0));
+        assertTrue(stream.covers(3));
+        assertTrue(stream.covers(5), "nothing missed is covered too");
+        assertFalse(stream.covers(6), "a number this stream never sent");
+        assertFalse(stream.covers(-1));
+        assertEquals(List.of(4L, 5L), stream.after(3).stream().map(ParticipantStream.Buffered::seq).toList());
+        assertTrue(stream.after(5).isEmpty());
+    }
+
+    @Test
+    void theOldestFramesLeaveBeyondTheFrameCountAndAResumeFromBeforeThemIsNotCovered() {
+        ParticipantStream stream = new ParticipantStream(3, 10_000);
+        sendFrames(stream, 5, "frame");
+
+        assertEquals(3, stream.bufferedFrames());
+        assertFalse(stream.covers(1), "frame 2 has left the buffer");
+        assertTrue(stream.covers(2));
+        assertEquals(List.of(3L, 4L, 5L), stream.after(2).stream().map(ParticipantStream.Buffered::seq).toList());
+    }
+
+    @Test
+    void theOldestFramesLeaveBeyondTheByteBoundCountedInUtf8() {
+        ParticipantStream stream = new ParticipantStream(100, 10);
+        sendFrames(stream, 2, "ééé"); // 6 bytes each in UTF-8, 3 characters
+
+        assertEquals(1, stream.bufferedFrames());
+        assertEquals(6, stream.bufferedBytes());
+        assertFalse(stream.covers(0));
+        assertTrue(stream.covers(1));
+    }
+
+    @Test
+    void aFrameLargerThanTheByteBoundIsNeverKeptAndEndsTheCoverageBeforeIt() {
+        ParticipantStream stream = new ParticipantStream(100, 10);
+        sendFrames(stream, 1, "small");
+        sendFrames(stream, 1, "far too large for the bound");
+
+        assertEquals(0, stream.bufferedFrames());
+        assertFalse(stream.covers(1), "frame 2 could not be kept, so it cannot be sent again");
+        assertTrue(stream.covers(2));
+    }
+
+    @Test
+    void aNumberTakenButNotKeptLeavesAGapThatDoesNotEndTheCoverage() {
+        ParticipantStream stream = new ParticipantStream(10, 10_000);
+        sendFrames(stream, 2, "frame");
+        stream.next(); // a pong: numbered, never kept
+        sendFrames(stream, 1, "frame");
+
+        assertTrue(stream.covers(1));
+        assertEquals(List.of(2L, 4L), stream.after(1).stream().map(ParticipantStream.Buffered::seq).toList());
+    }
+
+    @Test
+    void aStreamIsIdleOnlyAfterItsConnectionEndedBeforeTheCutoff() {
+        ParticipantStream stream = new ParticipantStream(10, 10_000);
+        Instant t = Instant.parse("2026-03-02T14:00:00Z");
+        ParticipantStreams.Outlet first = frame -> { };
+        ParticipantStreams.Outlet second = frame -> { };
+        assertFalse(stream.idleSince(t), "never detached: attached or about to be");
+        stream.attached(first);
+        stream.attached(second);
+        stream.detached(first, t);
+        assertFalse(stream.idleSince(t.plusSeconds(1)), "a replaced connection's end changes nothing");
+        stream.detached(second, t);
+        assertFalse(stream.idleSince(t));
+        assertTrue(stream.idleSince(t.plusSeconds(1)));
+        stream.attached(first);
+        assertFalse(stream.idleSince(t.plusSeconds(1)));
+    }
+}
