@@ -242,7 +242,9 @@ export class Controller {
   }
 
   private onRoomEvent(event: RoomEvent): void {
-    this.store.update((state) => ({ ...state, room: roomReducer(state.room, event) }));
+    // Frames are stamped with this browser's clock on arrival: a lobby wait counts from when it was first seen.
+    const stamped = event.type === "frame" && event.at === undefined ? { ...event, at: Date.now() } : event;
+    this.store.update((state) => ({ ...state, room: roomReducer(state.room, stamped) }));
   }
 
   /** Sends a command that is not room-scoped; says so if there is no connection to send it on. */
@@ -304,6 +306,11 @@ export class Controller {
 
   dismissKnock(participant: string): void {
     this.onRoomEvent({ type: "dismiss_knock", participant });
+  }
+
+  /** The mediator put a notice away (a roster change, a media alert, the end warning). */
+  dismissAttention(kind: RoomState["attention"][number]["kind"], participant: string): void {
+    this.onRoomEvent({ type: "dismiss_attention", kind, participant });
   }
 
   private transmit(command: ClientCommand, options: { quiet?: boolean }): string | null {

@@ -148,6 +148,13 @@ export interface RoomState {
   ready: string[];
   /** Who must attest again before the mediator can admit them (after their privacy alert, or a request). */
   owing: string[];
+  /**
+   * Since when (this browser's clock, ms) each person seen in the lobby has waited there; dropped once they leave
+   * it. Presence carries no time, so the first presence frame that shows someone in the lobby starts their wait.
+   */
+  lobbySince: Record<string, number>;
+  /** Whether this participant has been in a room of this session: back in the lobby they are not "waiting to be admitted". */
+  admittedBefore: boolean;
   /** Whether this participant must attest again before the mediator can admit them. */
   ownPrivacy: OwnPrivacy;
   /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
@@ -164,7 +171,8 @@ export interface RoomState {
 }
 
 export type RoomEvent =
-  | { type: "frame"; frame: ServerFrame }
+  /** `at`: when this browser received it (ms), stamped by the controller; waits in the lobby count from it. */
+  | { type: "frame"; frame: ServerFrame; at?: number }
   | { type: "connection"; status: ConnectionStatus }
   | { type: "roster"; participants: RosterEntry[] }
   | { type: "dismiss_error"; index: number }
@@ -174,7 +182,9 @@ export type RoomEvent =
   | { type: "reported_overheard" }
   /** This participant attested again over REST while waiting in the lobby. */
   | { type: "reattested" }
-  | { type: "dismiss_knock"; participant: string };
+  | { type: "dismiss_knock"; participant: string }
+  /** The user dealt with a notice (a roster change, a media alert, the session's end warning) and put it away. */
+  | { type: "dismiss_attention"; kind: Attention["kind"]; participant: string };
 
 const MAX_ERRORS = 5;
 /**
@@ -205,6 +215,8 @@ export function initialRoomState(): RoomState {
     knocks: [],
     ready: [],
     owing: [],
+    lobbySince: {},
+    admittedBefore: false,
     ownPrivacy: "ok",
     exceptions: {},
     exports: {},
@@ -312,8 +324,13 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return state.ownPrivacy === "ok" ? state : { ...state, ownPrivacy: "attested" };
     case "dismiss_knock":
       return { ...state, knocks: state.knocks.filter((knock) => knock.participant !== event.participant) };
+    case "dismiss_attention":
+      return {
+        ...state,
+        attention: state.attention.filter((a) => a.kind !== event.kind || a.participant !== event.participant),
+      };
     case "frame":
-      return onFrame(state, event.frame);
+      return onFrame(state, event.frame, event.at ?? 0);
   }
 }
 
@@ -346,7 +363,16 @@ function dropContent(state: RoomState): RoomState {
   };
 }
 
-function onFrame(state: RoomState, frame: ServerFrame): RoomState {
+/** Keeps the lobby waits of those still in the lobby, and starts one for each newcomer to it. */
+function lobbyWaits(since: Record<string, number>, participants: PresenceEntry[], at: number): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const entry of participants) {
+    if (entry.place.kind === "lobby") next[entry.participant] = since[entry.participant] ?? at;
+  }
+  return next;
+}
+
+function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
   const base: RoomState = { ...state, seq: frame.seq };
   switch (frame.type) {
     case "joined": {
@@ -380,6 +406,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         typing: [],
         // Admitted into a room: nothing is owed any more. Moved to the lobby: whatever is owed still is.
         ownPrivacy: key ? "ok" : base.ownPrivacy,
+        admittedBefore: base.admittedBefore || key !== null,
       };
     }
     case "presence": {
@@ -389,6 +416,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return {
         ...base,
         presence: frame.participants,
+        lobbySince: lobbyWaits(base.lobbySince, frame.participants, at),
         // "Ready" means ready to be admitted: it ends once the person has left the lobby.
         ready: base.ready.filter((id) => frame.participants.some((p) => p.participant === id && p.place.kind === "lobby")),
         caucuses,

@@ -28,8 +28,7 @@ import { ExceptionAction, ExportedItems } from "../parts/Exceptions";
 import { OpenCaucusPanel } from "../parts/OpenCaucusPanel";
 import { policyOf } from "../../state/policy";
 import { Modal } from "../parts/Modal";
-import { RoomErrors } from "../parts/RoomErrors";
-import { KnockAlerts } from "../parts/KnockAlerts";
+import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
@@ -71,8 +70,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           session={session}
         />
       )}
-      <KnockAlerts room={room} />
-      <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
+      <AlertsRegion room={room} />
       <div class="console-toolbar">
         <p>
           You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>

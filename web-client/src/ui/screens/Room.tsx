@@ -64,11 +64,14 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           onBack={() => controller.closeRoom()}
           onReattest={() => controller.prepareJoin(session)}
         />
-        <AttentionBanner
-          room={room}
-          nameOf={(participant) => nameOf(room, participant)}
-          onReattest={() => void controller.reattest(session)}
-        />
+        {/* The mediator's notices are in the console's alerts region, each until it is handled. */}
+        {role !== "mediator" && (
+          <AttentionBanner
+            room={room}
+            nameOf={(participant) => nameOf(room, participant)}
+            onReattest={() => void controller.reattest(session)}
+          />
+        )}
         {room.place && role && <MediaPanel media={controller.media()} room={room} />}
         {!room.place || !role ? (
           <section class="panel narrow">
