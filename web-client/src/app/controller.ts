@@ -15,11 +15,14 @@ import type {
   MediaChoice,
   MediaSession,
   Net,
+  OutcomeRecording,
+  OutcomeReportView,
   ParticipantView,
   RoomConnection,
   SessionView,
 } from "../net";
 import { ApiError } from "../net";
+import { explainError } from "../state/errors";
 import type { RoomEvent, RoomState } from "../state/room";
 import { inRoom, initialRoomState, roomReducer } from "../state/room";
 import type { AppState, Screen, SessionRef } from "./state";
@@ -29,10 +32,15 @@ import type { Store } from "./store";
 export const SIGNED_OUT_BY_RELOAD =
   "Parley keeps nothing in this browser: reloading or closing the page signs you out.";
 
+/**
+ * A failure in a sentence for people: a refused request by its code (the server's detail may name ids, so it is
+ * never shown); the client's own errors by their message.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.detail;
+  if (error instanceof ApiError) return explainError(error.code);
+  // The client's own failures are written as sentences already.
   if (error instanceof Error) return error.message;
-  return "Something went wrong.";
+  return "Something went wrong. Please try again.";
 }
 
 export class Controller {
@@ -142,6 +150,15 @@ export class Controller {
 
   closeCase(caseId: string): Promise<ClosedCaseView> {
     return this.net.api.closeCase(caseId);
+  }
+
+  /** The outcome reports of a case (its court's admin, its mediator). */
+  loadOutcomes(caseId: string): Promise<OutcomeReportView[]> {
+    return this.net.api.outcomes(caseId);
+  }
+
+  recordOutcome(sessionId: string, outcome: OutcomeRecording): Promise<void> {
+    return this.net.api.recordOutcome(sessionId, outcome);
   }
 
   loadParticipants(caseId: string): Promise<ParticipantView[]> {

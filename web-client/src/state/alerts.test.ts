@@ -69,7 +69,7 @@ describe("the mediator's alerts", () => {
     expect(mediatorAlerts(later, T0).map((a) => a.kind)).toEqual(["privacy", "knock"]);
     expect(admittable(later)).toEqual([]);
 
-    const ready = roomReducer(overheard, frame({ type: "attested", participant: "p-jordan" }));
+    const ready = roomReducer(overheard, frame({ type: "attested", participant: "p-jordan", at: "2026-03-02T14:01:30Z" }));
     alerts = mediatorAlerts(ready, T0 + MINUTE);
     expect(alerts.map((a) => a.kind)).toEqual(["ready"]);
     expect(alerts[0].text).toBe("Jordan Lee confirmed they are private again and can be admitted (waiting 1 minute).");
@@ -81,7 +81,7 @@ describe("the mediator's alerts", () => {
   it("says a requested re-attestation in its own words", () => {
     const asked = roomReducer(
       dana(["p-alex"]),
-      frame({ type: "reattestation_requested", participant: "p-alex", at: "2026-03-02T14:01:00Z" }),
+      frame({ type: "reattestation_requested", participant: "p-alex", by: "p-dana", at: "2026-03-02T14:01:00Z" }),
     );
     expect(mediatorAlerts(asked, T0)[0].text).toBe(
       "Alex Morgan was asked to confirm again that they are private, and waits in the lobby until they do.",
@@ -93,7 +93,7 @@ describe("the mediator's alerts", () => {
     state = replay(
       [
         frame({ type: "knocked", participant: "p-jordan", place: "joint", at: "2026-03-02T14:05:00Z" }),
-        frame({ type: "media_alert", participant: "p-alex" }),
+        frame({ type: "media_alert", participant: "p-alex", reason: "cut_unconfirmed" }),
         frame({ type: "error", code: "attestation_required", detail: "participant 38fe-… must attest" }),
       ],
       state,

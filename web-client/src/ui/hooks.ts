@@ -3,6 +3,7 @@
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { Controller } from "../app/controller";
+import { describeError } from "../app/controller";
 import type { AppState } from "../app/state";
 import type { Store } from "../app/store";
 
@@ -45,7 +46,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
       },
       (failure: unknown) => {
         if (!live) return;
-        setError(failure instanceof Error ? failure.message : "Could not load.");
+        setError(describeError(failure));
         setLoading(false);
       },
     );
