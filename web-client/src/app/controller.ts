@@ -178,13 +178,8 @@ export class Controller {
   }
 
   /** The court's published agreement template, or null when the court has none (cases then use the default). */
-  async loadCourtAgreement(): Promise<AgreementView | null> {
-    try {
-      return await this.net.api.courtAgreement();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
+  loadCourtAgreement(): Promise<AgreementView | null> {
+    return this.net.api.courtAgreement();
   }
 
   publishCourtAgreement(text: string): Promise<AgreementView> {

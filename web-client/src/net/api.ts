@@ -228,9 +228,9 @@ export class Api {
     return this.http.json("POST", `/api/sessions/${enc(sessionId)}/attestation`, { noRecording, privateLocation });
   }
 
-  /** The court's agreement template (court-admin); 404 when none is published. */
-  courtAgreement(): Promise<AgreementView> {
-    return this.http.json("GET", "/api/court-agreement");
+  /** The court's agreement template (court-admin); null (204) when none is published. */
+  async courtAgreement(): Promise<AgreementView | null> {
+    return (await this.http.json<AgreementView | undefined>("GET", "/api/court-agreement")) ?? null;
   }
 
   publishCourtAgreement(text: string): Promise<AgreementView> {

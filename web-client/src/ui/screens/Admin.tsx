@@ -350,10 +350,13 @@ function CaseParticipants({ found }: { found: CaseView }) {
     }
   };
 
-  const remove = async (participantId: string) => {
+  // Each action replaces what the last one said: an old refusal never stays beside a later success.
+  const remove = async (participantId: string, name: string) => {
     setError(null);
+    setDone(null);
     try {
       await controller.removeParticipant(found.id, participantId);
+      setDone(`${name} is removed from the case.`);
       participants.reload();
     } catch (failure) {
       setError(describeError(failure));
@@ -390,7 +393,7 @@ function CaseParticipants({ found }: { found: CaseView }) {
                 <td>{p.side ?? "—"}</td>
                 <td>{p.linked ? "yes" : "not yet"}</td>
                 <td>
-                  <button type="button" class="link" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.id)}>
+                  <button type="button" class="link" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.id, p.displayName)}>
                     Remove
                   </button>
                 </td>

@@ -19,6 +19,7 @@ import {
   releaseStatusLabel,
   scopeLabel,
 } from "../../state/views";
+import { scopeChoices } from "../../state/release";
 import { ViewerContext, useController } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { AttentionBanner } from "../parts/AttentionBanner";
@@ -53,6 +54,14 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [live]);
+  // The network is back: try at once rather than wait out the backoff.
+  const reconnecting = room.connection.state === "reconnecting";
+  useEffect(() => {
+    if (!reconnecting) return;
+    const retry = () => controller.retryConnection();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [reconnecting]);
   const role = myRole(room);
   const viewer = state.me?.displayName ?? "";
   return (
@@ -242,6 +251,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
         <ReleaseDialog
           item={releasing}
           role={role}
+          choices={scopeChoices(room)}
           open={(() => {
             const release = releaseOfItem(room, releasing.id);
             return release && (release.status === "pending" || release.status === "released") ? release : undefined;
