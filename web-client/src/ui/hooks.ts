@@ -57,3 +57,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   }, [...deps, tick]);
   return { value, error, loading, reload: () => setTick((t) => t + 1) };
 }
+
+/** This browser's clock, ticking every `ms`: for waits shown in minutes. */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), ms);
+    return () => window.clearInterval(timer);
+  }, [ms]);
+  return now;
+}

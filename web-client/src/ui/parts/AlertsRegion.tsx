@@ -6,21 +6,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Alert } from "../../state/alerts";
 import { admittable, mediatorAlerts, newAlerts, titleWithBadge } from "../../state/alerts";
 import type { RoomState } from "../../state/room";
-import { useController } from "../hooks";
+import { useController, useNow } from "../hooks";
 
 const TITLE = "Parley";
 /** Waits in the lobby are shown in minutes, so the region redraws twice a minute. */
 const TICK_MS = 30000;
-
-/** This browser's clock, ticking every `ms`. */
-export function useNow(ms: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), ms);
-    return () => window.clearInterval(timer);
-  }, [ms]);
-  return now;
-}
 
 let audio: AudioContext | null = null;
 

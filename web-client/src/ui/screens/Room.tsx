@@ -20,7 +20,8 @@ import {
   scopeLabel,
 } from "../../state/views";
 import { scopeChoices } from "../../state/release";
-import { ViewerContext, useController } from "../hooks";
+import { lobbyStatus } from "../../state/lobby";
+import { ViewerContext, useController, useNow } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { AttentionBanner } from "../parts/AttentionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
@@ -185,7 +186,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
           {kind === "lobby" ? (
             <section class="lobby-wait" aria-live="polite">
               <PrivateAgain room={room} session={session} />
-              <h2>Waiting for the mediator to admit you</h2>
+              <LobbyWait room={room} />
               <p>
                 {room.phase === "not_started"
                   ? "The mediator has not started the session yet. Please stay on this page."
@@ -261,6 +262,23 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
       )}
       {review && <ReviewDialog state={room} review={review} onLater={() => setReviewLater(review.caucus)} />}
     </div>
+  );
+}
+
+/** Who waits for what, for how long, and where in the queue; redrawn twice a minute. */
+function LobbyWait({ room }: { room: RoomState }) {
+  const now = useNow(30000);
+  const status = lobbyStatus(room, now);
+  return (
+    <>
+      <h2>{status.heading}</h2>
+      {/* Not read out every minute: the wait is there to look at. */}
+      {status.wait && (
+        <p class="lobby-wait-time" aria-live="off">
+          {status.wait}
+        </p>
+      )}
+    </>
   );
 }
 
