@@ -524,6 +524,7 @@ try {
 
   await step("mediator-closes-caucus-party-A-confirms-review", ["mediator", "partyA"], async () => {
     await mediator.locator(".column-caucus").getByRole("button", { name: "Close caucus" }).click();
+    await mediator.getByRole("dialog", { name: "Close this caucus?" }).getByRole("button", { name: "Close the caucus" }).click();
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
     await shot("caucus-review-dialog", ["partyA"]);
@@ -532,7 +533,7 @@ try {
     await review.getByRole("button", { name: "Confirm review" }).click();
     await review.waitFor({ state: "detached" });
     await mediator.getByText(`${PEOPLE.partyA.name} confirmed the review of a closed caucus.`).waitFor();
-    await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    await partyA.getByRole("heading", { name: "Waiting for the mediator to bring you back into a room" }).waitFor();
   });
 
   await step("hygiene-watermark-storage-keyboard", [], async () => {

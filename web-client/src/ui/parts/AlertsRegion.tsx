@@ -65,11 +65,13 @@ export function AlertsRegion({ room }: { room: RoomState }) {
       {alerts.length === 0 ? (
         <p class="muted small">Nothing needs you right now.</p>
       ) : (
-        <ul class="plain alerts" role="log" aria-live="assertive" aria-label="Alerts">
-          {alerts.map((alert) => (
-            <AlertLine key={alert.key} alert={alert} live={live} />
-          ))}
-        </ul>
+        <div role="log" aria-live="assertive" aria-label="Alerts">
+          <ul class="plain alerts">
+            {alerts.map((alert) => (
+              <AlertLine key={alert.key} alert={alert} live={live} />
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -33,11 +33,13 @@ function YesNo({ name, legend, value, onChange }: {
   return (
     <fieldset class="choice">
       <legend>{legend}</legend>
-      <label>
-        <input type="radio" name={name} checked={value === true} onChange={() => onChange(true)} /> Yes
+      <label class="check">
+        <input type="radio" name={name} checked={value === true} onChange={() => onChange(true)} />
+        <span>Yes</span>
       </label>
-      <label>
-        <input type="radio" name={name} checked={value === false} onChange={() => onChange(false)} /> No
+      <label class="check">
+        <input type="radio" name={name} checked={value === false} onChange={() => onChange(false)} />
+        <span>No</span>
       </label>
     </fieldset>
   );
@@ -87,21 +89,21 @@ export function OutcomeForm({ sessionId, label, participants, onRecorded }: {
       <fieldset class="choice">
         <legend>Did it settle?</legend>
         {SETTLEMENTS.map((s) => (
-          <label key={s.value}>
+          <label class="check" key={s.value}>
             <input
               type="radio"
               name={`settlement-${key}`}
               checked={form.settlement === s.value}
               onChange={() => setForm({ ...form, settlement: s.value })}
-            />{" "}
-            {s.label}
+            />
+            <span>{s.label}</span>
           </label>
         ))}
       </fieldset>
       <fieldset class="choice">
         <legend>Who attended?</legend>
         {participants.map((p) => (
-          <label key={p.id}>
+          <label class="check" key={p.id}>
             <input
               type="checkbox"
               checked={form.attended.includes(p.id)}
@@ -113,8 +115,10 @@ export function OutcomeForm({ sessionId, label, participants, onRecorded }: {
                     : form.attended.filter((id) => id !== p.id),
                 })
               }
-            />{" "}
-            {p.displayName} <span class="muted small">({p.role}{p.side ? `, side ${p.side}` : ""})</span>
+            />
+            <span>
+              {p.displayName} <span class="muted small">({p.role}{p.side ? `, side ${p.side}` : ""})</span>
+            </span>
           </label>
         ))}
       </fieldset>

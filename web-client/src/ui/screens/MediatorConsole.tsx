@@ -161,6 +161,7 @@ function ColumnView({
 }) {
   const controller = useController();
   const [over, setOver] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const titleId = `col-${column.key.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const target = column.target;
   const droppable = live && target !== null;
@@ -208,12 +209,36 @@ function ColumnView({
             </button>
           )}
           {live && column.kind === "caucus" && column.caucus && (
-            <button type="button" class="danger" onClick={() => controller.send({ type: "close_caucus", caucus: column.caucus!.id })}>
+            <button type="button" class="danger" aria-haspopup="dialog" onClick={() => setConfirmClose(true)}>
               Close caucus
             </button>
           )}
         </div>
       </header>
+      {column.caucus && (
+        <Modal open={confirmClose} titleId={`${titleId}-close`} onClose={() => setConfirmClose(false)}>
+          <h2 id={`${titleId}-close`}>Close this caucus?</h2>
+          <p>
+            Everyone in it goes to the lobby, and each party of the side is asked to review what was said. You can open
+            a new caucus later, but not this one again.
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirmClose(false);
+                controller.send({ type: "close_caucus", caucus: column.caucus!.id });
+              }}
+            >
+              Close the caucus
+            </button>
+            <button type="button" onClick={() => setConfirmClose(false)}>
+              Keep it open
+            </button>
+          </div>
+        </Modal>
+      )}
       {column.people.length === 0 ? (
         <p class="muted small empty">{droppable ? "Nobody here. Drop a card here to move someone." : "Nobody."}</p>
       ) : (
@@ -243,7 +268,8 @@ function ParticipantCard({
   const [choice, setChoice] = useState<string>("");
   const self = entry.participant === room.you;
   const selectId = `move-${entry.participant}`;
-  const selected = options.find((o) => o.target === choice)?.target ?? options[0]?.target;
+  // No default: a move is always the mediator's explicit choice (a default of "Lobby" sent people out by mistake).
+  const selected = options.find((o) => o.target === choice)?.target;
   const movable = live && options.length > 0;
 
   return (
@@ -292,7 +318,10 @@ function ParticipantCard({
               <label for={selectId} class="visually-hidden">
                 {self ? "Go to" : `Move ${entry.name} to`}
               </label>
-              <select id={selectId} value={selected} onChange={(e) => setChoice(e.currentTarget.value)}>
+              <select id={selectId} value={selected ?? ""} onChange={(e) => setChoice(e.currentTarget.value)}>
+                <option value="" disabled>
+                  {self ? "Go to…" : "Move to…"}
+                </option>
                 {options.map((option) => (
                   <option key={option.target} value={option.target}>
                     {option.label}
@@ -302,6 +331,7 @@ function ParticipantCard({
               <button
                 type="button"
                 aria-label={self ? "Go there" : `Move ${entry.name}`}
+                disabled={!selected}
                 onClick={() => selected && onMove(entry.participant, selected)}
               >
                 {self ? "Go" : "Move"}
