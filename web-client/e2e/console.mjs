@@ -242,11 +242,11 @@ try {
     await mediator.setViewportSize(PHONE);
     await alertsInView(mediator, PHONE);
     await mediator.screenshot({ path: path.join(SHOTS, "mediator-alerts-360px.png") });
+    await docShot(mediator, "mediator-console-360px");
     await accessible(mediator, "the mediator console on a phone");
     await mediator.setViewportSize(DESKTOP);
     await accessible(partyB, "the lobby on a phone");
     await accessible(partyA, "the lobby");
-    await docShot(partyB, "lobby");
     await noIdsShown(mediator, "the mediator");
   });
 
@@ -277,6 +277,17 @@ try {
     }
     await alertsInView(mediator, DESKTOP);
     check(await privacy.isVisible(), "the privacy alert is still there after other activity");
+    // At 1366×768 the board, the room with its composer, the released items and the alerts show together.
+    await mediator.evaluate(() => window.scrollTo(0, 0));
+    for (const [what, locator] of [
+      ["the alerts", alerts],
+      ["the board", mediator.locator(".columns")],
+      ["the composer", composer],
+      ["the released items", mediator.locator(".convey")],
+    ]) {
+      const box = await locator.boundingBox();
+      check(box !== null && box.y >= 0 && box.y + box.height <= DESKTOP.height, `${what} fit the 1366×768 window unscrolled (${JSON.stringify(box)})`);
+    }
     await docShot(mediator, "mediator-console");
     await accessible(mediator, "the console with a privacy alert");
     await accessible(partyB, "the overheard lobby on a phone");
@@ -313,7 +324,6 @@ try {
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "detached" });
     await accessible(partyA, "the caucus");
-    await docShot(partyA, "caucus");
   });
 
   await step("after-the-caucus-closes-an-admitted-party-is-not-waiting-to-be-admitted", ["partyA"], async () => {
@@ -362,7 +372,7 @@ try {
     await accessible(admin, "the court-admin's case page on a phone");
     await admin.setViewportSize(DESKTOP);
     await sessions.scrollIntoViewIfNeeded();
-    await docShot(admin, "court-admin");
+    await docShot(admin, "court-admin-outcome");
   });
 
   check(pageErrors.length === 0, `no page errors: ${pageErrors.join("; ")}`);

@@ -71,59 +71,64 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
         />
       )}
       <AlertsRegion room={room} />
-      <div class="console-toolbar">
-        <p>
-          You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
-          {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
-        </p>
-        <div class="toolbar-actions" role="group" aria-label="Caucuses">
-          {sides(room).map((side) => (
-            <button
-              type="button"
-              key={side}
-              disabled={!live || caucusOfSide(room, side) !== undefined}
-              onClick={() => controller.send({ type: "open_caucus", side })}
-            >
-              Open caucus for side {side}
-            </button>
-          ))}
+      {/* On a wide screen the board and the room sit side by side, so both fit 1366×768 without scrolling. */}
+      <div class="console-main">
+        <div class="console-board">
+          <div class="console-toolbar">
+            <p>
+              You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
+              {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
+            </p>
+            <div class="toolbar-actions" role="group" aria-label="Caucuses">
+              {sides(room).map((side) => (
+                <button
+                  type="button"
+                  key={side}
+                  disabled={!live || caucusOfSide(room, side) !== undefined}
+                  onClick={() => controller.send({ type: "open_caucus", side })}
+                >
+                  Open caucus for side {side}
+                </button>
+              ))}
+            </div>
+          </div>
+          <div class="columns">
+            {columns.map((column) => (
+              <ColumnView key={column.key} room={room} column={column} live={live} onMove={move} />
+            ))}
+          </div>
         </div>
-      </div>
-      <div class="columns">
-        {columns.map((column) => (
-          <ColumnView key={column.key} room={room} column={column} live={live} onMove={move} />
-        ))}
-      </div>
-      <div class="room-body">
-        <div class="room-talk">
-          <h2 class="talk-title">{placeLabel(place, room.caucuses)}</h2>
-          {kind === "lobby" ? (
-            <>
-              <p class="muted">
-                You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu
-                on your own card.
-              </p>
-              <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
-            </>
-          ) : (
-            <>
-              <Transcript
-                state={room}
-                items={currentItems(room)}
-                label={`${placeLabel(place, room.caucuses)} messages`}
-                empty="Nothing said here since you came in."
-                extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
-              />
-              <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
-            </>
-          )}
+        <div class="room-body">
+          <div class="room-talk">
+            <h2 class="talk-title">{placeLabel(place, room.caucuses)}</h2>
+            {kind === "lobby" ? (
+              <>
+                <p class="muted">
+                  You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu
+                  on your own card.
+                </p>
+                <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
+              </>
+            ) : (
+              <>
+                <Transcript
+                  state={room}
+                  items={currentItems(room)}
+                  label={`${placeLabel(place, room.caucuses)} messages`}
+                  empty="Nothing said here since you came in."
+                  extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
+                />
+                <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
+              </>
+            )}
+          </div>
+          <aside class="room-side">
+            <ExportedItems room={room} />
+            <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
+            <ConveyPanel room={room} />
+            <Reviews room={room} />
+          </aside>
         </div>
-        <aside class="room-side">
-          <ExportedItems room={room} />
-          <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
-          <ConveyPanel room={room} />
-          <Reviews room={room} />
-        </aside>
       </div>
       <Modal open={confirmEnd} titleId="end-title" onClose={() => setConfirmEnd(false)}>
         <h2 id="end-title">End the session for everyone?</h2>
