@@ -174,6 +174,9 @@ try {
   const alerts = mediator.locator(".alerts-region");
 
   await step("court-admin-creates-the-case-without-a-logged-404", ["admin"], async () => {
+    await admin.goto("/");
+    await admin.getByRole("button", { name: `Sign in as ${PEOPLE.admin.account}` }).waitFor();
+    await accessible(admin, "the sign-in screen");
     await signIn(admin, "admin");
     await admin.getByRole("heading", { name: "Confidentiality agreement of my court" }).waitFor();
     await admin.getByLabel("Reference").fill(reference);
@@ -226,6 +229,8 @@ try {
 
   await step("arrivals-wait-in-view-with-their-queue-and-a-title-badge", ["mediator", "partyA", "partyB"], async () => {
     await signIn(partyA, "partyA");
+    await caseCard(partyA, reference).waitFor();
+    await accessible(partyA, "a party's case list");
     await joinSession(partyA, reference);
     await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     await alerts.locator('li[data-alert="waiting"]', { hasText: `${PEOPLE.partyA.name} is waiting in the lobby` }).waitFor();
@@ -331,6 +336,12 @@ try {
     await mediator.getByRole("dialog", { name: "Close this caucus?" }).getByRole("button", { name: "Close the caucus" }).click();
     await partyA.locator(".lobby-wait h2", { hasText: "Waiting for the mediator to bring you back into a room" }).waitFor();
     check(!(await partyA.evaluate(() => document.body.innerText)).includes("Waiting for the mediator to admit you"), "not 'waiting to be admitted'");
+    const review = partyA.getByRole("dialog", { name: /review your side's items/ });
+    await review.waitFor();
+    await accessible(partyA, "the caucus review dialog");
+    await review.getByRole("button", { name: "Confirm review" }).click();
+    await review.waitFor({ state: "detached" });
+    await accessible(partyA, "the lobby after a caucus");
   });
 
   await step("mediator-ends-the-session-and-records-the-outcome", ["mediator"], async () => {
