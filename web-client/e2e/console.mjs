@@ -6,8 +6,8 @@
 // - alerts: people arriving in the lobby, a privacy alert and its "ready to admit" stay in one region that is in
 //   view however far the console is scrolled, the tab title counts them, "Admit everyone waiting" admits them,
 //   and each alert clears once handled;
-// - lobby: a waiting party sees how long they have waited and their place in the queue; after a caucus closes, an
-//   admitted party does not read that they wait to be admitted;
+// - lobby: a waiting party sees how long they have waited and their place in the queue, and the mediator's message
+//   to the lobby; after a caucus closes, an admitted party does not read that they wait to be admitted;
 // - wording: Join says why it is not available yet, the release dialog pre-selects no audience and names the other
 //   side, no participant id ever shows, and the court-admin's page logs no 404 for a court without an agreement;
 // - outcome: the mediator records the outcome after the session, and the court-admin reads it on the case page,
@@ -252,12 +252,20 @@ try {
     await mediator.setViewportSize(DESKTOP);
     await accessible(partyB, "the lobby on a phone");
     await accessible(partyA, "the lobby");
+    // The mediator's word to the lobby reaches both waiting parties, and the mediator sees it went out.
+    const word = `About ten more minutes, thank you for waiting ${Date.now()}`;
+    await mediator.getByLabel("Message to everyone waiting here").fill(word);
+    await mediator.getByRole("button", { name: "Send to the lobby" }).click();
+    for (const page of [partyA, partyB]) await page.locator(".lobby-messages li", { hasText: word }).waitFor();
+    await mediator.locator(".lobby-sent li", { hasText: word }).waitFor();
+    await accessible(partyB, "the lobby with a message from the mediator, on a phone");
     await noIdsShown(mediator, "the mediator");
   });
 
   await step("admit-everyone-clears-the-arrivals", ["mediator", "partyA", "partyB"], async () => {
     await alerts.getByRole("button", { name: "Admit everyone waiting (2)" }).click();
     for (const page of [partyA, partyB]) await page.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    for (const page of [partyA, partyB]) check((await page.locator(".lobby-messages").count()) === 0, "the lobby's messages stay in the lobby");
     await alerts.getByText("Nothing needs you right now.").waitFor();
     await mediator.waitForFunction(() => document.title === "Parley");
     await mediator.locator('[data-column="joint"]').getByRole("button", { name: "Go here" }).click();

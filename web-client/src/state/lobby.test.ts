@@ -44,3 +44,18 @@ describe("the lobby as a waiting person sees it", () => {
     expect(lobbyStatus(state, T0)).toEqual({ heading: "Waiting for the mediator to admit you", wait: null });
   });
 });
+
+describe("the mediator's messages to the lobby", () => {
+  it("are kept while the person waits, and gone once they enter a room", () => {
+    const waiting = replay([
+      frame({ type: "joined", session: "s-1", you: "p-jordan", phase: "live" }),
+      frame({ type: "you_are_in", place: lobby, placement: 1, history: [] }),
+      frame({ type: "lobby_message", text: "Ten more minutes, sorry.", at: "2026-03-02T14:05:00Z" }),
+    ]);
+    expect(waiting.lobbyMessages).toEqual([{ text: "Ten more minutes, sorry.", at: "2026-03-02T14:05:00Z" }]);
+    const admitted = replay([frame({ type: "you_are_in", place: { kind: "joint" }, placement: 2, history: [] })], waiting);
+    expect(admitted.lobbyMessages).toEqual([]);
+    const ended = replay([frame({ type: "session_ended", at: "2026-03-02T15:00:00Z", reason: "ended_by_mediator" })], waiting);
+    expect(ended.lobbyMessages).toEqual([]);
+  });
+});

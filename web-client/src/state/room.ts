@@ -155,6 +155,11 @@ export interface RoomState {
   lobbySince: Record<string, number>;
   /** Whether this participant has been in a room of this session: back in the lobby they are not "waiting to be admitted". */
   admittedBefore: boolean;
+  /**
+   * The mediator's messages to the lobby heard while there (the mediator: those it sent, since its last move).
+   * Content: gone on entering a room, and with the rest of the session.
+   */
+  lobbyMessages: { text: string; at: string }[];
   /** Whether this participant must attest again before the mediator can admit them. */
   ownPrivacy: OwnPrivacy;
   /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
@@ -217,6 +222,7 @@ export function initialRoomState(): RoomState {
     owing: [],
     lobbySince: {},
     admittedBefore: false,
+    lobbyMessages: [],
     ownPrivacy: "ok",
     exceptions: {},
     exports: {},
@@ -360,6 +366,7 @@ function dropContent(state: RoomState): RoomState {
     returned: null,
     exceptions: {},
     exports: {},
+    lobbyMessages: [],
   };
 }
 
@@ -407,6 +414,7 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
         // Admitted into a room: nothing is owed any more. Moved to the lobby: whatever is owed still is.
         ownPrivacy: key ? "ok" : base.ownPrivacy,
         admittedBefore: base.admittedBefore || key !== null,
+        lobbyMessages: key ? [] : base.lobbyMessages,
       };
     }
     case "presence": {
@@ -468,6 +476,8 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
         },
       };
     }
+    case "lobby_message":
+      return { ...base, lobbyMessages: [...base.lobbyMessages, { text: frame.text, at: frame.at }].slice(-10) };
     case "knocked": {
       const knock: Knock = { participant: frame.participant, place: frame.place, at: frame.at };
       return { ...base, knocks: [...base.knocks.filter((k) => k.participant !== frame.participant), knock] };

@@ -253,6 +253,7 @@ function ColumnView({
           ))}
         </ul>
       )}
+      {column.kind === "lobby" && room.phase !== "ended" && <LobbyMessageForm room={room} />}
     </section>
   );
 }
@@ -346,6 +347,47 @@ function ParticipantCard({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * A word to everyone waiting in the lobby: only those connected there now receive it; the server's echo lists it
+ * here as sent.
+ */
+function LobbyMessageForm({ room }: { room: RoomState }) {
+  const controller = useController();
+  const [text, setText] = useState("");
+  const id = "lobby-message";
+  const send = (event: Event) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed && controller.send({ type: "lobby_message", text: trimmed })) setText("");
+  };
+  return (
+    <form class="lobby-message" onSubmit={send}>
+      <label for={id} class="small">
+        Message to everyone waiting here
+      </label>
+      <input
+        id={id}
+        maxLength={4000}
+        value={text}
+        placeholder="I'll be with you in ten minutes."
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit" disabled={!text.trim()}>
+        Send to the lobby
+      </button>
+      {room.lobbyMessages.length > 0 && (
+        <ul class="plain small muted lobby-sent">
+          {room.lobbyMessages.map((m, index) => (
+            <li key={index}>
+              Sent {new Date(m.at).toLocaleTimeString()}: “{m.text}”
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
   );
 }
 

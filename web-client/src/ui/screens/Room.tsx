@@ -278,6 +278,15 @@ function LobbyWait({ room }: { room: RoomState }) {
           {status.wait}
         </p>
       )}
+      {room.lobbyMessages.length > 0 && (
+        <ul class="plain lobby-messages" aria-label="Messages from the mediator">
+          {room.lobbyMessages.map((m, index) => (
+            <li key={index}>
+              <strong>The mediator, {new Date(m.at).toLocaleTimeString()}:</strong> {m.text}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
