@@ -11,7 +11,7 @@ import org.parley.testing.DemoProfile;
 /**
  * Runs the mediator-console browser scenario (web-client/e2e/console.mjs) in real headless Chromium against this
  * real server, at 1366×768 and 360×740: alerts that stay in view until handled with a tab-title badge, the lobby's
- * waits and "admit everyone", the release dialog's choices, the outcome recorded by the mediator and read by the
+ * waits, the mediator's message to it and "admit everyone", the release dialog's choices, the outcome recorded by the mediator and read by the
  * court-admin, and axe-core on every screen reached. Screenshots go to target/e2e-console-screenshots.
  */
 @QuarkusTest
