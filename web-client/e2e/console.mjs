@@ -3,9 +3,9 @@
 // Parley server (demo profile), at 1366×768 and on a 360×740 phone, with an axe-core accessibility check of every
 // screen reached (no serious or critical violation):
 //
-// - alerts: people arriving in the lobby, a privacy alert and its "ready to admit" stay in one region that is in
-//   view however far the console is scrolled, the tab title counts them, "Admit everyone waiting" admits them,
-//   and each alert clears once handled;
+// - alerts: people arriving in the lobby, a privacy alert (and the mediator's own request to confirm again) and its
+//   "ready to admit" stay in one region that is in view however far the console is scrolled, the tab title counts
+//   them, "Admit everyone waiting" admits them, and each alert clears once handled;
 // - lobby: a waiting party sees how long they have waited and their place in the queue, and the mediator's message
 //   to the lobby; after a caucus closes, an admitted party does not read that they wait to be admitted;
 // - wording: Join says why it is not available yet, the release dialog pre-selects no audience and names the other
@@ -313,6 +313,23 @@ try {
     await alerts.getByText("Nothing needs you right now.").waitFor();
     await mediator.waitForFunction(() => document.title === "Parley");
     await noIdsShown(mediator, "the mediator");
+  });
+
+  await step("the-mediator-asks-party-A-to-confirm-again-and-admits-them-once-done", ["mediator", "partyA"], async () => {
+    const card = mediator.locator('[data-column="joint"] .pcard', { hasText: PEOPLE.partyA.name });
+    await card.getByRole("button", { name: "Ask to confirm again…" }).click();
+    const dialog = mediator.getByRole("dialog", { name: `Ask ${PEOPLE.partyA.name} to confirm again?` });
+    await accessible(mediator, "the re-attestation dialog");
+    await dialog.getByRole("button", { name: "Ask to confirm again" }).click();
+    await partyA.getByRole("heading", { name: "The mediator asked you to attest again" }).waitFor();
+    const asked = alerts.locator('li[data-alert="privacy"]', { hasText: `${PEOPLE.partyA.name} was asked to confirm again` });
+    await asked.waitFor();
+    await accessible(partyA, "the lobby after a request to confirm again");
+    await partyA.getByRole("button", { name: "I'm private again — attest" }).click();
+    await asked.waitFor({ state: "detached" });
+    await alerts.locator('li[data-alert="ready"]', { hasText: PEOPLE.partyA.name }).getByRole("button", { name: "Admit" }).click();
+    await partyA.getByRole("heading", { name: "Joint room", level: 1 }).waitFor();
+    await alerts.getByText("Nothing needs you right now.").waitFor();
   });
 
   await step("release-dialog-preselects-nothing-and-names-the-other-side", ["partyA"], async () => {

@@ -272,6 +272,7 @@ function ParticipantCard({
   const controller = useController();
   const options = moveOptions(room, entry);
   const [choice, setChoice] = useState<string>("");
+  const [asking, setAsking] = useState(false);
   const self = entry.participant === room.you;
   const selectId = `move-${entry.participant}`;
   // No default: a move is always the mediator's explicit choice (a default of "Lobby" sent people out by mistake).
@@ -319,6 +320,11 @@ function ParticipantCard({
               Send to lobby
             </button>
           )}
+          {entry.place.kind !== "absent" && !self && entry.connected && (
+            <button type="button" aria-haspopup="dialog" onClick={() => setAsking(true)}>
+              Ask to confirm again…
+            </button>
+          )}
           {options.length > 0 && (
             <span class="move">
               <label for={selectId} class="visually-hidden">
@@ -346,6 +352,28 @@ function ParticipantCard({
           )}
         </div>
       )}
+      <Modal open={asking} titleId={`ask-${entry.participant}`} onClose={() => setAsking(false)}>
+        <h2 id={`ask-${entry.participant}`}>Ask {entry.name} to confirm again?</h2>
+        <p>
+          They go to the lobby at once and come back only after confirming again that they are not recording and that
+          nobody can see or hear them. Your alerts show when they have.
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setAsking(false);
+              controller.send({ type: "request_reattestation", participant: entry.participant });
+            }}
+          >
+            Ask to confirm again
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </div>
+      </Modal>
     </li>
   );
 }
