@@ -311,6 +311,13 @@ export class Controller {
     return true;
   }
 
+  /** The mediator asks one participant to attest again; they wait in the lobby until they have. */
+  requestReattestation(participant: string): void {
+    if (this.send({ type: "request_reattestation", participant })) {
+      this.onRoomEvent({ type: "asked_to_reattest", participant, at: new Date().toISOString() });
+    }
+  }
+
   /** Asks the mediator to come to this person's room, without saying anything. */
   knock(): boolean {
     return this.send({ type: "knock" });

@@ -152,3 +152,14 @@ describe("the mediator's alerts", () => {
     expect(waitedFor(T0, T0 + 65 * MINUTE)).toBe("1 h 05 min");
   });
 });
+
+describe("the mediator's own request to attest again", () => {
+  it("shows the person as owing it until they attested, though the server tells only them", () => {
+    const asked = roomReducer(dana(["p-alex"]), { type: "asked_to_reattest", participant: "p-alex", at: "2026-03-02T14:01:00Z" });
+    expect(asked.owing).toEqual(["p-alex"]);
+    expect(mediatorAlerts(asked, T0).map((a) => [a.kind, a.participant])).toEqual([["privacy", "p-alex"]]);
+    expect(admittable(asked)).toEqual([]);
+    const attested = roomReducer(asked, frame({ type: "attested", participant: "p-alex", at: "2026-03-02T14:02:00Z" }));
+    expect(mediatorAlerts(attested, T0).map((a) => a.kind)).toEqual(["ready"]);
+  });
+});

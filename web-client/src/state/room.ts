@@ -188,6 +188,11 @@ export type RoomEvent =
   /** This participant attested again over REST while waiting in the lobby. */
   | { type: "reattested" }
   | { type: "dismiss_knock"; participant: string }
+  /**
+   * The mediator asked this participant to attest again: the server tells only the person asked, so the mediator's
+   * state notes here that they owe it (until `attested`).
+   */
+  | { type: "asked_to_reattest"; participant: string; at: string }
   /** The user dealt with a notice (a roster change, a media alert, the session's end warning) and put it away. */
   | { type: "dismiss_attention"; kind: Attention["kind"]; participant: string };
 
@@ -330,6 +335,16 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return state.ownPrivacy === "ok" ? state : { ...state, ownPrivacy: "attested" };
     case "dismiss_knock":
       return { ...state, knocks: state.knocks.filter((knock) => knock.participant !== event.participant) };
+    case "asked_to_reattest":
+      return {
+        ...state,
+        ready: state.ready.filter((p) => p !== event.participant),
+        owing: [...state.owing.filter((p) => p !== event.participant), event.participant],
+        attention: [
+          ...state.attention,
+          { kind: "reattestation_requested" as const, participant: event.participant, at: event.at },
+        ].slice(-10),
+      };
     case "dismiss_attention":
       return {
         ...state,

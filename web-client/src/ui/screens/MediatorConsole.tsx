@@ -364,7 +364,7 @@ function ParticipantCard({
             class="primary"
             onClick={() => {
               setAsking(false);
-              controller.send({ type: "request_reattestation", participant: entry.participant });
+              controller.requestReattestation(entry.participant);
             }}
           >
             Ask to confirm again
