@@ -316,8 +316,8 @@ try {
   });
 
   await step("the-mediator-asks-party-A-to-confirm-again-and-admits-them-once-done", ["mediator", "partyA"], async () => {
-    const card = mediator.locator('[data-column="joint"] .pcard', { hasText: PEOPLE.partyA.name });
-    await card.getByRole("button", { name: "Ask to confirm again…" }).click();
+    await mediator.getByLabel("Ask to confirm again").selectOption({ label: PEOPLE.partyA.name });
+    await mediator.getByRole("button", { name: "Ask…" }).click();
     const dialog = mediator.getByRole("dialog", { name: `Ask ${PEOPLE.partyA.name} to confirm again?` });
     await accessible(mediator, "the re-attestation dialog");
     await dialog.getByRole("button", { name: "Ask to confirm again" }).click();

@@ -38,6 +38,12 @@ const DRAG_TYPE = "application/x-parley-participant";
 export function MediatorConsole({ room, session }: { room: RoomState; session: SessionRef }) {
   const controller = useController();
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // Whom the mediator is about to ask to confirm again: chosen in the toolbar, confirmed in one dialog.
+  const [askChoice, setAskChoice] = useState("");
+  const [asking, setAsking] = useState<PresenceEntry | null>(null);
+  const askable = room.presence.filter(
+    (p) => p.participant !== room.you && p.connected && p.place.kind !== "absent" && p.place.kind !== "lobby",
+  );
   const place = room.place!;
   const kind = place.kind === "caucus" ? "caucus" : place.kind === "joint" ? "joint" : "lobby";
   const columns = consoleColumns(room);
@@ -91,6 +97,29 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                 </button>
               ))}
             </div>
+            {live && askable.length > 0 && (
+              <div class="toolbar-actions ask-again">
+                <label for="ask-again" class="small">
+                  Ask to confirm again
+                </label>
+                <select id="ask-again" value={askChoice} onChange={(e) => setAskChoice(e.currentTarget.value)}>
+                  <option value="">Choose who…</option>
+                  {askable.map((p) => (
+                    <option key={p.participant} value={p.participant}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  disabled={!askable.some((p) => p.participant === askChoice)}
+                  onClick={() => setAsking(askable.find((p) => p.participant === askChoice) ?? null)}
+                >
+                  Ask…
+                </button>
+              </div>
+            )}
           </div>
           <div class="columns">
             {columns.map((column) => (
@@ -130,6 +159,29 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           </aside>
         </div>
       </div>
+      <Modal open={asking !== null} titleId="ask-again-title" onClose={() => setAsking(null)}>
+        <h2 id="ask-again-title">Ask {asking?.name} to confirm again?</h2>
+        <p>
+          They go to the lobby at once and come back only after confirming again that they are not recording and that
+          nobody can see or hear them. Your alerts show when they have.
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              if (asking) controller.requestReattestation(asking.participant);
+              setAsking(null);
+              setAskChoice("");
+            }}
+          >
+            Ask to confirm again
+          </button>
+          <button type="button" onClick={() => setAsking(null)}>
+            Cancel
+          </button>
+        </div>
+      </Modal>
       <Modal open={confirmEnd} titleId="end-title" onClose={() => setConfirmEnd(false)}>
         <h2 id="end-title">End the session for everyone?</h2>
         <p>Everyone is disconnected, and everything said in it is discarded. This cannot be undone.</p>
@@ -272,7 +324,6 @@ function ParticipantCard({
   const controller = useController();
   const options = moveOptions(room, entry);
   const [choice, setChoice] = useState<string>("");
-  const [asking, setAsking] = useState(false);
   const self = entry.participant === room.you;
   const selectId = `move-${entry.participant}`;
   // No default: a move is always the mediator's explicit choice (a default of "Lobby" sent people out by mistake).
@@ -320,11 +371,6 @@ function ParticipantCard({
               Send to lobby
             </button>
           )}
-          {entry.place.kind !== "absent" && !self && entry.connected && (
-            <button type="button" aria-haspopup="dialog" onClick={() => setAsking(true)}>
-              Ask to confirm again…
-            </button>
-          )}
           {options.length > 0 && (
             <span class="move">
               <label for={selectId} class="visually-hidden">
@@ -352,28 +398,6 @@ function ParticipantCard({
           )}
         </div>
       )}
-      <Modal open={asking} titleId={`ask-${entry.participant}`} onClose={() => setAsking(false)}>
-        <h2 id={`ask-${entry.participant}`}>Ask {entry.name} to confirm again?</h2>
-        <p>
-          They go to the lobby at once and come back only after confirming again that they are not recording and that
-          nobody can see or hear them. Your alerts show when they have.
-        </p>
-        <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setAsking(false);
-              controller.requestReattestation(entry.participant);
-            }}
-          >
-            Ask to confirm again
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </div>
-      </Modal>
     </li>
   );
 }
