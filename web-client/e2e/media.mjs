@@ -331,7 +331,7 @@ try {
   await step("counsel-A-sent-to-the-lobby-receives-and-sends-nothing", async () => {
     const card = mediator.locator(`.pcard[data-participant="${id("counselA")}"]`);
     await card.getByRole("button", { name: "Send to lobby" }).click();
-    await counselA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    await counselA.getByRole("heading", { name: "Waiting for the mediator to bring you back into a room" }).waitFor();
     for (const role of ["mediator", "partyA", "partyB"]) {
       await awaitStopped(counselA, id(role), `counsel A in the lobby, from ${role}`);
       await awaitStopped(pages[role], id("counselA"), `${role}, from counsel A in the lobby`);

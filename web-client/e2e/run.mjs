@@ -410,7 +410,7 @@ try {
     await alone.filter({ hasText: "Nobody else is here right now; the mediator is in a caucus." }).waitFor();
     await partyB.getByRole("button", { name: "Knock for the mediator" }).click();
     await alone.getByText("The mediator has been told you are waiting here.").waitFor();
-    const knock = mediator.locator(".knock-alerts li", { hasText: PEOPLE.partyB.name });
+    const knock = mediator.locator('.alerts-region li[data-alert="knock"]', { hasText: PEOPLE.partyB.name });
     await knock.filter({ hasText: "knocked in the joint room" }).waitFor();
     await docShot(partyB, "alone-knock-360px");
     await docShot(mediator, "knock-alert");
@@ -437,7 +437,7 @@ try {
     const card = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE.partyB.name });
     await card.filter({ hasText: "Must confirm again that they are private" }).waitFor();
     await card.getByRole("button", { name: "Admit" }).click();
-    const refusal = mediator.locator(".room-errors li", { hasText: "They must confirm again that they are private" });
+    const refusal = mediator.locator('.alerts-region li[data-alert="error"]', { hasText: "They must confirm again that they are private" });
     await refusal.waitFor();
     check(!(await refusal.innerText()).includes("attestation_required"), "the refusal is a sentence, not a code");
     await refusal.getByRole("button", { name: "Dismiss" }).click();
@@ -524,6 +524,7 @@ try {
 
   await step("mediator-closes-caucus-party-A-confirms-review", ["mediator", "partyA"], async () => {
     await mediator.locator(".column-caucus").getByRole("button", { name: "Close caucus" }).click();
+    await mediator.getByRole("dialog", { name: "Close this caucus?" }).getByRole("button", { name: "Close the caucus" }).click();
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
     await shot("caucus-review-dialog", ["partyA"]);
@@ -532,7 +533,7 @@ try {
     await review.getByRole("button", { name: "Confirm review" }).click();
     await review.waitFor({ state: "detached" });
     await mediator.getByText(`${PEOPLE.partyA.name} confirmed the review of a closed caucus.`).waitFor();
-    await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+    await partyA.getByRole("heading", { name: "Waiting for the mediator to bring you back into a room" }).waitFor();
   });
 
   await step("hygiene-watermark-storage-keyboard", [], async () => {

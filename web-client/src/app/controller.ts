@@ -15,6 +15,8 @@ import type {
   MediaChoice,
   MediaSession,
   Net,
+  OutcomeRecording,
+  OutcomeReportView,
   ParticipantView,
   RoomConnection,
   SessionView,
@@ -22,6 +24,7 @@ import type {
 import { roomTargetOf } from "../protocol/frames";
 import { ApiError } from "../net";
 import type { FetchedDocument } from "../net";
+import { explainError } from "../state/errors";
 import type { RoomEvent, RoomState } from "../state/room";
 import { inRoom, initialRoomState, roomReducer } from "../state/room";
 import type { AppState, Screen, SessionRef } from "./state";
@@ -31,10 +34,15 @@ import type { Store } from "./store";
 export const SIGNED_OUT_BY_RELOAD =
   "Parley keeps nothing in this browser: reloading or closing the page signs you out.";
 
+/**
+ * A failure in a sentence for people: a refused request by its code (the server's detail may name ids, so it is
+ * never shown); the client's own errors by their message.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.detail;
+  if (error instanceof ApiError) return explainError(error.code);
+  // The client's own failures are written as sentences already.
   if (error instanceof Error) return error.message;
-  return "Something went wrong.";
+  return "Something went wrong. Please try again.";
 }
 
 export class Controller {
@@ -146,6 +154,15 @@ export class Controller {
     return this.net.api.closeCase(caseId);
   }
 
+  /** The outcome reports of a case (its court's admin, its mediator). */
+  loadOutcomes(caseId: string): Promise<OutcomeReportView[]> {
+    return this.net.api.outcomes(caseId);
+  }
+
+  recordOutcome(sessionId: string, outcome: OutcomeRecording): Promise<void> {
+    return this.net.api.recordOutcome(sessionId, outcome);
+  }
+
   loadParticipants(caseId: string): Promise<ParticipantView[]> {
     return this.net.api.participants(caseId);
   }
@@ -163,13 +180,8 @@ export class Controller {
   }
 
   /** The court's published agreement template, or null when the court has none (cases then use the default). */
-  async loadCourtAgreement(): Promise<AgreementView | null> {
-    try {
-      return await this.net.api.courtAgreement();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
+  loadCourtAgreement(): Promise<AgreementView | null> {
+    return this.net.api.courtAgreement();
   }
 
   publishCourtAgreement(text: string): Promise<AgreementView> {
@@ -244,7 +256,9 @@ export class Controller {
   }
 
   private onRoomEvent(event: RoomEvent): void {
-    this.store.update((state) => ({ ...state, room: roomReducer(state.room, event) }));
+    // Frames are stamped with this browser's clock on arrival: a lobby wait counts from when it was first seen.
+    const stamped = event.type === "frame" && event.at === undefined ? { ...event, at: Date.now() } : event;
+    this.store.update((state) => ({ ...state, room: roomReducer(state.room, stamped) }));
   }
 
   /** Sends a command that is not room-scoped; says so if there is no connection to send it on. */
@@ -337,6 +351,13 @@ export class Controller {
     return this.net.documents.download(session, item);
   }
 
+  /** The mediator asks one participant to attest again; they wait in the lobby until they have. */
+  requestReattestation(participant: string): void {
+    if (this.send({ type: "request_reattestation", participant })) {
+      this.onRoomEvent({ type: "asked_to_reattest", participant, at: new Date().toISOString() });
+    }
+  }
+
   /** Asks the mediator to come to this person's room, without saying anything. */
   knock(): boolean {
     return this.send({ type: "knock" });
@@ -344,6 +365,11 @@ export class Controller {
 
   dismissKnock(participant: string): void {
     this.onRoomEvent({ type: "dismiss_knock", participant });
+  }
+
+  /** The mediator put a notice away (a roster change, a media alert, the end warning). */
+  dismissAttention(kind: RoomState["attention"][number]["kind"], participant: string): void {
+    this.onRoomEvent({ type: "dismiss_attention", kind, participant });
   }
 
   private transmit(command: ClientCommand, options: { quiet?: boolean }): string | null {

@@ -25,3 +25,30 @@ describe("closing a case", () => {
     expect(error).toMatchObject({ status: 409, code: "session_still_live" });
   });
 });
+
+describe("the court's agreement template", () => {
+  it("reads a court without one as null, from a 204, without any failed request", async () => {
+    const { client } = api({ "GET /api/court-agreement": new Response(null, { status: 204 }) });
+    expect(await client.courtAgreement()).toBeNull();
+  });
+
+  it("reads a published one", async () => {
+    const published = { version: 2, text: "Confidential.", sha256: "ab" };
+    const { client } = api({ "GET /api/court-agreement": json(200, published) });
+    expect(await client.courtAgreement()).toEqual(published);
+  });
+});
+
+describe("the outcome report", () => {
+  it("puts exactly the recording it is given and reads the case's reports", async () => {
+    const report = { session: "s", held: true, ended: true, settlement: "full", attendance: [], recordedAt: "2026-03-02T16:00:00Z" };
+    const { client, calls } = api({
+      "PUT /api/sessions/s%201/outcome": new Response(null, { status: 204 }),
+      "GET /api/cases/c/outcomes": json(200, [report]),
+    });
+    const recording = { held: true, ended: true, settlement: "full" as const, attendance: [{ participant: "p", attended: true }] };
+    await client.recordOutcome("s 1", recording);
+    expect(JSON.parse(String(calls[0].init.body))).toEqual(recording);
+    expect(await client.outcomes("c")).toEqual([report]);
+  });
+});

@@ -86,6 +86,24 @@ export interface SessionView {
   endedAt: string | null;
 }
 
+/** What the mediator reports to the court about one session (UMA §7): nothing but these fields. */
+export interface OutcomeRecording {
+  held: boolean;
+  ended: boolean;
+  settlement: "full" | "partial" | "none" | "not_applicable";
+  attendance: { participant: string; attended: boolean }[];
+}
+
+/** One session's outcome as the court reads it; `displayName` is null once the case's personal data is purged. */
+export interface OutcomeReportView {
+  session: string;
+  held: boolean;
+  ended: boolean;
+  settlement: string;
+  attendance: { participant: string; displayName: string | null; role: string; attended: boolean }[];
+  recordedAt: string;
+}
+
 export interface IssuedTicket {
   ticket: string;
   expiresIn: number;
@@ -178,6 +196,16 @@ export class Api {
     return this.http.json("POST", `/api/cases/${enc(caseId)}/sessions`);
   }
 
+  /** The case's mediator records (or replaces) a session's outcome. */
+  recordOutcome(sessionId: string, outcome: OutcomeRecording): Promise<void> {
+    return this.http.json("PUT", `/api/sessions/${enc(sessionId)}/outcome`, outcome);
+  }
+
+  /** The outcome reports of a case's sessions (its court's admin, its mediator). */
+  outcomes(caseId: string): Promise<OutcomeReportView[]> {
+    return this.http.json("GET", `/api/cases/${enc(caseId)}/outcomes`);
+  }
+
   ticket(sessionId: string): Promise<IssuedTicket> {
     return this.http.json("POST", `/api/sessions/${enc(sessionId)}/ticket`);
   }
@@ -200,9 +228,9 @@ export class Api {
     return this.http.json("POST", `/api/sessions/${enc(sessionId)}/attestation`, { noRecording, privateLocation });
   }
 
-  /** The court's agreement template (court-admin); 404 when none is published. */
-  courtAgreement(): Promise<AgreementView> {
-    return this.http.json("GET", "/api/court-agreement");
+  /** The court's agreement template (court-admin); null (204) when none is published. */
+  async courtAgreement(): Promise<AgreementView | null> {
+    return (await this.http.json<AgreementView | undefined>("GET", "/api/court-agreement")) ?? null;
   }
 
   publishCourtAgreement(text: string): Promise<AgreementView> {

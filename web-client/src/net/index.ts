@@ -34,6 +34,8 @@ export type {
   AcknowledgementView,
   DisclosureView,
   CourtDisclosureView,
+  OutcomeRecording,
+  OutcomeReportView,
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";

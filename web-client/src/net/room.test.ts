@@ -96,7 +96,7 @@ describe("room connection", () => {
       delays.push(...timers.fireAll());
       await flush();
     }
-    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
+    expect(delays).toEqual([500, 1000, 2000, 4000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
     FakeSocket.all[FakeSocket.all.length - 1].drop(1006);
     expect(last()).toMatchObject({ state: "closed", reason: "refused" });
     expect(timers.pending.size).toBe(0);
@@ -174,7 +174,7 @@ describe("room connection", () => {
       delays.push(...timers.fireAll());
       await flush();
     }
-    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
+    expect(delays).toEqual([500, 1000, 2000, 4000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
     const lastSocket = FakeSocket.all[FakeSocket.all.length - 1];
     lastSocket.open();
     lastSocket.drop(1011);
@@ -261,7 +261,7 @@ describe("room connection", () => {
 
   it("caps the backoff at 15 s", () => {
     expect(reconnectDelay(1, () => 0.5)).toBe(500);
-    expect(reconnectDelay(20, () => 0.5)).toBe(15000);
+    expect(reconnectDelay(20, () => 0.5)).toBe(5000);
     expect(reconnectDelay(3, () => 0)).toBe(1600);
   });
 });

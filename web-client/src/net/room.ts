@@ -47,11 +47,14 @@ export const ROOM_CLOSE = {
   slowReader: 4408,
   rateLimited: 4429,
 } as const;
-/** Attempts in a row that never reached an open connection before we stop and ask the user. */
-export const MAX_FAILED_ATTEMPTS = 8;
-const MAX_DELAY_MS = 15_000;
+/**
+ * Attempts in a row that never reached an open connection before we stop and ask the user: about 40 s of trying,
+ * as before, but in steps of at most 5 s, so a network that comes back is found within seconds.
+ */
+export const MAX_FAILED_ATTEMPTS = 12;
+const MAX_DELAY_MS = 5_000;
 
-/** Backoff before reconnect attempt `attempt` (1-based): 0.5 s, 1 s, 2 s … up to 15 s, with a little jitter. */
+/** Backoff before reconnect attempt `attempt` (1-based): 0.5 s, 1 s, 2 s, 4 s, then 5 s, with a little jitter. */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.8 + 0.4 * random()));

@@ -40,6 +40,7 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "export_exception",
   "privacy_alert",
   "knock",
+  "lobby_message",
   "ping",
   "media_offer",
   "media_subscribe_answer",

@@ -129,6 +129,8 @@ export type ServerFrame =
   | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
   | { seq: number; type: "knocked"; participant: string; place: RoomTarget; at: string }
+  /** The mediator's message to the lobby: to those waiting there when it was sent, and the mediator's own copy. */
+  | { seq: number; type: "lobby_message"; text: string; at: string }
   | { seq: number; type: "attested"; participant: string; at: string }
   | { seq: number; type: "roster_changed"; participant: string; role: Role; side?: string; name: string }
   | { seq: number; type: "media_alert"; participant: string; reason: string }
@@ -199,6 +201,7 @@ export type ClientCommand =
   | { type: "export_exception"; item: string }
   | { type: "privacy_alert" }
   | { type: "knock" }
+  | { type: "lobby_message"; text: string }
   | { type: "ping" }
   | MediaCommand;
 
@@ -261,6 +264,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "reattestation_requested",
   "privacy_alert",
   "knocked",
+  "lobby_message",
   "attested",
   "roster_changed",
   "media_alert",
@@ -295,6 +299,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   reattestation_requested: { participant: "string", by: "string", at: "string" },
   privacy_alert: { participant: "string", at: "string" },
   knocked: { participant: "string", place: "string", at: "string" },
+  lobby_message: { text: "string", at: "string" },
   attested: { participant: "string", at: "string" },
   roster_changed: { participant: "string", role: "string", name: "string" },
   media_alert: { participant: "string", reason: "string" },

@@ -166,6 +166,18 @@ export interface RoomState {
   ready: string[];
   /** Who must attest again before the mediator can admit them (after their privacy alert, or a request). */
   owing: string[];
+  /**
+   * Since when (this browser's clock, ms) each person seen in the lobby has waited there; dropped once they leave
+   * it. Presence carries no time, so the first presence frame that shows someone in the lobby starts their wait.
+   */
+  lobbySince: Record<string, number>;
+  /** Whether this participant has been in a room of this session: back in the lobby they are not "waiting to be admitted". */
+  admittedBefore: boolean;
+  /**
+   * The mediator's messages to the lobby heard while there (the mediator: those it sent, since its last move).
+   * Content: gone on entering a room, and with the rest of the session.
+   */
+  lobbyMessages: { text: string; at: string }[];
   /** Whether this participant must attest again before the mediator can admit them. */
   ownPrivacy: OwnPrivacy;
   /** Exceptions invoked on items of this participant's side (the mediator: on every item), by item id. */
@@ -182,7 +194,8 @@ export interface RoomState {
 }
 
 export type RoomEvent =
-  | { type: "frame"; frame: ServerFrame }
+  /** `at`: when this browser received it (ms), stamped by the controller; waits in the lobby count from it. */
+  | { type: "frame"; frame: ServerFrame; at?: number }
   | { type: "connection"; status: ConnectionStatus }
   | { type: "roster"; participants: RosterEntry[] }
   | { type: "dismiss_error"; index: number }
@@ -194,7 +207,14 @@ export type RoomEvent =
   | { type: "reported_overheard" }
   /** This participant attested again over REST while waiting in the lobby. */
   | { type: "reattested" }
-  | { type: "dismiss_knock"; participant: string };
+  | { type: "dismiss_knock"; participant: string }
+  /**
+   * The mediator asked this participant to attest again: the server tells only the person asked, so the mediator's
+   * state notes here that they owe it (until `attested`).
+   */
+  | { type: "asked_to_reattest"; participant: string; at: string }
+  /** The user dealt with a notice (a roster change, a media alert, the session's end warning) and put it away. */
+  | { type: "dismiss_attention"; kind: Attention["kind"]; participant: string };
 
 const MAX_ERRORS = 5;
 /**
@@ -227,6 +247,9 @@ export function initialRoomState(): RoomState {
     knocks: [],
     ready: [],
     owing: [],
+    lobbySince: {},
+    admittedBefore: false,
+    lobbyMessages: [],
     ownPrivacy: "ok",
     exceptions: {},
     exports: {},
@@ -347,8 +370,23 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return state.ownPrivacy === "ok" ? state : { ...state, ownPrivacy: "attested" };
     case "dismiss_knock":
       return { ...state, knocks: state.knocks.filter((knock) => knock.participant !== event.participant) };
+    case "asked_to_reattest":
+      return {
+        ...state,
+        ready: state.ready.filter((p) => p !== event.participant),
+        owing: [...state.owing.filter((p) => p !== event.participant), event.participant],
+        attention: [
+          ...state.attention,
+          { kind: "reattestation_requested" as const, participant: event.participant, at: event.at },
+        ].slice(-10),
+      };
+    case "dismiss_attention":
+      return {
+        ...state,
+        attention: state.attention.filter((a) => a.kind !== event.kind || a.participant !== event.participant),
+      };
     case "frame":
-      return onFrame(state, event.frame);
+      return onFrame(state, event.frame, event.at ?? 0);
   }
 }
 
@@ -379,10 +417,20 @@ function dropContent(state: RoomState): RoomState {
     pending: [],
     exceptions: {},
     exports: {},
+    lobbyMessages: [],
   };
 }
 
-function onFrame(state: RoomState, frame: ServerFrame): RoomState {
+/** Keeps the lobby waits of those still in the lobby, and starts one for each newcomer to it. */
+function lobbyWaits(since: Record<string, number>, participants: PresenceEntry[], at: number): Record<string, number> {
+  const next: Record<string, number> = {};
+  for (const entry of participants) {
+    if (entry.place.kind === "lobby") next[entry.participant] = since[entry.participant] ?? at;
+  }
+  return next;
+}
+
+function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
   const base: RoomState = { ...state, seq: frame.seq };
   switch (frame.type) {
     case "joined": {
@@ -417,6 +465,8 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         typing: [],
         // Admitted into a room: nothing is owed any more. Moved to the lobby: whatever is owed still is.
         ownPrivacy: key ? "ok" : base.ownPrivacy,
+        admittedBefore: base.admittedBefore || key !== null,
+        lobbyMessages: key ? [] : base.lobbyMessages,
       };
     }
     case "presence": {
@@ -426,6 +476,7 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
       return {
         ...base,
         presence: frame.participants,
+        lobbySince: lobbyWaits(base.lobbySince, frame.participants, at),
         // "Ready" means ready to be admitted: it ends once the person has left the lobby.
         ready: base.ready.filter((id) => frame.participants.some((p) => p.participant === id && p.place.kind === "lobby")),
         caucuses,
@@ -484,6 +535,8 @@ function onFrame(state: RoomState, frame: ServerFrame): RoomState {
         },
       };
     }
+    case "lobby_message":
+      return { ...base, lobbyMessages: [...base.lobbyMessages, { text: frame.text, at: frame.at }].slice(-10) };
     case "knocked": {
       const knock: Knock = { participant: frame.participant, place: frame.place, at: frame.at };
       return { ...base, knocks: [...base.knocks.filter((k) => k.participant !== frame.participant), knock] };

@@ -212,6 +212,8 @@ describe("roleLabel", () => {
   it("names a third party as a third party, never as a party", () => {
     expect(roleLabel("third_party")).toBe("Third party");
     expect(roleLabel("third_party")).not.toContain("Party");
+    // The case's participant list calls the same person an observer.
+    expect(roleLabel("observer")).toBe("Third party");
   });
 
   it("names the sided roles with their side and the mediator without one", () => {

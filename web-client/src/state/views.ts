@@ -103,7 +103,7 @@ export function roleLabel(role: Role | string, side?: string): string {
       ? "Mediator"
       : role === "counsel"
         ? "Counsel"
-        : role === "third_party"
+        : role === "third_party" || role === "observer"
           ? "Third party"
           : role === "party"
             ? "Party"

@@ -3,6 +3,7 @@
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { Controller } from "../app/controller";
+import { describeError } from "../app/controller";
 import type { AppState } from "../app/state";
 import type { Store } from "../app/store";
 
@@ -45,7 +46,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
       },
       (failure: unknown) => {
         if (!live) return;
-        setError(failure instanceof Error ? failure.message : "Could not load.");
+        setError(describeError(failure));
         setLoading(false);
       },
     );
@@ -55,4 +56,14 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { value, error, loading, reload: () => setTick((t) => t + 1) };
+}
+
+/** This browser's clock, ticking every `ms`: for waits shown in minutes. */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), ms);
+    return () => window.clearInterval(timer);
+  }, [ms]);
+  return now;
 }

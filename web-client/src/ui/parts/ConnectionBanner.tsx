@@ -43,13 +43,11 @@ export function ConnectionBanner({
     case "open":
       return <Connected reconnected={status.reconnected} />;
     case "reconnecting":
+      // The alert is one fixed sentence, read out once; the countdown beside it changes quietly.
       return (
-        <div class="conn conn-warn" role="alert">
-          <span>
-            {status.reason}. Reconnecting
-            {status.inSeconds > 0 ? ` in ${status.inSeconds} s` : "…"} (attempt {status.attempt}). You keep your place
-            meanwhile.
-          </span>
+        <div class="conn conn-warn">
+          <span role="alert">Connection lost: reconnecting. You keep your place meanwhile.</span>
+          <span class="small">{retryLine(status.reason, status.inSeconds)}</span>
           <button type="button" onClick={onRetry}>
             Reconnect now
           </button>
@@ -91,4 +89,10 @@ function closedText(reason: string, detail?: string): string {
     default:
       return detail ?? "The connection was closed.";
   }
+}
+
+/** Why the connection dropped and when the next try is, each said once: "The server cannot be reached. Next try in 4 s." */
+export function retryLine(reason: string, inSeconds: number): string {
+  const why = reason.replace(/[\s.]+$/, "");
+  return `${why}. ${inSeconds > 0 ? `Next try in ${inSeconds} s.` : "Trying now…"}`;
 }

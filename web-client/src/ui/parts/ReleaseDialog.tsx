@@ -5,39 +5,38 @@ import { useState } from "preact/hooks";
 import type { Item, Role, Scope } from "../../protocol/frames";
 import { LIMITS } from "../../protocol/frames";
 import type { ReleaseInfo } from "../../state/room";
+import type { ScopeChoice } from "../../state/release";
 import { audienceLabel, scopeLabel } from "../../state/views";
 import { useController } from "../hooks";
 import { Modal } from "./Modal";
 
-const SCOPES: { scope: Scope; label: string; edits: boolean }[] = [
-  { scope: "joint_verbatim", label: "Share it word for word with everyone in the joint room", edits: false },
-  { scope: "joint_convey", label: "Let the mediator convey it to everyone, in this wording", edits: true },
-  { scope: "other_side_convey", label: "Let the mediator convey it to the other side only, in this wording", edits: true },
-];
-
 export function ReleaseDialog({
   item,
   role,
+  choices,
   open: openRelease,
   onClose,
 }: {
   item: Item;
   role: Role;
+  /** The scopes offered, the other side named (state/release.ts). */
+  choices: ScopeChoice[];
   /** The item's open (pending or released) release, if it has one. */
   open: ReleaseInfo | undefined;
   onClose: () => void;
 }) {
   const controller = useController();
-  const [scope, setScope] = useState<Scope>("joint_convey");
+  // Nothing is pre-selected: who may learn of this is the party's own choice.
+  const [scope, setScope] = useState<Scope | null>(null);
   const [wording, setWording] = useState(item.text);
   const counsel = role === "counsel";
-  const edits = SCOPES.find((s) => s.scope === scope)!.edits;
+  const edits = choices.find((s) => s.scope === scope)?.edits ?? false;
   const tooLong = wording.length > LIMITS.text;
   const blank = edits && !wording.trim();
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (tooLong || blank) return;
+    if (scope === null || tooLong || blank) return;
     const edited = edits && wording.trim() !== item.text ? wording.trim() : undefined;
     const command = edits
       ? { type: counsel ? ("propose_release" as const) : ("release" as const), item: item.id, scope, wording: edited }
@@ -76,7 +75,7 @@ export function ReleaseDialog({
         <form class="form" onSubmit={submit}>
           <fieldset>
             <legend>How may this leave the caucus?</legend>
-            {SCOPES.map((option) => (
+            {choices.map((option) => (
               <label class="check" key={option.scope}>
                 <input
                   type="radio"
@@ -102,13 +101,23 @@ export function ReleaseDialog({
             </label>
           )}
           {tooLong && <p class="error small">At most {LIMITS.text} characters.</p>}
-          <p class="muted small">
+          {scope === null && (
+            <p class="hint small" id="release-why">
+              Choose who may learn of it before releasing.
+            </p>
+          )}
+          <p class="hint small">
             {counsel
               ? "Your client must confirm this before anyone else learns of it."
               : "You can withdraw it until the mediator has used it. Only this one item is released."}
           </p>
           <div class="actions">
-            <button type="submit" class="primary" disabled={tooLong || blank}>
+            <button
+              type="submit"
+              class="primary"
+              disabled={scope === null || tooLong || blank}
+              aria-describedby={scope === null ? "release-why" : undefined}
+            >
               {counsel ? "Propose to my client" : "Release"}
             </button>
             <button type="button" onClick={onClose}>

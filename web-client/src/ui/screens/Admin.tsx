@@ -10,6 +10,7 @@ import { CourtDisclosureStatus } from "../parts/DisclosureForm";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { CloseCaseDialog } from "../parts/CloseCaseDialog";
+import { OutcomeSummary } from "../parts/Outcome";
 
 export function Admin() {
   const controller = useController();
@@ -68,6 +69,7 @@ export function Admin() {
         )}
       </section>
       {current && <CaseLifecycle key={`lifecycle-${current.id}`} found={current} onClosed={() => cases.reload()} />}
+      {current && <CaseSessions key={`sessions-${current.id}`} found={current} />}
       {current && <CaseParticipants key={current.id} found={current} />}
       <CourtAgreement />
     </div>
@@ -141,6 +143,55 @@ function CaseLifecycle({ found, onClosed }: { found: CaseView; onClosed: () => v
         e-mails, attestations, consents) is purged after the court's retention period; the outcome report and the
         audit log stay, without names.
       </CloseCaseDialog>
+    </section>
+  );
+}
+
+/** When something happened, in the reader's locale, or a dash. */
+function moment(instant: string | null): string {
+  return instant ? new Date(instant).toLocaleString() : "—";
+}
+
+/**
+ * The case's sessions and, for each, the outcome its mediator reported (UMA §7: took place, ended, settled,
+ * attendance). Nothing of what was said reaches this page; the server offers it nothing more.
+ */
+function CaseSessions({ found }: { found: CaseView }) {
+  const controller = useController();
+  const sessions = useLoad(() => controller.loadSessions(found.id), [found.id]);
+  const outcomes = useLoad(() => controller.loadOutcomes(found.id), [found.id]);
+  return (
+    <section class="panel" aria-labelledby="case-sessions-title">
+      <h2 id="case-sessions-title">Sessions and outcomes of {found.reference}</h2>
+      {(sessions.loading || outcomes.loading) && <p class="muted">Loading…</p>}
+      {sessions.error && <p class="error">{sessions.error}</p>}
+      {outcomes.error && <p class="error">{outcomes.error}</p>}
+      {sessions.value && sessions.value.length === 0 && <p class="muted">No session is scheduled yet.</p>}
+      {sessions.value && sessions.value.length > 0 && (
+        <ol class="case-sessions">
+          {sessions.value.map((session, index) => {
+            const report = outcomes.value?.find((r) => r.session === session.id);
+            return (
+              <li key={session.id} data-session={session.id}>
+                <h3>
+                  Session {index + 1} · <span class={`status status-${session.status}`}>{session.status}</span>
+                </h3>
+                <p class="small muted">
+                  Scheduled {moment(session.createdAt)} · started {moment(session.startedAt)} · ended{" "}
+                  {moment(session.endedAt)}
+                </p>
+                {report ? (
+                  <OutcomeSummary report={report} />
+                ) : (
+                  <p class="muted small">
+                    {session.status === "ended" ? "The mediator has not reported the outcome yet." : "No outcome yet."}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </section>
   );
 }
@@ -299,10 +350,13 @@ function CaseParticipants({ found }: { found: CaseView }) {
     }
   };
 
-  const remove = async (participantId: string) => {
+  // Each action replaces what the last one said: an old refusal never stays beside a later success.
+  const remove = async (participantId: string, name: string) => {
     setError(null);
+    setDone(null);
     try {
       await controller.removeParticipant(found.id, participantId);
+      setDone(`${name} is removed from the case.`);
       participants.reload();
     } catch (failure) {
       setError(describeError(failure));
@@ -339,7 +393,7 @@ function CaseParticipants({ found }: { found: CaseView }) {
                 <td>{p.side ?? "—"}</td>
                 <td>{p.linked ? "yes" : "not yet"}</td>
                 <td>
-                  <button type="button" class="link" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.id)}>
+                  <button type="button" class="link" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.id, p.displayName)}>
                     Remove
                   </button>
                 </td>

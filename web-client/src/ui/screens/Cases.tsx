@@ -11,6 +11,8 @@ import { DisclosureForm } from "../parts/DisclosureForm";
 import { CloseCaseDialog } from "../parts/CloseCaseDialog";
 import { policyBanner, policyOf } from "../../state/policy";
 import { closeRefusal, mediatorMayClose } from "../../state/closing";
+import type { SessionView } from "../../net";
+import { OutcomeForm, OutcomeSummary } from "../parts/Outcome";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -109,6 +111,9 @@ function CaseCard({ found, mediator, onClosed }: { found: CaseView; mediator: bo
           </button>
         </p>
       )}
+      {mediator && sessions.value && sessions.value.some((session) => session.status === "ended") && (
+        <CaseOutcomes found={found} sessions={sessions.value} />
+      )}
       {mediator && sessions.value && mediatorMayClose(found, sessions.value) && (
         <MediatorClosing found={found} onClosed={onClosed} />
       )}
@@ -164,5 +169,51 @@ function MediatorClosing({ found, onClosed }: { found: CaseView; onClosed: () =>
         without names.
       </CloseCaseDialog>
     </>
+  );
+}
+
+/**
+ * The mediator's outcome reports of the case's ended sessions: each one recorded is shown as the court reads it, the
+ * others offer the form.
+ */
+function CaseOutcomes({ found, sessions }: { found: CaseView; sessions: SessionView[] }) {
+  const controller = useController();
+  const outcomes = useLoad(() => controller.loadOutcomes(found.id), [found.id]);
+  const participants = useLoad(() => controller.loadParticipants(found.id), [found.id]);
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <section class="case-outcomes" aria-label={`Outcomes of ${found.title}`}>
+      <h3>Outcome for the court</h3>
+      {outcomes.error && <p class="error">{outcomes.error}</p>}
+      <ul class="plain">
+        {sessions.map((session, index) => {
+          if (session.status !== "ended") return null;
+          const label = `Session ${index + 1}`;
+          const report = outcomes.value?.find((r) => r.session === session.id);
+          return (
+            <li key={session.id}>
+              <h4>{label}</h4>
+              {report && <OutcomeSummary report={report} />}
+              {!report && outcomes.value && open !== session.id && (
+                <button type="button" onClick={() => setOpen(session.id)}>
+                  Record the outcome of {label.toLowerCase()}…
+                </button>
+              )}
+              {!report && open === session.id && participants.value && (
+                <OutcomeForm
+                  sessionId={session.id}
+                  label={label.toLowerCase()}
+                  participants={participants.value}
+                  onRecorded={() => {
+                    setOpen(null);
+                    outcomes.reload();
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

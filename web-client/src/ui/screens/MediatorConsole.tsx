@@ -29,8 +29,7 @@ import { ExceptionAction, ExportedItems } from "../parts/Exceptions";
 import { OpenCaucusPanel } from "../parts/OpenCaucusPanel";
 import { policyOf } from "../../state/policy";
 import { Modal } from "../parts/Modal";
-import { RoomErrors } from "../parts/RoomErrors";
-import { KnockAlerts } from "../parts/KnockAlerts";
+import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
@@ -40,6 +39,12 @@ const DRAG_TYPE = "application/x-parley-participant";
 export function MediatorConsole({ room, session }: { room: RoomState; session: SessionRef }) {
   const controller = useController();
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // Whom the mediator is about to ask to confirm again: chosen in the toolbar, confirmed in one dialog.
+  const [askChoice, setAskChoice] = useState("");
+  const [asking, setAsking] = useState<PresenceEntry | null>(null);
+  const askable = room.presence.filter(
+    (p) => p.participant !== room.you && p.connected && p.place.kind !== "absent" && p.place.kind !== "lobby",
+  );
   const place = room.place!;
   const kind = place.kind === "caucus" ? "caucus" : place.kind === "joint" ? "joint" : "lobby";
   const columns = consoleColumns(room);
@@ -72,62 +77,112 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           session={session}
         />
       )}
-      <KnockAlerts room={room} />
-      <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
-      <div class="console-toolbar">
+      <AlertsRegion room={room} />
+      {/* On a wide screen the board and the room sit side by side, so both fit 1366×768 without scrolling. */}
+      <div class="console-main">
+        <div class="console-board">
+          <div class="console-toolbar">
+            <p>
+              You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
+              {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
+            </p>
+            <div class="toolbar-actions" role="group" aria-label="Caucuses">
+              {sides(room).map((side) => (
+                <button
+                  type="button"
+                  key={side}
+                  disabled={!live || caucusOfSide(room, side) !== undefined}
+                  onClick={() => controller.send({ type: "open_caucus", side })}
+                >
+                  Open caucus for side {side}
+                </button>
+              ))}
+            </div>
+            {live && askable.length > 0 && (
+              <div class="toolbar-actions ask-again">
+                <label for="ask-again" class="small">
+                  Ask to confirm again
+                </label>
+                <select id="ask-again" value={askChoice} onChange={(e) => setAskChoice(e.currentTarget.value)}>
+                  <option value="">Choose who…</option>
+                  {askable.map((p) => (
+                    <option key={p.participant} value={p.participant}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  disabled={!askable.some((p) => p.participant === askChoice)}
+                  onClick={() => setAsking(askable.find((p) => p.participant === askChoice) ?? null)}
+                >
+                  Ask…
+                </button>
+              </div>
+            )}
+          </div>
+          <div class="columns">
+            {columns.map((column) => (
+              <ColumnView key={column.key} room={room} column={column} live={live} onMove={move} />
+            ))}
+          </div>
+        </div>
+        <div class="room-body">
+          <div class="room-talk">
+            <h2 class="talk-title">{placeLabel(place, room.caucuses)}</h2>
+            {kind === "lobby" ? (
+              <>
+                <p class="muted">
+                  You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu
+                  on your own card.
+                </p>
+                <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
+              </>
+            ) : (
+              <>
+                <Transcript
+                  state={room}
+                  items={currentItems(room)}
+                  label={`${placeLabel(place, room.caucuses)} messages`}
+                  empty="Nothing said here since you came in."
+                  extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
+                />
+                <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
+              </>
+            )}
+          </div>
+          <aside class="room-side">
+            <ExportedItems room={room} />
+            <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
+            <ConveyPanel room={room} />
+            <Reviews room={room} />
+          </aside>
+        </div>
+      </div>
+      <Modal open={asking !== null} titleId="ask-again-title" onClose={() => setAsking(null)}>
+        <h2 id="ask-again-title">Ask {asking?.name} to confirm again?</h2>
         <p>
-          You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
-          {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
+          They go to the lobby at once and come back only after confirming again that they are not recording and that
+          nobody can see or hear them. Your alerts show when they have.
         </p>
-        <div class="toolbar-actions" role="group" aria-label="Caucuses">
-          {sides(room).map((side) => (
-            <button
-              type="button"
-              key={side}
-              disabled={!live || caucusOfSide(room, side) !== undefined}
-              onClick={() => controller.send({ type: "open_caucus", side })}
-            >
-              Open caucus for side {side}
-            </button>
-          ))}
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              if (asking) controller.requestReattestation(asking.participant);
+              setAsking(null);
+              setAskChoice("");
+            }}
+          >
+            Ask to confirm again
+          </button>
+          <button type="button" onClick={() => setAsking(null)}>
+            Cancel
+          </button>
         </div>
-      </div>
-      <div class="columns">
-        {columns.map((column) => (
-          <ColumnView key={column.key} room={room} column={column} live={live} onMove={move} />
-        ))}
-      </div>
-      <div class="room-body">
-        <div class="room-talk">
-          <h2 class="talk-title">{placeLabel(place, room.caucuses)}</h2>
-          {kind === "lobby" ? (
-            <>
-              <p class="muted">
-                You are in the lobby. Go to the joint room or a caucus to speak; use “Go here” on a column, or the menu
-                on your own card.
-              </p>
-              <ReturnedNotice room={room} onDiscard={() => controller.discardReturnedMessage()} />
-            </>
-          ) : (
-            <>
-              <Transcript
-                state={room}
-                items={currentItems(room)}
-                label={`${placeLabel(place, room.caucuses)} messages`}
-                empty="Nothing said here since you came in."
-                extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
-              />
-              <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
-            </>
-          )}
-        </div>
-        <aside class="room-side">
-          <ExportedItems room={room} />
-          <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
-          <ConveyPanel room={room} />
-          <Reviews room={room} />
-        </aside>
-      </div>
+      </Modal>
       <Modal open={confirmEnd} titleId="end-title" onClose={() => setConfirmEnd(false)}>
         <h2 id="end-title">End the session for everyone?</h2>
         <p>Everyone is disconnected, and everything said in it is discarded. This cannot be undone.</p>
@@ -164,6 +219,7 @@ function ColumnView({
 }) {
   const controller = useController();
   const [over, setOver] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const titleId = `col-${column.key.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const target = column.target;
   const droppable = live && target !== null;
@@ -211,12 +267,36 @@ function ColumnView({
             </button>
           )}
           {live && column.kind === "caucus" && column.caucus && (
-            <button type="button" class="danger" onClick={() => controller.send({ type: "close_caucus", caucus: column.caucus!.id })}>
+            <button type="button" class="danger" aria-haspopup="dialog" onClick={() => setConfirmClose(true)}>
               Close caucus
             </button>
           )}
         </div>
       </header>
+      {column.caucus && (
+        <Modal open={confirmClose} titleId={`${titleId}-close`} onClose={() => setConfirmClose(false)}>
+          <h2 id={`${titleId}-close`}>Close this caucus?</h2>
+          <p>
+            Everyone in it goes to the lobby, and each party of the side is asked to review what was said. You can open
+            a new caucus later, but not this one again.
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirmClose(false);
+                controller.send({ type: "close_caucus", caucus: column.caucus!.id });
+              }}
+            >
+              Close the caucus
+            </button>
+            <button type="button" onClick={() => setConfirmClose(false)}>
+              Keep it open
+            </button>
+          </div>
+        </Modal>
+      )}
       {column.people.length === 0 ? (
         <p class="muted small empty">{droppable ? "Nobody here. Drop a card here to move someone." : "Nobody."}</p>
       ) : (
@@ -226,6 +306,7 @@ function ColumnView({
           ))}
         </ul>
       )}
+      {column.kind === "lobby" && room.phase !== "ended" && <LobbyMessageForm room={room} />}
     </section>
   );
 }
@@ -246,7 +327,8 @@ function ParticipantCard({
   const [choice, setChoice] = useState<string>("");
   const self = entry.participant === room.you;
   const selectId = `move-${entry.participant}`;
-  const selected = options.find((o) => o.target === choice)?.target ?? options[0]?.target;
+  // No default: a move is always the mediator's explicit choice (a default of "Lobby" sent people out by mistake).
+  const selected = options.find((o) => o.target === choice)?.target;
   const movable = live && options.length > 0;
 
   return (
@@ -295,7 +377,10 @@ function ParticipantCard({
               <label for={selectId} class="visually-hidden">
                 {self ? "Go to" : `Move ${entry.name} to`}
               </label>
-              <select id={selectId} value={selected} onChange={(e) => setChoice(e.currentTarget.value)}>
+              <select id={selectId} value={selected ?? ""} onChange={(e) => setChoice(e.currentTarget.value)}>
+                <option value="" disabled>
+                  {self ? "Go to…" : "Move to…"}
+                </option>
                 {options.map((option) => (
                   <option key={option.target} value={option.target}>
                     {option.label}
@@ -305,6 +390,7 @@ function ParticipantCard({
               <button
                 type="button"
                 aria-label={self ? "Go there" : `Move ${entry.name}`}
+                disabled={!selected}
                 onClick={() => selected && onMove(entry.participant, selected)}
               >
                 {self ? "Go" : "Move"}
@@ -314,6 +400,47 @@ function ParticipantCard({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * A word to everyone waiting in the lobby: only those connected there now receive it; the server's echo lists it
+ * here as sent.
+ */
+function LobbyMessageForm({ room }: { room: RoomState }) {
+  const controller = useController();
+  const [text, setText] = useState("");
+  const id = "lobby-message";
+  const send = (event: Event) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed && controller.send({ type: "lobby_message", text: trimmed })) setText("");
+  };
+  return (
+    <form class="lobby-message" onSubmit={send}>
+      <label for={id} class="small">
+        Message to everyone waiting here
+      </label>
+      <input
+        id={id}
+        maxLength={4000}
+        value={text}
+        placeholder="I'll be with you in ten minutes."
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit" disabled={!text.trim()}>
+        Send to the lobby
+      </button>
+      {room.lobbyMessages.length > 0 && (
+        <ul class="plain small muted lobby-sent">
+          {room.lobbyMessages.map((m, index) => (
+            <li key={index}>
+              Sent {new Date(m.at).toLocaleTimeString()}: “{m.text}”
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
   );
 }
 

@@ -9,6 +9,7 @@ import type { MediaChoice } from "../../net";
 import { DEFAULT_CHOICE } from "../../net";
 import { DeviceCheckPanel } from "../parts/DeviceCheckPanel";
 import { policyMeaning, policyOf, policyTitle } from "../../state/policy";
+import { agreementVersionLabel, joinBlocker } from "../../state/prejoin";
 import { useController, useLoad } from "../hooks";
 
 export const ACKNOWLEDGE_DISCLOSURE = "I have read the mediator's conflict-of-interest disclosure";
@@ -32,14 +33,18 @@ export function PreJoin({ session }: { session: SessionRef }) {
   const owesAcknowledgement = info.value ? info.value.status.missing.includes("disclosure") : false;
   // A party cannot acknowledge what the mediator has not disclosed yet, so it cannot join either.
   const blockedByDisclosure = owesAcknowledgement && !disclosure?.disclosed;
-  const ready =
-    !!info.value &&
-    (agreement || !needsAgreement) &&
-    (acknowledged || !owesAcknowledgement) &&
-    !blockedByDisclosure &&
-    noRecording &&
-    privateLocation &&
-    !busy;
+  const blocker = joinBlocker({
+    loaded: !!info.value,
+    needsAgreement,
+    agreement,
+    owesAcknowledgement,
+    acknowledged,
+    blockedByDisclosure,
+    noRecording,
+    privateLocation,
+    busy,
+  });
+  const ready = blocker === null;
   const policy = policyOf(session.caucusPolicy);
 
   const submit = async (event: Event) => {
@@ -102,7 +107,7 @@ export function PreJoin({ session }: { session: SessionRef }) {
         <div class="agreement" tabIndex={0} aria-label="Confidentiality agreement text">
           <p class="agreement-text">{info.value.agreement.text}</p>
           <p class="muted small">
-            Version {info.value.agreement.version}
+            {agreementVersionLabel(info.value.agreement.version)}
             {needsAgreement ? "" : " · you have already accepted this version for this case"}
           </p>
         </div>
@@ -143,8 +148,18 @@ export function PreJoin({ session }: { session: SessionRef }) {
         <p class="muted small" id="prejoin-hint">
           If this changes during the session, for example someone comes into the room, tell the mediator at once.
         </p>
+        {blocker && (
+          <p class="hint small" id="join-why">
+            {blocker}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={!ready} aria-describedby="prejoin-hint">
+          <button
+            type="submit"
+            class="primary"
+            disabled={!ready}
+            aria-describedby={ready ? "prejoin-hint" : "join-why prejoin-hint"}
+          >
             Join the session
           </button>
           <button type="button" onClick={() => controller.showCases()}>

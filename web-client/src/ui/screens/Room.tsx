@@ -21,7 +21,9 @@ import {
   releaseStatusLabel,
   scopeLabel,
 } from "../../state/views";
-import { ViewerContext, useController } from "../hooks";
+import { scopeChoices } from "../../state/release";
+import { lobbyStatus } from "../../state/lobby";
+import { ViewerContext, useController, useNow } from "../hooks";
 import { ConnectionBanner } from "../parts/ConnectionBanner";
 import { AttentionBanner } from "../parts/AttentionBanner";
 import { OverheardButton } from "../parts/OverheardButton";
@@ -56,6 +58,14 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [live]);
+  // The network is back: try at once rather than wait out the backoff.
+  const reconnecting = room.connection.state === "reconnecting";
+  useEffect(() => {
+    if (!reconnecting) return;
+    const retry = () => controller.retryConnection();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [reconnecting]);
   const role = myRole(room);
   const viewer = state.me?.displayName ?? "";
   return (
@@ -68,11 +78,14 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           onReattest={() => controller.prepareJoin(session)}
         />
         <ContentLostNotice room={room} />
-        <AttentionBanner
-          room={room}
-          nameOf={(participant) => nameOf(room, participant)}
-          onReattest={() => void controller.reattest(session)}
-        />
+        {/* The mediator's notices are in the console's alerts region, each until it is handled. */}
+        {role !== "mediator" && (
+          <AttentionBanner
+            room={room}
+            nameOf={(participant) => nameOf(room, participant)}
+            onReattest={() => void controller.reattest(session)}
+          />
+        )}
         {room.place && role && <MediaPanel media={controller.media()} room={room} />}
         {!room.place || !role ? (
           <section class="panel narrow">
@@ -177,7 +190,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
           {kind === "lobby" ? (
             <section class="lobby-wait" aria-live="polite">
               <PrivateAgain room={room} session={session} />
-              <h2>Waiting for the mediator to admit you</h2>
+              <LobbyWait room={room} />
               <p>
                 {room.phase === "not_started"
                   ? "The mediator has not started the session yet. Please stay on this page."
@@ -248,6 +261,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
         <ReleaseDialog
           item={releasing}
           role={role}
+          choices={scopeChoices(room)}
           open={(() => {
             const release = releaseOfItem(room, releasing.id);
             return release && (release.status === "pending" || release.status === "released") ? release : undefined;
@@ -257,6 +271,32 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
       )}
       {review && <ReviewDialog state={room} review={review} onLater={() => setReviewLater(review.caucus)} />}
     </div>
+  );
+}
+
+/** Who waits for what, for how long, and where in the queue; redrawn twice a minute. */
+function LobbyWait({ room }: { room: RoomState }) {
+  const now = useNow(30000);
+  const status = lobbyStatus(room, now);
+  return (
+    <>
+      <h2>{status.heading}</h2>
+      {/* Not read out every minute: the wait is there to look at. */}
+      {status.wait && (
+        <p class="lobby-wait-time" aria-live="off">
+          {status.wait}
+        </p>
+      )}
+      {room.lobbyMessages.length > 0 && (
+        <ul class="plain lobby-messages" aria-label="Messages from the mediator">
+          {room.lobbyMessages.map((m, index) => (
+            <li key={index}>
+              <strong>The mediator, {new Date(m.at).toLocaleTimeString()}:</strong> {m.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

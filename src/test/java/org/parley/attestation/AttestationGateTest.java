@@ -82,4 +82,12 @@ class AttestationGateTest {
         given().auth().oauth2(MediationFixture.token("party.a")).contentType(ContentType.JSON)
                 .body(Map.of("text", "not mine to publish")).put("/api/court-agreement").then().statusCode(403);
     }
+
+    @Test
+    void aCourtWithoutItsOwnAgreementAnswersNoContentRatherThanNotFound() {
+        // No test publishes a template for court-south: it has none, an ordinary state, answered 204 with no body.
+        given().auth().oauth2(MediationFixture.token("admin.south")).get("/api/court-agreement")
+                .then().statusCode(204).body(equalTo(""));
+        given().auth().oauth2(MediationFixture.token("party.a")).get("/api/court-agreement").then().statusCode(403);
+    }
 }

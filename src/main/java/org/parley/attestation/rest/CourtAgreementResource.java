@@ -9,10 +9,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.parley.attestation.repository.AttestationRecords;
 import org.parley.attestation.service.AgreementService;
 import org.parley.identity.CallerFactory;
-import org.parley.platform.problem.ApiException;
 
 /**
  * The court's confidentiality agreement template, which a court-admin publishes in versions.
@@ -50,9 +50,14 @@ public class CourtAgreementResource {
                 .map(AgreementView::of);
     }
 
+    /**
+     * The latest published template, or 204 when the court has none yet: having none is an ordinary state (cases then
+     * use the default text), not a missing resource, so a court-admin's page does not log a failed request.
+     */
     @GET
-    public Uni<AgreementView> template() {
-        return agreements.template(callers.from(identity)).map(found -> found.map(AgreementView::of)
-                .orElseThrow(() -> ApiException.notFound("agreement template")));
+    public Uni<Response> template() {
+        return agreements.template(callers.from(identity)).map(found -> found
+                .map(agreement -> Response.ok(AgreementView.of(agreement)).build())
+                .orElseGet(() -> Response.noContent().build()));
     }
 }

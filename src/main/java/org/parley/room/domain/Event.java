@@ -115,6 +115,13 @@ public sealed interface Event {
     }
 
     /**
+     * The mediator's message to the lobby, to those connected there when it was sent (and the mediator's own copy).
+     * Content: held in no history, delivered once.
+     */
+    record LobbyNotice(String text, Instant at) implements Event {
+    }
+
+    /**
      * To the mediator: a participant waiting in the lobby has attested (again), so the mediator may now admit them.
      */
     record Attested(ParticipantId participant, Instant at) implements Event {

@@ -68,6 +68,7 @@ public final class LiveSession {
     private final MediaStateCommand mediaState;
     private final ExceptionCommands exceptions;
     private final KnockCommands knocks;
+    private final LobbyNoticeCommands lobbyNotices;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -132,6 +133,7 @@ public final class LiveSession {
         this.mediaState = new MediaStateCommand(state, media);
         this.exceptions = new ExceptionCommands(state);
         this.knocks = new KnockCommands(state);
+        this.lobbyNotices = new LobbyNoticeCommands(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -291,6 +293,15 @@ public final class LiveSession {
      */
     public Decision knock(ParticipantId actor) {
         return run(actor, Access.ANYONE_LIVE, knocks::knock);
+    }
+
+    /**
+     * The mediator tells everyone connected in the lobby something (how long they will wait, say); they and the
+     * mediator receive it once, nobody in a room does, and nothing keeps it. Mediator-only; also before the start,
+     * while people wait for it.
+     */
+    public Decision tellLobby(ParticipantId actor, String text) {
+        return run(actor, Access.MEDIATOR, mediator -> lobbyNotices.tellLobby(mediator, text));
     }
 
     /**

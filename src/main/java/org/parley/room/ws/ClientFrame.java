@@ -100,6 +100,10 @@ public sealed interface ClientFrame {
     record Knock(String ref) implements ClientFrame {
     }
 
+    /** The mediator's message to everyone connected in the lobby now. */
+    record LobbyMessage(String ref, String text) implements ClientFrame {
+    }
+
     /**
      * Answered with {@code pong} on the same connection, after every frame the server sent it before: a client
      * (or a test) that receives the pong knows nothing earlier is still on its way.

@@ -87,6 +87,8 @@ public final class CommandDispatcher {
             return session.reportPrivacyBreach(actor);
         } else if (frame instanceof ClientFrame.Knock) {
             return session.knock(actor);
+        } else if (frame instanceof ClientFrame.LobbyMessage notice) {
+            return session.tellLobby(actor, notice.text());
         } else if (frame instanceof ClientFrame.MediaStateReport report) {
             return session.reportMediaState(actor, new MediaState(report.audio(), report.video(), report.screen()));
         }

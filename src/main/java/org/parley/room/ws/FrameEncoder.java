@@ -123,6 +123,10 @@ public final class FrameEncoder {
             frame.put("participant", knocked.participant().value());
             frame.put("place", PlaceCodec.format(knocked.room()));
             frame.put("at", knocked.at().toString());
+        } else if (event instanceof Event.LobbyNotice notice) {
+            frame.put("type", "lobby_message");
+            frame.put("text", notice.text());
+            frame.put("at", notice.at().toString());
         } else if (event instanceof Event.Attested attested) {
             frame.put("type", "attested");
             frame.put("participant", attested.participant().value());

@@ -378,6 +378,7 @@ class ProtocolDocExamplesTest {
                 new Event.PrivacyAlert(partyA, AT),
                 new Event.Knocked(partyB, Place.joint(), AT),
                 new Event.Knocked(partyA, Place.caucus(caucusA), AT),
+                new Event.LobbyNotice("text", AT),
                 new Event.Attested(partyA, AT),
                 new Event.RosterChanged(ParticipantId.of("p-lee"), Role.COUNSEL, Optional.of(a), "Lee Park"),
                 new Event.RosterChanged(ParticipantId.of("p-erin"), Role.THIRD_PARTY, Optional.empty(), "Erin Shaw"),
