@@ -258,6 +258,7 @@ try {
 
   await step("the-caucus-review-lists-the-document", async () => {
     await mediator.getByRole("button", { name: /Close caucus/ }).first().click();
+    await mediator.getByRole("dialog", { name: "Close this caucus?" }).getByRole("button", { name: "Close the caucus" }).click();
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
     check((await review.innerText()).includes(DOC_NAME), "the review lists the document");
