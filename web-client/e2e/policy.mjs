@@ -14,9 +14,9 @@
 // room without a release; the court-admin sees that the disclosure was made and acknowledged,
 // never its text.
 
-import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { openScenario } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webClient = path.resolve(here, "..");
@@ -37,88 +37,8 @@ const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure"
 const OPEN_BANNER = "Caucus policy: open caucus.";
 const OPEN_WORDS = "We could live with moving the fence by one metre.";
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`e2e-policy: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
-  process.exit(2);
-}
-let playwright;
-try {
-  playwright = await import("playwright-core");
-} catch {
-  console.error("e2e-policy: FAILED: playwright-core is not installed. Run `npm ci` in web-client/ first.");
-  process.exit(2);
-}
-mkdirSync(SHOTS, { recursive: true });
-const browser = await playwright.chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-
-const pages = {};
-const consoleErrors = [];
-let stepNo = 0;
-let checks = 0;
-
-function check(condition, message) {
-  checks += 1;
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
-async function step(name, body) {
-  stepNo += 1;
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`e2e-policy: ok   ${String(stepNo).padStart(2, " ")} ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    console.error(`e2e-policy: FAIL ${String(stepNo).padStart(2, " ")} ${name}: ${error?.message ?? error}`);
-    throw error;
-  } finally {
-    for (const [who, page] of Object.entries(pages)) {
-      if (!page.isClosed() && page.url() !== "about:blank") {
-        await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${who}.png`) }).catch(() => {});
-      }
-    }
-  }
-}
-
-async function newPage(who) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: BASE });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
-      consoleErrors.push(`${who}: ${message.text()}`);
-    }
-  });
-  pages[who] = page;
-  return page;
-}
-
-async function signIn(page, role) {
-  await page.goto("/");
-  await page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` }).click();
-  await page.getByText("Signed in as").waitFor();
-}
-
-function caseCard(page, reference) {
-  return page.locator("article.card").filter({ hasText: reference });
-}
-
-async function openPreJoin(page, reference) {
-  await caseCard(page, reference).getByRole("button", { name: /^Join session/ }).first().click();
-  await page.getByRole("heading", { name: "Before you join" }).waitFor();
-  await page.locator(".agreement-text").waitFor();
-}
-
-async function attestAndJoin(page) {
-  await page.getByLabel("I have read and accept the confidentiality agreement").check();
-  await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
-  await page.getByLabel("I am in a private place; nobody else can see or hear").check();
-}
+const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin } =
+  await openScenario("e2e-policy", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 const reference = `POLICY-${Date.now().toString(36).toUpperCase()}`;
 let exitCode = 0;
@@ -270,10 +190,10 @@ try {
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`e2e-policy: PASSED ${stepNo} steps, ${checks} checks`);
+  console.log(`e2e-policy: PASSED ${counts.steps} steps, ${counts.checks} checks`);
 } catch (error) {
   exitCode = 1;
-  console.error(`e2e-policy: FAILED after ${checks} checks: ${error?.stack ?? error}`);
+  console.error(`e2e-policy: FAILED after ${counts.checks} checks: ${error?.stack ?? error}`);
   if (consoleErrors.length) console.error(`e2e-policy: page errors:\n  ${consoleErrors.join("\n  ")}`);
 } finally {
   await browser.close();

@@ -1,0 +1,98 @@
+// What the browser scenarios that drive the demo sign-in share: the Chromium and playwright checks, the browser,
+// numbered steps with a screenshot of every page after each, counted checks, pages that collect script errors, and
+// the sign-in, case-card and pre-join helpers.
+
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Launches the scenario's browser, or exits 2 with a one-line instruction when Chromium or playwright is missing.
+ * `label` prefixes every line the scenario prints (e.g. "e2e-documents"); `people` maps a role to its demo account.
+ */
+export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE }) {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`${label}: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+    process.exit(2);
+  }
+  let playwright;
+  try {
+    playwright = await import("playwright-core");
+  } catch {
+    console.error(`${label}: FAILED: playwright-core is not installed. Run \`npm ci\` in web-client/ first.`);
+    process.exit(2);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+
+  const pages = {};
+  const consoleErrors = [];
+  /** How many steps ran and checks held so far, for the scenario's last line. */
+  const counts = { steps: 0, checks: 0 };
+
+  function check(condition, message) {
+    counts.checks += 1;
+    if (!condition) throw new Error(`check failed: ${message}`);
+  }
+
+  async function step(name, body) {
+    counts.steps += 1;
+    const stepNo = counts.steps;
+    const started = Date.now();
+    try {
+      await body();
+      console.log(`${label}: ok   ${String(stepNo).padStart(2, " ")} ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      console.error(`${label}: FAIL ${String(stepNo).padStart(2, " ")} ${name}: ${error?.message ?? error}`);
+      throw error;
+    } finally {
+      for (const [who, page] of Object.entries(pages)) {
+        if (!page.isClosed() && page.url() !== "about:blank") {
+          await page.screenshot({ path: path.join(SHOTS, `${String(stepNo).padStart(2, "0")}-${name}-${who}.png`) }).catch(() => {});
+        }
+      }
+    }
+  }
+
+  async function newPage(who) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: BASE });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+        consoleErrors.push(`${who}: ${message.text()}`);
+      }
+    });
+    pages[who] = page;
+    return page;
+  }
+
+  async function signIn(page, role) {
+    await page.goto("/");
+    await page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` }).click();
+    await page.getByText("Signed in as").waitFor();
+  }
+
+  function caseCard(page, reference) {
+    return page.locator("article.card").filter({ hasText: reference });
+  }
+
+  async function openPreJoin(page, reference) {
+    await caseCard(page, reference).getByRole("button", { name: /^Join session/ }).first().click();
+    await page.getByRole("heading", { name: "Before you join" }).waitFor();
+    await page.locator(".agreement-text").waitFor();
+  }
+
+  async function attestAndJoin(page) {
+    await page.getByLabel("I have read and accept the confidentiality agreement").check();
+    await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
+    await page.getByLabel("I am in a private place; nobody else can see or hear").check();
+  }
+
+  return { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin };
+}
