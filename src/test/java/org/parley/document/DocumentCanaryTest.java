@@ -86,7 +86,7 @@ class DocumentCanaryTest {
             room.mediator().send("end");
             partyA.await("session_ended");
         }
-        awaitDropped(UUID.fromString(session));
+        TestDocuments.awaitDropped(vault, UUID.fromString(session));
 
         // A control marker held in the clear by the test proves that the dump and the scan do find live bytes.
         byte[] control = unmask(maskedMarker());
@@ -182,12 +182,5 @@ class DocumentCanaryTest {
         System.arraycopy(marker, 0, pdf, at, marker.length);
         HeapDump.wipe(marker);
         return pdf;
-    }
-
-    private void awaitDropped(UUID session) throws InterruptedException {
-        for (int attempt = 0; attempt < 200 && vault.holdsKeyFor(session); attempt++) {
-            Thread.sleep(25);
-        }
-        assertFalse(vault.holdsKeyFor(session), "an ended session's documents and key are dropped");
     }
 }

@@ -167,7 +167,7 @@ class DocumentFlowTest {
     }
 
     @Test
-    void aSessionsDocumentBytesAreBoundedAndAnUploadFromALeftPlaceIsRefused() {
+    void aSessionsDocumentBytesAreBoundedAndAnUploadFromALeftPlaceIsRefused() throws InterruptedException {
         MediationFixture fixture = MediationFixture.create(server);
         String session = fixture.sessionId;
         try (JointRoom room = JointRoom.open(fixture, "party.a", "party.b")) {
@@ -190,22 +190,7 @@ class DocumentFlowTest {
             room.mediator().send("end");
             room.client("party.a").await("session_ended");
         }
-        awaitDropped(UUID.fromString(session));
-    }
-
-    private void awaitDropped(UUID session) {
-        // The drop follows the end's frames on the server; poll the vault rather than guess how long that takes.
-        for (int attempt = 0; attempt < 200 && vault.holdsKeyFor(session); attempt++) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertFalse(vault.holdsKeyFor(session), "an ended session's documents and key are dropped");
-        assertEquals(0, vault.bytesHeld(session));
+        TestDocuments.awaitDropped(vault, UUID.fromString(session));
     }
 
     private static void refused(Response response, int status, String code) {

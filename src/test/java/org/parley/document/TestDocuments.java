@@ -76,4 +76,18 @@ public final class TestDocuments {
         }
         return out.toByteArray();
     }
+
+    /**
+     * Waits (bounded, 5 s) until the vault holds nothing of the session: the drop follows the end on the server, so
+     * the vault is polled rather than a time guessed; then asserts it.
+     */
+    static void awaitDropped(org.parley.document.store.DocumentVault vault, java.util.UUID session)
+            throws InterruptedException {
+        for (int attempt = 0; attempt < 200 && vault.holdsKeyFor(session); attempt++) {
+            Thread.sleep(25);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(vault.holdsKeyFor(session),
+                "an ended session's documents and key are dropped");
+        org.junit.jupiter.api.Assertions.assertEquals(0, vault.bytesHeld(session));
+    }
 }

@@ -3,6 +3,7 @@ package org.parley.document.rest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -89,7 +90,8 @@ public class DocumentResource {
             @HeaderParam("Content-Type") String contentType, byte[] body) {
         DocumentService.Upload upload = new DocumentService.Upload(decoded(name), decoded(caption),
                 Optional.ofNullable(contentType), body == null ? new byte[0] : body);
-        return participant(sessionId)
+        // Content checks and encryption of up to 20 MiB run on a worker thread, never on the event loop.
+        return participant(sessionId).emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(holder -> Uni.createFrom().completionStage(documents.upload(sessionId, holder, grant, upload)))
                 .map(shared -> Response.status(201).entity(shared).build());
     }
@@ -106,7 +108,8 @@ public class DocumentResource {
     @Path("/items/{itemId}/document")
     public Uni<Response> download(@PathParam("sessionId") UUID sessionId, @PathParam("itemId") String itemId,
             @HeaderParam(GRANT_HEADER) String grant) {
-        return participant(sessionId).map(holder -> {
+        // Decryption runs on a worker thread, never on the event loop.
+        return participant(sessionId).emitOn(Infrastructure.getDefaultWorkerPool()).map(holder -> {
             DocumentContent content = documents.download(sessionId, holder, new ItemId(itemId), grant);
             String type = content.kind().mediaType()
                     + (content.kind().mediaType().startsWith("text/") ? "; charset=utf-8" : "");

@@ -60,6 +60,7 @@ public final class DocumentVault {
      * {@code document_too_large} or {@code document_quota_exceeded}, holding nothing.
      */
     public StoredDocument store(UUID sessionId, DocumentKind kind, byte[] plaintext) {
+        offTheEventLoop();
         long size = plaintext.length;
         if (size > limits.perDocument()) {
             throw DocumentErrors.tooLarge(limits.perDocument());
@@ -109,6 +110,7 @@ public final class DocumentVault {
 
     /** The plaintext of a document the session holds; empty once the document or its session is gone. */
     public Optional<byte[]> open(UUID sessionId, DocumentId id) {
+        offTheEventLoop();
         byte[] key;
         Sealed sealed;
         synchronized (this) {
@@ -192,5 +194,12 @@ public final class DocumentVault {
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD((sessionId + "/" + id.value()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return cipher;
+    }
+
+    /** Encrypting or decrypting up to a document's bound would stall every connection on an event loop. */
+    private static void offTheEventLoop() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("documents are encrypted and decrypted on worker threads only");
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.parley.room.domain.SessionId;
  * The client ids of the frames each participant had accepted in a session, the latest {@code perParticipant} of
  * them, so that a frame resent with the same id (after a reconnect, say) is acknowledged again and applied once.
  * Kept for the whole session, across connections and past the resume window; dropped when the session ends. Plain
- * Java; {@link Remembered#applyOnce} checks, applies and remembers under one lock, so two copies of one frame
+ * Java; {@link Remembered#applyOnce} checks, starts and remembers under one lock, so two copies of one frame
  * arriving on two connections at once are still applied once.
  */
 final class AcceptedClientIds {
@@ -52,28 +52,12 @@ final class AcceptedClientIds {
 
         /**
          * Applies a command carried by a frame with this client id, unless a frame with the same id was accepted
-         * before: then nothing is applied. Answers the refusal, if the command was refused (and the id is not
+         * before: then nothing is applied. Completes with the refusal, if the command was refused (and the id is not
          * remembered, so it may come again); empty when the frame is accepted, now or before, and is to be acked.
-         * Checking, applying and remembering happen under this object's lock, so two copies arriving at once on
-         * two connections are still applied once.
+         * The session may decide the command later (it may wait for its record): a copy that arrives meanwhile, on
+         * this or another connection, gets the first one's answer and is not applied again.
          */
-        synchronized Optional<Decision.Refused> applyOnce(String clientId, Supplier<Decision> command) {
-            if (ids.contains(clientId)) {
-                return Optional.empty();
-            }
-            Decision decision = command.get();
-            if (decision instanceof Decision.Refused refused) {
-                return Optional.of(refused);
-            }
-            add(clientId);
-            return Optional.empty();
-        }
-
-        /**
-         * As {@link #applyOnce}, for a command the session decides later (it may wait for its record): a copy that
-         * arrives while the first is still being decided gets the first one's answer and is not applied again.
-         */
-        synchronized CompletableFuture<Optional<Decision.Refused>> applyOnceLater(String clientId,
+        synchronized CompletableFuture<Optional<Decision.Refused>> applyOnce(String clientId,
                 Supplier<? extends CompletionStage<Decision>> command) {
             if (ids.contains(clientId)) {
                 return CompletableFuture.completedFuture(Optional.empty());

@@ -170,7 +170,7 @@ public class RoomSocket {
             String clientId) {
         AcceptedClientIds.Remembered accepted = connections.acceptedClientIds(attached.session(),
                 attached.participant());
-        accepted.applyOnceLater(clientId, () -> runtime.submit(
+        accepted.applyOnce(clientId, () -> runtime.submit(
                 session -> CommandDispatcher.dispatch(session, attached.participant(), frame)))
                 .thenAccept(refusal -> {
                     if (refusal.isPresent()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
@@ -58,9 +59,27 @@ class AcceptedClientIdsTest {
             return new org.parley.room.domain.Decision.Refused(org.parley.room.domain.ErrorCode.MOVED, "moved");
         };
 
-        assertTrue(ids.applyOnce("r", refuse).isPresent(), "refused");
-        assertTrue(ids.applyOnce("r", accept).isEmpty(), "the same id, sent again once the reason passed");
-        assertTrue(ids.applyOnce("r", accept).isEmpty(), "a copy: acknowledged again");
+        assertTrue(ids.applyOnce("r", () -> CompletableFuture.completedFuture(refuse.get())).join().isPresent(), "refused");
+        assertTrue(ids.applyOnce("r", () -> CompletableFuture.completedFuture(accept.get())).join().isEmpty(), "the same id, sent again once the reason passed");
+        assertTrue(ids.applyOnce("r", () -> CompletableFuture.completedFuture(accept.get())).join().isEmpty(), "a copy: acknowledged again");
         assertEquals(2, applied[0], "the copy was not applied");
+    }
+
+    @Test
+    void aCopyArrivingWhileTheFirstIsBeingDecidedGetsItsAnswerAndIsNotApplied() {
+        AcceptedClientIds.Remembered ids = new AcceptedClientIds(4).lockFor(session, alex);
+        CompletableFuture<org.parley.room.domain.Decision> deciding = new CompletableFuture<>();
+        int[] applied = {0};
+        CompletableFuture<java.util.Optional<org.parley.room.domain.Decision.Refused>> first =
+                ids.applyOnce("c", () -> { applied[0]++; return deciding; });
+        CompletableFuture<java.util.Optional<org.parley.room.domain.Decision.Refused>> copy =
+                ids.applyOnce("c", () -> { applied[0]++; return deciding; });
+
+        assertFalse(copy.isDone(), "the copy waits for the first one's decision");
+        deciding.complete(new org.parley.room.domain.Decision.Accepted(java.util.List.of(), java.util.List.of()));
+        assertTrue(first.join().isEmpty());
+        assertTrue(copy.join().isEmpty(), "acknowledged like the first");
+        assertEquals(1, applied[0], "applied once");
+        assertTrue(ids.contains("c"));
     }
 }

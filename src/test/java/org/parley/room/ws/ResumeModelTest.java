@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.parley.room.PlaceCodec;
@@ -252,7 +253,8 @@ class ResumeModelTest {
         /** What the server does with a message frame carrying a client id (see RoomSocket): apply once, then ack. */
         private void send(Client client, String clientId, SeenPlace seen) {
             Optional<Decision.Refused> refusal = clientIds.lockFor(new SessionId(SESSION), client.id)
-                    .applyOnce(clientId, () -> apply(session.postMessage(client.id, seen, clientId)));
+                    .applyOnce(clientId, () -> CompletableFuture.completedFuture(
+                            apply(session.postMessage(client.id, seen, clientId)))).join();
             if (refusal.isPresent()) {
                 streams.reply(client.stream, client.outlet, seq -> encoder.error(seq, refusal.get().code().wireCode(),
                         refusal.get().detail(), null, clientId), true);
