@@ -192,7 +192,7 @@ public final class SessionRuntime {
             after.add(() -> submission.answer().complete(decision));
             return;
         }
-        Optional<LiveSessionStates.Stored> state = changedState();
+        Optional<LiveSessionStates.Stored> state = onlyPosted(accepted) ? Optional.empty() : changedState();
         if (!heldForRecord(accepted)) {
             unwritten.add(new Write(accepted.facts(), state, failure -> stateUnknown(failure, state)));
             accept(accepted);
@@ -243,6 +243,14 @@ public final class SessionRuntime {
     }
 
     /** The durable state, if this decision changed it since it was last handed to the journal. */
+    /**
+     * A message or a shared document: it adds an item, which is content and never part of the durable state, so
+     * the state is not built and compared for it (the commonest decision of a session, on its hot path).
+     */
+    private static boolean onlyPosted(Decision.Accepted accepted) {
+        return !accepted.facts().isEmpty() && accepted.facts().stream().allMatch(Fact.ItemPosted.class::isInstance);
+    }
+
     private Optional<LiveSessionStates.Stored> changedState() {
         // Only a live session is ever restored: before its start there is nothing a restart could lose (the
         // attestations have their own records), and after its end the journal deletes the state.

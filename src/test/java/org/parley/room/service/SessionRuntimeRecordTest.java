@@ -204,6 +204,20 @@ class SessionRuntimeRecordTest {
     }
 
     @Test
+    void aMessageChangesNoDurableStateSoItsRecordCarriesNone() {
+        everyoneInTheJointRoom();
+        DurableState before = runtime.read(LiveSession::durableState);
+        int writes = journal.states.size();
+
+        assertInstanceOf(Decision.Accepted.class, runtime.submit(
+                s -> s.postMessage(PA, SeenPlace.of(Place.joint()), "a line of the joint room")).join());
+
+        assertEquals(writes + 1, journal.states.size(), "the message's fact is written");
+        assertEquals(Optional.empty(), journal.states.get(writes), "with no state: a message changes none of it");
+        assertEquals(before, runtime.read(LiveSession::durableState));
+    }
+
+    @Test
     void eachStoredStateIsNewerThanTheOneBefore() {
         everyoneInTheJointRoom();
 
