@@ -9,23 +9,10 @@
 // sees nothing of it; party A releases it word for word to the joint room; the mediator conveys it there; party B
 // sees the document and views it inline, rendered by pdf.js; the caucus review lists the document.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { openScenario } from "./scenario.mjs";
+import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webClient = path.resolve(here, "..");
-const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
-const SHOTS = path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? "../target/documents-screenshots");
-const CHROMIUM = process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium";
-const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
-
-const PEOPLE = {
-  admin: { account: "Ada Admin (court-admin)" },
-  mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
-  partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
-  partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
-};
+const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("documents-screenshots");
+const PEOPLE = DEMO_PEOPLE;
 const DISCLOSURE = `None relevant to this case (${Date.now().toString(36)}).`;
 const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
 const DOC_NAME = `fence-terms-${Date.now().toString(36)}.pdf`;

@@ -14,23 +14,10 @@
 // room without a release; the court-admin sees that the disclosure was made and acknowledged,
 // never its text.
 
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { openScenario } from "./scenario.mjs";
+import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webClient = path.resolve(here, "..");
-const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
-const SHOTS = path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? "../target/policy-screenshots");
-const CHROMIUM = process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium";
-const TIMEOUT = Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000);
-
-const PEOPLE = {
-  admin: { account: "Ada Admin (court-admin)" },
-  mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
-  partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
-  partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
-};
+const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("policy-screenshots");
+const PEOPLE = DEMO_PEOPLE;
 const DISCLOSURE = `Years ago I mediated a dispute for Petra Party's employer (${Date.now().toString(36)}).`;
 const THREAT = "If he touches the fence again I will hurt him.";
 const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";

@@ -4,6 +4,30 @@
 
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const webClient = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The demo accounts the scenarios sign in as, by role. */
+export const DEMO_PEOPLE = {
+  admin: { account: "Ada Admin (court-admin)" },
+  mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
+  partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
+  partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
+};
+
+/**
+ * The settings every scenario reads from its environment (see e2e/run.mjs): the server, the screenshot folder
+ * (default `target/<defaultShots>`), Chromium and the step timeout.
+ */
+export function scenarioSettings(defaultShots) {
+  return {
+    BASE: (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, ""),
+    SHOTS: path.resolve(webClient, process.env.PARLEY_E2E_SHOTS ?? `../target/${defaultShots}`),
+    CHROMIUM: process.env.PARLEY_E2E_CHROMIUM ?? "/usr/bin/chromium",
+    TIMEOUT: Number(process.env.PARLEY_E2E_TIMEOUT_MS ?? 15000),
+  };
+}
 
 /**
  * Launches the scenario's browser, or exits 2 with a one-line instruction when Chromium or playwright is missing.
