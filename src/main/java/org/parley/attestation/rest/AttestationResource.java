@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.attestation.service.AttestationService;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
@@ -20,6 +21,7 @@ import org.parley.room.service.SessionService;
 /**
  * Per-session attestations of the signed-in participant: what is still missing, and giving them.
  */
+@Cancellable(false)
 @Path("/api/sessions/{sessionId}/attestation")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.attestation.rest.CourtAgreementResource.AgreementView;
 import org.parley.attestation.service.AgreementService;
 import org.parley.caseload.service.CaseService;
@@ -20,6 +21,7 @@ import org.parley.platform.problem.ApiException;
 /**
  * A case's copy of the confidentiality agreement, read and accepted once per case by each participant.
  */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/agreement")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.attestation.service.ConsentService;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
@@ -17,6 +18,7 @@ import org.parley.platform.problem.ApiException;
 /**
  * A party gives or withdraws its consent to one third party of the case.
  */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/consents/{thirdPartyId}")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.attestation.repository.AttestationRecords;
 import org.parley.attestation.service.AgreementService;
 import org.parley.identity.CallerFactory;
@@ -17,6 +18,7 @@ import org.parley.identity.CallerFactory;
 /**
  * The court's confidentiality agreement template, which a court-admin publishes in versions.
  */
+@Cancellable(false)
 @Path("/api/court-agreement")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
 import org.parley.audit.service.AuditInspection;
@@ -21,6 +22,7 @@ import org.parley.platform.problem.ApiException;
 /**
  * REST face of the audit log for court-admins: verify the chain, and read its head to keep it elsewhere.
  */
+@Cancellable(false)
 @Path("/api/audit")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

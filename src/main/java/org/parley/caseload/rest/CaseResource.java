@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.MediationCase;
 import org.parley.caseload.service.CaseService;
@@ -23,6 +24,7 @@ import org.parley.identity.CallerFactory;
 /**
  * REST face of cases and invitations. Identity comes from the verified token only.
  */
+@Cancellable(false)
 @Path("/api/cases")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,12 +10,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.caseload.rest.CaseResource.CaseView;
 import org.parley.caseload.service.CaucusPolicyService;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
 
 /** Changes a case's caucus policy before its first session; answers the case as its viewers see it. */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/caucus-policy")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,9 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.disclosure.service.DisclosureService;
-import org.parley.identity.CallerFactory;
 import org.parley.identity.Caller;
+import org.parley.identity.CallerFactory;
 import org.parley.identity.Roles;
 import org.parley.platform.problem.ApiException;
 
@@ -22,6 +23,7 @@ import org.parley.platform.problem.ApiException;
  * The case's conflict-of-interest disclosure: recorded by its mediator, acknowledged by its parties; the court-admin
  * reads only whether it was made and acknowledged.
  */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/disclosure")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

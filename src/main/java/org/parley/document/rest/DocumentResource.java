@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.document.grant.DocumentGrant;
 import org.parley.document.service.DocumentContent;
 import org.parley.document.service.DocumentService;
@@ -37,6 +38,7 @@ import org.parley.room.service.SessionService;
  * comes from the verified token alone.
  */
 @Authenticated
+@Cancellable(false)
 @Path("/api/sessions/{sessionId}")
 public class DocumentResource {
 

@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The demo identity provider's HTTP face: the list of demo accounts, sign-in and the public keys.
  * Answers 404 whenever the demo identity provider is disabled.
  */
+@Cancellable(false)
 @Path("/demo-idp")
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoIdentityResource {

@@ -5,12 +5,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.demo.DemoIdentityProvider;
 
 /**
  * Tells the browser client how to sign in: with the demo identity provider, or with the Keycloak realm over the
  * authorization code flow with PKCE (public client {@code parley-web}). Public: it holds no secret.
  */
+@Cancellable(false)
 @Path("/api/client-config")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientConfigResource {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.Caller;
 import org.parley.identity.CallerFactory;
 import org.parley.identity.Roles;
@@ -15,6 +16,7 @@ import org.parley.identity.Roles;
 /**
  * Tells a signed-in user who the server thinks they are, and a court-admin which court they administer.
  */
+@Cancellable(false)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.caseload.MediationCase;
 import org.parley.identity.CallerFactory;
 import org.parley.lifecycle.service.CaseClosing;
@@ -17,6 +18,7 @@ import org.parley.lifecycle.service.CaseClosing;
 /**
  * REST face of closing a case. Identity comes from the verified token only.
  */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/closure")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

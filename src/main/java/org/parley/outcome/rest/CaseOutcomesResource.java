@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
 import org.parley.outcome.OutcomeReport;
 import org.parley.outcome.service.OutcomeService;
@@ -17,6 +18,7 @@ import org.parley.outcome.service.OutcomeService;
 /**
  * REST face of the court's outcome report of a case: one {@link OutcomeReport} per session with a recorded outcome.
  */
+@Cancellable(false)
 @Path("/api/cases/{caseId}/outcomes")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

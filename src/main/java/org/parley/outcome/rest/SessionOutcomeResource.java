@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.Caller;
 import org.parley.identity.CallerFactory;
 import org.parley.outcome.service.OutcomeService;
@@ -17,6 +18,7 @@ import org.parley.outcome.service.OutcomeService;
 /**
  * REST face of recording a session's outcome; the body is decoded strictly here, the rules live in the service.
  */
+@Cancellable(false)
 @Path("/api/sessions/{sessionId}/outcome")
 @Authenticated
 public class SessionOutcomeResource {

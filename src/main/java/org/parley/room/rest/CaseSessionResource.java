@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
 import org.parley.room.rest.SessionResource.SessionView;
 import org.parley.room.service.SessionService;
@@ -21,6 +22,7 @@ import org.parley.room.service.SessionService;
  */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 @Path("/api/cases/{caseId}/sessions")
 public class CaseSessionResource {
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
@@ -29,6 +30,7 @@ import org.parley.room.service.SessionService;
  */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 @Path("/api/sessions/{sessionId}")
 public class SessionResource {
 

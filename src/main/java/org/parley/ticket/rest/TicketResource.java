@@ -10,12 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
 import org.parley.ticket.service.TicketService;
 
 /**
  * Hands a signed-in participant a short-lived, single-use ticket for one session's room connection.
  */
+@Cancellable(false)
 @Path("/api/sessions/{sessionId}/ticket")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
