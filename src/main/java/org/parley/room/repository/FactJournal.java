@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,9 @@ import org.parley.room.PlaceCodec;
  */
 @ApplicationScoped
 public class FactJournal {
+
+    private static final String EVENT_SQL = "INSERT INTO session_event (session_id, kind, participant_id,"
+            + " actor_id, from_place, to_place, caucus_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
     private final Pool pool;
     private final PendingWrites pending;
@@ -53,9 +57,20 @@ public class FactJournal {
         // Counted, so that a stopping server waits for it before the pool closes.
         return pending.track(pool.withTransaction(client -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
+            // Consecutive plain event rows (a busy room's messages, mostly) go in one batch: one round trip.
+            List<Tuple> events = new ArrayList<>();
             for (Fact fact : facts) {
-                chain = chain.chain(() -> write(client, sessionId, fact));
+                Optional<Tuple> row = eventRow(sessionId, fact);
+                if (row.isPresent()) {
+                    events.add(row.get());
+                    continue;
+                }
+                List<Tuple> before = events;
+                chain = chain.chain(() -> batch(client, before)).chain(() -> write(client, sessionId, fact));
+                events = new ArrayList<>();
             }
+            List<Tuple> last = events;
+            chain = chain.chain(() -> batch(client, last));
             if (ends) {
                 return chain.chain(() -> LiveSessionStates.delete(client, sessionId));
             }
@@ -76,26 +91,6 @@ public class FactJournal {
                     + " AND status <> $2", Tuple.of(sessionId, MediationSession.ENDED, time(ended.at())))
                     .chain(() -> event(client, sessionId, endedKind(ended.reason()), null, ended.by(), null, null, null,
                             ended.at()));
-        } else if (fact instanceof Fact.ParticipantConnected connected) {
-            return event(client, sessionId, connected.resumed() ? "reconnected" : "connected",
-                    connected.participant(), null, null, connected.place(), null, connected.at());
-        } else if (fact instanceof Fact.ParticipantDisconnected disconnected) {
-            return event(client, sessionId, "disconnected", disconnected.participant(), null, disconnected.place(),
-                    null, null, disconnected.at());
-        } else if (fact instanceof Fact.ParticipantLeft left) {
-            return event(client, sessionId, "left", left.participant(), null, left.from(), null, null, left.at());
-        } else if (fact instanceof Fact.ParticipantMoved moved) {
-            return event(client, sessionId, "moved", moved.participant(), moved.by(), moved.from(), moved.to(), null,
-                    moved.at());
-        } else if (fact instanceof Fact.CaucusOpened opened) {
-            return event(client, sessionId, "caucus_opened", null, opened.by(), null, null,
-                    opened.caucusId().value(), opened.at());
-        } else if (fact instanceof Fact.CaucusClosed closed) {
-            return event(client, sessionId, "caucus_closed", null, closed.by(), null, null,
-                    closed.caucusId().value(), closed.at());
-        } else if (fact instanceof Fact.ItemPosted posted) {
-            return event(client, sessionId, "item_posted", posted.author(), posted.author(), null, posted.room(), null,
-                    posted.at());
         } else if (fact instanceof Fact.ReleaseProposed proposed) {
             return update(client, "INSERT INTO release_record (id, session_id, item_id, scope, audience, status,"
                     + " proposed_by, wording_sha256, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8)",
@@ -120,9 +115,6 @@ public class FactJournal {
             return update(client, "UPDATE release_record SET status = 'conveyed', conveyed_at = $2, conveyed_by = $3"
                     + " WHERE id = $1", Tuple.of(conveyed.releaseId().value(), time(conveyed.at()),
                             conveyed.by().value()));
-        } else if (fact instanceof Fact.ItemConveyedOpenly conveyed) {
-            return event(client, sessionId, "conveyed_open_caucus", null, conveyed.by(), null, conveyed.room(), null,
-                    conveyed.at());
         } else if (fact instanceof Fact.ExceptionInvoked invoked) {
             return update(client, "INSERT INTO caucus_exception (session_id, item_id, room, category, invoked_by,"
                     + " invoked_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -140,9 +132,6 @@ public class FactJournal {
                     + " item_statuses, confirmed_at) VALUES ($1, $2, $3, $4, $5)",
                     Tuple.of(sessionId, confirmed.caucusId().value(), confirmed.participant().value(), statuses,
                             time(confirmed.at())));
-        } else if (fact instanceof Fact.ConsentChanged consent) {
-            return event(client, sessionId, consent.consented() ? "consent_given" : "consent_withdrawn",
-                    consent.thirdParty(), consent.party(), null, null, null, consent.at());
         } else if (fact instanceof Fact.ReattestationRequested request) {
             return clearAttestation(client, sessionId, request.participant(), "reattestation_requested", request.at())
                     .chain(() -> event(client, sessionId, "reattestation_requested", request.participant(),
@@ -170,10 +159,50 @@ public class FactJournal {
 
     private static Uni<Void> event(SqlClient client, UUID sessionId, String kind, ParticipantId participant,
             ParticipantId actor, Place from, Place to, String caucusId, Instant at) {
-        return update(client, "INSERT INTO session_event (session_id, kind, participant_id, actor_id, from_place,"
-                + " to_place, caucus_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                Tuple.from(java.util.Arrays.asList(sessionId, kind, value(participant), value(actor), place(from),
-                        place(to), caucusId, time(at))));
+        return update(client, EVENT_SQL, row(sessionId, kind, participant, actor, from, to, caucusId, at).get());
+    }
+
+    /** The row of a fact that is only a {@code session_event} line, or empty for a fact with its own statement. */
+    private static Optional<Tuple> eventRow(UUID sessionId, Fact fact) {
+        if (fact instanceof Fact.ParticipantConnected connected) {
+            return row(sessionId, connected.resumed() ? "reconnected" : "connected", connected.participant(), null,
+                    null, connected.place(), null, connected.at());
+        } else if (fact instanceof Fact.ParticipantDisconnected disconnected) {
+            return row(sessionId, "disconnected", disconnected.participant(), null, disconnected.place(), null, null,
+                    disconnected.at());
+        } else if (fact instanceof Fact.ParticipantLeft left) {
+            return row(sessionId, "left", left.participant(), null, left.from(), null, null, left.at());
+        } else if (fact instanceof Fact.ParticipantMoved moved) {
+            return row(sessionId, "moved", moved.participant(), moved.by(), moved.from(), moved.to(), null,
+                    moved.at());
+        } else if (fact instanceof Fact.CaucusOpened opened) {
+            return row(sessionId, "caucus_opened", null, opened.by(), null, null, opened.caucusId().value(),
+                    opened.at());
+        } else if (fact instanceof Fact.CaucusClosed closed) {
+            return row(sessionId, "caucus_closed", null, closed.by(), null, null, closed.caucusId().value(),
+                    closed.at());
+        } else if (fact instanceof Fact.ItemPosted posted) {
+            return row(sessionId, "item_posted", posted.author(), posted.author(), null, posted.room(), null,
+                    posted.at());
+        } else if (fact instanceof Fact.ItemConveyedOpenly conveyed) {
+            return row(sessionId, "conveyed_open_caucus", null, conveyed.by(), null, conveyed.room(), null,
+                    conveyed.at());
+        } else if (fact instanceof Fact.ConsentChanged consent) {
+            return row(sessionId, consent.consented() ? "consent_given" : "consent_withdrawn", consent.thirdParty(),
+                    consent.party(), null, null, null, consent.at());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Tuple> row(UUID sessionId, String kind, ParticipantId participant, ParticipantId actor,
+            Place from, Place to, String caucusId, Instant at) {
+        return Optional.of(Tuple.from(java.util.Arrays.asList(sessionId, kind, value(participant), value(actor),
+                place(from), place(to), caucusId, time(at))));
+    }
+
+    private static Uni<Void> batch(SqlClient client, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : client.preparedQuery(EVENT_SQL).executeBatch(rows).replaceWithVoid();
     }
 
     private static Uni<Void> update(SqlClient client, String sql, Tuple arguments) {

@@ -50,6 +50,8 @@ public final class SessionRuntime {
      * hold a session (and the author of a legal frame) for ever. A write that still commits later was refused here.
      */
     public static final Duration RECORD_TIMEOUT = Duration.ofSeconds(5);
+    /** The most queued writes one journal transaction takes: bounds a transaction after a slow spell. */
+    static final int MAX_GROUP = 256;
 
     private final SessionRef ref;
     private final LiveSession session;
@@ -99,6 +101,25 @@ public final class SessionRuntime {
 
     /** Facts to journal, with the durable state after them when it changed, and who waits for the outcome. */
     private record Write(List<Fact> facts, Optional<LiveSessionStates.Stored> state, Consumer<Throwable> done) {
+
+        /**
+         * The writes that queued while the previous one was in flight, as one: their facts in order in one
+         * transaction, the newest durable state (each is the whole state, so it supersedes the ones before it),
+         * and every waiter told the outcome. A busy session thus costs one transaction per round trip to the
+         * database, not one per message; a failure fails the whole group alike, as the database would.
+         */
+        static Write group(List<Write> writes) {
+            if (writes.size() == 1) {
+                return writes.get(0);
+            }
+            List<Fact> facts = new ArrayList<>();
+            Optional<LiveSessionStates.Stored> state = Optional.empty();
+            for (Write write : writes) {
+                facts.addAll(write.facts());
+                state = write.state().isPresent() ? write.state() : state;
+            }
+            return new Write(List.copyOf(facts), state, failure -> writes.forEach(write -> write.done().accept(failure)));
+        }
     }
 
     public SessionRuntime(SessionRef ref, LiveSession session, Deliveries deliveries, FactJournal journal,
@@ -412,7 +433,7 @@ public final class SessionRuntime {
                 return;
             }
             writing = true;
-            next = unwritten.poll();
+            next = Write.group(drainUnwritten());
         }
         Uni<Void> write;
         try {
@@ -434,6 +455,15 @@ public final class SessionRuntime {
                     failure.getClass().getSimpleName());
             written(next, failure);
         });
+    }
+
+    /** Takes the queued writes, at most {@link #MAX_GROUP} of them, oldest first. Called under the lock. */
+    private List<Write> drainUnwritten() {
+        List<Write> writes = new ArrayList<>();
+        while (!unwritten.isEmpty() && writes.size() < MAX_GROUP) {
+            writes.add(unwritten.poll());
+        }
+        return writes;
     }
 
     private void written(Write write, Throwable failure) {

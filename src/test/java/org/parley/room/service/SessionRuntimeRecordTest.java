@@ -105,6 +105,15 @@ class SessionRuntimeRecordTest {
             next.complete(null);
         }
 
+        /** Lets the oldest open write succeed and holds whatever is written next. */
+        void succeedNextHoldingTheNext() {
+            CompletableFuture<Void> next;
+            synchronized (this) {
+                next = open.poll();
+            }
+            next.complete(null);
+        }
+
         void failNext() {
             CompletableFuture<Void> next;
             synchronized (this) {
@@ -228,6 +237,56 @@ class SessionRuntimeRecordTest {
         for (int i = 1; i < versions.size(); i++) {
             assertTrue(versions.get(i) > versions.get(i - 1), versions::toString);
         }
+    }
+
+    @Test
+    void messagesQueuedBehindAWriteInFlightAreWrittenTogetherInOneRecordInOrder() {
+        everyoneInTheJointRoom();
+        journal.hold();
+        runtime.submit(s -> s.sendToLobby(M, PB)).join();
+        int writes = journal.facts.size();
+
+        for (int i = 0; i < 20; i++) {
+            String line = "line " + i;
+            assertInstanceOf(Decision.Accepted.class, runtime.submit(
+                    s -> s.postMessage(PA, SeenPlace.of(Place.joint()), line)).join());
+        }
+        assertEquals(writes, journal.facts.size(), "nothing more is written while the move's write is in flight");
+        journal.succeedNext();
+
+        assertEquals(writes + 1, journal.facts.size(), "the twenty messages are one record");
+        List<Fact> group = journal.facts.get(writes);
+        assertEquals(20, group.size());
+        assertTrue(group.stream().allMatch(Fact.ItemPosted.class::isInstance), group::toString);
+        List<String> items = group.stream().map(fact -> ((Fact.ItemPosted) fact).itemId().value()).toList();
+        assertEquals(items.stream().sorted(java.util.Comparator.comparingInt(
+                id -> Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)))).toList(), items, "in their order");
+    }
+
+    @Test
+    void aReleaseQueuedBehindMessagesIsRecordedWithThemAndDeliveredOnlyAfterTheirCommonRecord() {
+        ItemId item = caucusItemOfPartyA();
+        CaucusId caucus = caucusOf(PA);
+        journal.hold();
+        runtime.submit(s -> s.postMessage(PA, SeenPlace.of(Place.caucus(caucus)), "first")).join();
+        runtime.submit(s -> s.postMessage(PA, SeenPlace.of(Place.caucus(caucus)), "second")).join();
+        delivered.clear();
+
+        CompletableFuture<Decision> release = runtime.submit(s -> s.release(PA, ReleaseTerms.conveyToJoint(item)));
+        int writes = journal.facts.size();
+        journal.succeedNextHoldingTheNext();
+
+        assertEquals(writes + 1, journal.facts.size());
+        List<Fact> group = journal.facts.get(writes);
+        assertInstanceOf(Fact.ItemPosted.class, group.get(0));
+        assertInstanceOf(Fact.ReleaseRecorded.class, group.get(group.size() - 1), group::toString);
+        assertFalse(release.isDone(), "answered before the group holding it was recorded");
+        assertFalse(delivered.contains("partyA ReleaseUpdated"), delivered::toString);
+
+        journal.failNext();
+        assertEquals(ErrorCode.TRY_AGAIN, assertInstanceOf(Decision.Refused.class, release.join()).code());
+        assertFalse(delivered.contains("partyA ReleaseUpdated"), "a failed group delivers its release to nobody");
+        assertInstanceOf(Decision.Accepted.class, runtime.apply(s -> s.release(PA, ReleaseTerms.conveyToJoint(item))));
     }
 
     private ItemId caucusItemOfPartyA() {
