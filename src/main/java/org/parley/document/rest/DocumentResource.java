@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.document.grant.DocumentGrant;
-import org.parley.document.service.DocumentContent;
 import org.parley.document.service.DocumentService;
 import org.parley.document.service.DocumentView;
 import org.parley.identity.CallerFactory;
