@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.parley.media.MediaSettings;
+import org.parley.media.setup.MediaSettings;
 import org.parley.media.embedded.EmbeddedJanus;
 import org.parley.platform.StartupPreflight;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 import org.parley.platform.database.EmbeddedPostgresServer;
 
 /**

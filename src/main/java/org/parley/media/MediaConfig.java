@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Voice and video settings ({@code parley.media.*}); every one is documented in docs/configuration.md. Values are
- * read as text and checked by {@link MediaSettings}, the same rules the start-up checks apply.
+ * read as text and checked by {@link org.parley.media.setup.MediaSettings}, the same rules the start-up checks apply.
  */
 @ConfigMapping(prefix = "parley.media")
 public interface MediaConfig {

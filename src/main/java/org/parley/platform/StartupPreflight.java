@@ -7,11 +7,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.parley.identity.demo.DemoIdentityGuard;
+import org.parley.platform.startup.EnvironmentNames;
+import org.parley.platform.startup.StartupRefusal;
 
 /**
  * Checks the settings that decide how Parley starts, before Quarkus runs, so that bad configuration ends
@@ -59,8 +60,7 @@ public final class StartupPreflight {
 
     /** The environment variable for a property name, by the MicroProfile Config rule. */
     public static String environmentName(String property) {
-        // Locale.ROOT: in a Turkish locale "i".toUpperCase() is a dotted capital I, and PARLEY_DB_URL would not match.
-        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return EnvironmentNames.of(property);
     }
 
     /** The active profiles of a {@code quarkus.profile} value: Quarkus accepts a comma-separated list. */

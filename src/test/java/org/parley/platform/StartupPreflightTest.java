@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.parley.platform.startup.StartupRefusal;
 
 class StartupPreflightTest {
 

@@ -16,8 +16,10 @@ import org.parley.caseload.CaseParticipant;
 import org.parley.disclosure.service.DisclosureService;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
-import org.parley.room.domain.ParticipantId;
-import org.parley.room.service.LiveSessionRegistry;
+import org.parley.caseload.LiveParticipants;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveSessions;
+import org.parley.room.domain.SessionId;
 import org.parley.room.service.SessionService;
 import org.parley.room.service.SessionService.SessionAccess;
 
@@ -39,15 +41,15 @@ public class AttestationService {
     private final AttestationRecords records;
     private final AgreementService agreements;
     private final SessionService sessions;
-    private final LiveSessionRegistry registry;
+    private final LiveSessions live;
     private final AuditLog audit;
     private final Clock clock;
     private final DisclosureService disclosures;
 
     public AttestationService(AttestationRecords records, AgreementService agreements, SessionService sessions,
-            LiveSessionRegistry registry, AuditLog audit, Clock clock, DisclosureService disclosures) {
+            LiveSessions live, AuditLog audit, Clock clock, DisclosureService disclosures) {
         this.disclosures = disclosures;
-        this.registry = registry;
+        this.live = live;
         this.audit = audit;
         this.records = records;
         this.agreements = agreements;
@@ -102,10 +104,9 @@ public class AttestationService {
      * be refused, and the attestation lost until they attested again.
      */
     private Uni<Void> toLiveSession(SessionAccess access) {
-        return registry.find(access.session().id)
-                .map(runtime -> registry.ensureOnRoster(runtime, access.participant()).invoke(() -> runtime.submit(
-                        session -> session.markAttested(ParticipantId.of(access.participant().id.toString())))))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        // Whatever the session decides (or that it is not live) the attestation stands: its record is committed.
+        return live.send(new SessionId(access.session().id.toString()),
+                new LiveCommand.AttestationGiven(LiveParticipants.of(access.participant()))).replaceWithVoid();
     }
 
     /** Records both attestations for the session; both must be given, and the agreement accepted first. */

@@ -13,7 +13,8 @@ import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.domain.ParticipantId;
-import org.parley.room.service.LiveSessionRegistry;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveSessions;
 
 /**
  * A party's consent to a third party (observer, expert, interpreter, support person): recorded, and applied at once
@@ -24,15 +25,15 @@ public class ConsentService {
 
     private final CaseService cases;
     private final AttestationRecords records;
-    private final LiveSessionRegistry registry;
+    private final LiveSessions live;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ConsentService(CaseService cases, AttestationRecords records, LiveSessionRegistry registry, AuditLog audit,
+    public ConsentService(CaseService cases, AttestationRecords records, LiveSessions live, AuditLog audit,
             Clock clock) {
         this.cases = cases;
         this.records = records;
-        this.registry = registry;
+        this.live = live;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,9 +54,10 @@ public class ConsentService {
                                 .call(() -> audit.append(AuditEntry.ok(party.id.toString(),
                                         consented ? AuditKinds.CONSENT : AuditKinds.CONSENT_WITHDRAWN,
                                         mediationCase.courtId, caseId, null, null, thirdPartyId.toString())))
-                                .invoke(() -> registry.ofCase(caseId).forEach(runtime -> runtime.submit(session ->
-                                        session.setConsent(ParticipantId.of(party.id.toString()),
-                                                ParticipantId.of(thirdPartyId.toString()), consented))));
+                                // Each live session applies it; one loading meanwhile reads it from the record.
+                                .call(() -> live.sendToCase(caseId, new LiveCommand.ConsentChanged(
+                                        ParticipantId.of(party.id.toString()), ParticipantId.of(thirdPartyId.toString()),
+                                        consented)));
                     });
                 }));
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
-import org.parley.audit.service.AuditInspection;
+import org.parley.audit.inspection.AuditInspection;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
 

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,8 +15,7 @@ import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.Court;
 import org.parley.caseload.MediationCase;
-import org.parley.caseload.ParticipantInvited;
-import org.parley.caseload.ParticipantRemoved;
+import org.parley.caseload.LiveParticipants;
 import org.parley.caseload.repository.CaseRepository;
 import org.parley.caseload.repository.CourtRepository;
 import org.parley.caseload.repository.ParticipantRepository;
@@ -25,7 +23,10 @@ import org.parley.identity.Caller;
 import org.parley.identity.Roles;
 import org.parley.identity.provisioning.AccountProvisioner;
 import org.parley.identity.provisioning.ProvisionedAccount;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveSessions;
 import org.parley.platform.problem.ApiException;
+import org.parley.room.domain.ParticipantId;
 
 /**
  * Creates cases, invites participants and answers who may see which case: a court-admin sees its court's cases,
@@ -40,21 +41,19 @@ public class CaseService {
     private final CaseRepository cases;
     private final ParticipantRepository participants;
     private final CourtRepository courts;
-    private final Event<ParticipantRemoved> removals;
-    private final Event<ParticipantInvited> invitations;
+    private final LiveSessions live;
     private final AccountProvisioner accounts;
     private final CreatedAccounts createdAccounts;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, ParticipantRepository participants, CourtRepository courts,
-            Event<ParticipantRemoved> removals, Event<ParticipantInvited> invitations, AccountProvisioner accounts,
+            LiveSessions live, AccountProvisioner accounts,
             CreatedAccounts createdAccounts, Clock clock) {
         this.createdAccounts = createdAccounts;
         this.cases = cases;
         this.participants = participants;
         this.courts = courts;
-        this.removals = removals;
-        this.invitations = invitations;
+        this.live = live;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -173,7 +172,10 @@ public class CaseService {
                         // Flushed here so that the unique index answers before anyone is told of the newcomer.
                         .call(() -> participants.flush())
                         .onFailure(DisplayNames::isIndexViolation).transform(failure -> DisplayNames.taken())
-                        .invoke(participant -> invitations.fire(ParticipantInvited.of(participant)));
+                        // The case's live sessions put the newcomer on their rosters and announce them now, before
+                        // they can get a ticket, let alone enter a room.
+                        .call(participant -> live.sendToCase(participant.caseId,
+                                new LiveCommand.ParticipantInvited(LiveParticipants.of(participant))));
             });
         });
     }
@@ -199,7 +201,10 @@ public class CaseService {
                     return Uni.createFrom().voidItem();
                 })
                 .call(() -> participants.flush())
-                .invoke(() -> removals.fire(new ParticipantRemoved(caseId, participantId)));
+                // Their open room connections close at once.
+                .call(() -> live.sendToCase(caseId, new LiveCommand.ParticipantRevoked(
+                        ParticipantId.of(participantId.toString()))))
+                .replaceWithVoid();
     }
 
     /** Cases the caller may see, linking the caller's pending invitations first. */

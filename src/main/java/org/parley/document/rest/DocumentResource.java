@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.document.grant.DocumentGrant;
-import org.parley.document.service.DocumentContent;
 import org.parley.document.service.DocumentService;
 import org.parley.document.service.DocumentView;
 import org.parley.identity.CallerFactory;
@@ -79,8 +78,8 @@ public class DocumentResource {
         Place place = Optional.ofNullable(request).map(UploadGrantRequest::place).flatMap(PlaceCodec::parse)
                 .orElseThrow(() -> ApiException.invalid("name the place you share from: joint or caucus:<id>"));
         SeenPlace seen = request.placement() == null ? SeenPlace.of(place) : SeenPlace.of(place, request.placement());
-        return participant(sessionId).map(holder -> GrantView.of(documents.uploadGrant(sessionId, holder, seen),
-                null));
+        return participant(sessionId).chain(holder -> documents.uploadGrant(sessionId, holder, seen))
+                .map(grant -> GrantView.of(grant, null));
     }
 
     @POST
@@ -94,7 +93,7 @@ public class DocumentResource {
                 Optional.ofNullable(contentType), body == null ? new byte[0] : body);
         // Content checks and encryption of up to 20 MiB run on a worker thread, never on the event loop.
         return participant(sessionId).emitOn(Infrastructure.getDefaultWorkerPool())
-                .chain(holder -> Uni.createFrom().completionStage(documents.upload(sessionId, holder, grant, upload)))
+                .chain(holder -> documents.upload(sessionId, holder, grant, upload))
                 .map(shared -> Response.status(201).entity(shared).build());
     }
 
@@ -102,8 +101,8 @@ public class DocumentResource {
     @Path("/items/{itemId}/document-grant")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<GrantView> downloadGrant(@PathParam("sessionId") UUID sessionId, @PathParam("itemId") String itemId) {
-        return participant(sessionId).map(holder -> GrantView.of(
-                documents.downloadGrant(sessionId, holder, new ItemId(itemId)), null));
+        return participant(sessionId).chain(holder -> documents.downloadGrant(sessionId, holder, new ItemId(itemId)))
+                .map(grant -> GrantView.of(grant, null));
     }
 
     @GET
@@ -111,8 +110,8 @@ public class DocumentResource {
     public Uni<Response> download(@PathParam("sessionId") UUID sessionId, @PathParam("itemId") String itemId,
             @HeaderParam(GRANT_HEADER) String grant) {
         // Decryption runs on a worker thread, never on the event loop.
-        return participant(sessionId).emitOn(Infrastructure.getDefaultWorkerPool()).map(holder -> {
-            DocumentContent content = documents.download(sessionId, holder, new ItemId(itemId), grant);
+        return participant(sessionId).emitOn(Infrastructure.getDefaultWorkerPool())
+                .chain(holder -> documents.download(sessionId, holder, new ItemId(itemId), grant)).map(content -> {
             String type = content.kind().mediaType()
                     + (content.kind().mediaType().startsWith("text/") ? "; charset=utf-8" : "");
             return Response.ok(content.bytes(), type)

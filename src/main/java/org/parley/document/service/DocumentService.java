@@ -1,10 +1,13 @@
 package org.parley.document.service;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.parley.document.ContentCheck;
 import org.parley.document.DocumentKind;
 import org.parley.document.grant.DocumentGrant;
@@ -12,17 +15,18 @@ import org.parley.document.grant.DocumentGrants;
 import org.parley.document.grant.GrantPurpose;
 import org.parley.document.store.DocumentVault;
 import org.parley.document.store.StoredDocument;
+import org.parley.livesession.LiveAnswer;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveDecision;
+import org.parley.livesession.LiveQuery;
+import org.parley.livesession.LiveSessions;
 import org.parley.platform.problem.ApiException;
-import org.parley.room.domain.Decision;
-import org.parley.room.domain.DocumentAccess;
 import org.parley.room.domain.DocumentInfo;
 import org.parley.room.domain.ErrorCode;
-import org.parley.room.domain.Fact;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SeenPlace;
-import org.parley.room.service.LiveSessionRegistry;
-import org.parley.room.service.SessionRuntime;
+import org.parley.room.domain.SessionId;
 
 /**
  * Documents of live sessions: grants, upload (check, encrypt, share as an item) and download (check the grant, ask
@@ -32,12 +36,12 @@ import org.parley.room.service.SessionRuntime;
 @ApplicationScoped
 public class DocumentService {
 
-    private final LiveSessionRegistry registry;
+    private final LiveSessions live;
     private final DocumentVault vault;
     private final DocumentGrants grants;
 
-    public DocumentService(LiveSessionRegistry registry, DocumentVault vault, DocumentGrants grants) {
-        this.registry = registry;
+    public DocumentService(LiveSessions live, DocumentVault vault, DocumentGrants grants) {
+        this.live = live;
         this.vault = vault;
         this.grants = grants;
     }
@@ -55,18 +59,16 @@ public class DocumentService {
     public record Shared(String item, DocumentView document) {
     }
 
-    public DocumentGrant uploadGrant(UUID sessionId, ParticipantId holder, SeenPlace seen) {
-        SessionRuntime runtime = live(sessionId);
-        Optional<Decision.Refused> refused = runtime.read(session -> session.shareRefusal(holder, seen));
-        if (refused.isPresent()) {
-            throw refusal(refused.get().code(), refused.get().detail());
-        }
-        return grants.issueUpload(sessionId, holder, seen);
+    public Uni<DocumentGrant> uploadGrant(UUID sessionId, ParticipantId holder, SeenPlace seen) {
+        return live.ask(idOf(sessionId), new LiveQuery.ShareAllowed(holder, seen))
+                .map(answer -> {
+                    requireAllowed(answer);
+                    return grants.issueUpload(sessionId, holder, seen);
+                });
     }
 
-    public DocumentGrant downloadGrant(UUID sessionId, ParticipantId holder, ItemId item) {
-        allowed(live(sessionId), holder, item);
-        return grants.issueDownload(sessionId, holder, item);
+    public Uni<DocumentGrant> downloadGrant(UUID sessionId, ParticipantId holder, ItemId item) {
+        return allowed(sessionId, holder, item).map(info -> grants.issueDownload(sessionId, holder, item));
     }
 
     /**
@@ -74,52 +76,56 @@ public class DocumentService {
      * session refuses the item (the author was moved meanwhile, say), the stored bytes are dropped at once. The
      * share is a session command, so it completes once the session has decided it, without blocking the caller.
      */
-    public CompletionStage<Shared> upload(UUID sessionId, ParticipantId holder, String token, Upload upload) {
-        SessionRuntime runtime;
+    public Uni<Shared> upload(UUID sessionId, ParticipantId holder, String token, Upload upload) {
         DocumentGrant grant;
-        DocumentInfo info;
+        DocumentKind kind;
+        String name;
         try {
             grant = grants.redeem(token, GrantPurpose.UPLOAD, sessionId, holder, Optional.empty());
-            String name = upload.name() == null ? "" : upload.name().strip();
+            name = upload.name() == null ? "" : upload.name().strip();
             if (upload.bytes().length > vault.limits().perDocument()) {
                 throw org.parley.document.DocumentErrors.tooLarge(vault.limits().perDocument());
             }
-            DocumentKind kind = ContentCheck.check(name, upload.declaredType(), upload.bytes());
-            runtime = live(sessionId);
-            // Where the author is, before a byte is kept; the share below asks again, in case of a move meanwhile.
-            Optional<Decision.Refused> early = runtime.read(session -> session.shareRefusal(holder,
-                    grant.place().orElseThrow()));
-            if (early.isPresent()) {
-                throw refusal(early.get().code(), early.get().detail());
-            }
-            StoredDocument stored = vault.store(sessionId, kind, upload.bytes());
-            info = new DocumentInfo(stored.id(), name, kind.mediaType(), stored.size());
-        } finally {
-            // The plaintext lives no longer than this request: from here on only the ciphertext is kept.
-            Arrays.fill(upload.bytes(), (byte) 0);
+            kind = ContentCheck.check(name, upload.declaredType(), upload.bytes());
+        } catch (RuntimeException e) {
+            wipe(upload);
+            throw e;
         }
-        DocumentInfo shared = info;
-        return runtime.submit(session -> session.shareDocument(holder, grant.place().orElseThrow(), shared,
-                upload.caption())).thenApply(decision -> {
-                    if (decision instanceof Decision.Refused refused) {
-                        vault.remove(sessionId, shared.id());
-                        throw refusal(refused.code(), refused.detail());
-                    }
-                    String item = ((Decision.Accepted) decision).facts().stream()
-                            .filter(Fact.ItemPosted.class::isInstance).map(Fact.ItemPosted.class::cast)
-                            .findFirst().orElseThrow().itemId().value();
-                    return new Shared(item, DocumentView.of(shared));
-                });
+        SessionId session = idOf(sessionId);
+        SeenPlace seen = grant.place().orElseThrow();
+        // Where the author is, before a byte is kept; the share below asks again, in case of a move meanwhile.
+        return live.ask(session, new LiveQuery.ShareAllowed(holder, seen))
+                .invoke(DocumentService::requireAllowed)
+                .chain(allowed -> offEventLoop(() -> {
+                    StoredDocument stored = vault.store(sessionId, kind, upload.bytes());
+                    return new DocumentInfo(stored.id(), name, kind.mediaType(), stored.size());
+                }))
+                // The plaintext lives no longer than this request: from here on only the ciphertext is kept.
+                .eventually(() -> wipe(upload))
+                .chain(info -> live.send(session, new LiveCommand.ShareDocument(holder, seen, info, upload.caption()))
+                        .map(decision -> shared(sessionId, info, decision)));
+    }
+
+    private Shared shared(UUID sessionId, DocumentInfo info, LiveDecision decision) {
+        if (decision instanceof LiveDecision.Accepted accepted && accepted.posted().size() == 1) {
+            return new Shared(accepted.posted().get(0).value(), DocumentView.of(info));
+        }
+        vault.remove(sessionId, info.id());
+        if (decision instanceof LiveDecision.Refused refused) {
+            throw refusal(refused.code(), refused.detail());
+        }
+        throw notLive();
     }
 
     /** Redeems a download grant, asks the session again whether the holder may have the document now, decrypts. */
-    public DocumentContent download(UUID sessionId, ParticipantId holder, ItemId item, String token) {
+    public Uni<DocumentContent> download(UUID sessionId, ParticipantId holder, ItemId item, String token) {
         grants.redeem(token, GrantPurpose.DOWNLOAD, sessionId, holder, Optional.of(item));
-        DocumentInfo info = allowed(live(sessionId), holder, item);
-        byte[] bytes = vault.open(sessionId, info.id())
-                .orElseThrow(() -> refusal(ErrorCode.SESSION_ENDED, "the document is gone"));
-        DocumentKind kind = DocumentKind.ofMediaType(info.mediaType()).orElseThrow();
-        return new DocumentContent(info.name(), kind, bytes);
+        return allowed(sessionId, holder, item).chain(info -> offEventLoop(() -> {
+            byte[] bytes = vault.open(sessionId, info.id())
+                    .orElseThrow(() -> refusal(ErrorCode.SESSION_ENDED, "the document is gone"));
+            DocumentKind kind = DocumentKind.ofMediaType(info.mediaType()).orElseThrow();
+            return new DocumentContent(info.name(), kind, bytes);
+        }));
     }
 
     /** The session ended: its documents, key and grants go. */
@@ -128,18 +134,42 @@ public class DocumentService {
         grants.dropSession(sessionId);
     }
 
-    private static DocumentInfo allowed(SessionRuntime runtime, ParticipantId holder, ItemId item) {
-        DocumentAccess access = runtime.read(session -> session.documentAccess(holder, item));
-        if (access instanceof DocumentAccess.Refused refused) {
-            throw refusal(refused.code(), refused.detail());
-        }
-        return ((DocumentAccess.Allowed) access).document();
+    private Uni<DocumentInfo> allowed(UUID sessionId, ParticipantId holder, ItemId item) {
+        return live.ask(idOf(sessionId), new LiveQuery.DocumentAccess(holder, item)).map(answer -> {
+            if (answer instanceof LiveAnswer.Document document) {
+                return document.document();
+            }
+            requireAllowed(answer);
+            throw new IllegalStateException("unexpected answer " + answer.getClass().getSimpleName());
+        });
     }
 
-    private SessionRuntime live(UUID sessionId) {
-        return registry.find(sessionId)
-                .orElseThrow(() -> new ApiException(409, ErrorCode.SESSION_ENDED.wireCode(),
-                        "the session is not live on this server"));
+    /** Fails with the session's refusal, or with {@code session_ended} when it is not live. */
+    private static void requireAllowed(LiveAnswer answer) {
+        if (answer instanceof LiveAnswer.Refused refused) {
+            throw refusal(refused.code(), refused.detail());
+        }
+        if (answer instanceof LiveAnswer.NotLive) {
+            throw notLive();
+        }
+    }
+
+    private static ApiException notLive() {
+        return new ApiException(409, ErrorCode.SESSION_ENDED.wireCode(), "the session is not live on this server");
+    }
+
+    /** Encryption and decryption never run on the event loop (the vault refuses there): a worker runs them then. */
+    private static <T> Uni<T> offEventLoop(Supplier<T> work) {
+        Uni<T> uni = Uni.createFrom().item(work);
+        return Context.isOnEventLoopThread() ? uni.runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) : uni;
+    }
+
+    private static void wipe(Upload upload) {
+        Arrays.fill(upload.bytes(), (byte) 0);
+    }
+
+    private static SessionId idOf(UUID sessionId) {
+        return new SessionId(sessionId.toString());
     }
 
     /** The session's refusal as a REST problem with the same stable code. */

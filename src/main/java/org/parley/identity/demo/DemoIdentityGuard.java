@@ -2,7 +2,7 @@ package org.parley.identity.demo;
 
 import java.util.Collection;
 import java.util.Optional;
-import org.parley.platform.StartupPreflight;
+import org.parley.platform.startup.EnvironmentNames;
 
 /**
  * Decides whether a set of active profiles and the demo identity setting may run together: the demo identity
@@ -30,11 +30,11 @@ public final class DemoIdentityGuard {
         // Checked before the setting: the demo profile also turns Keycloak off and binds to loopback, so even with
         // the demo identity provider forced off, prod combined with demo is not a production server.
         if (activeProfiles.contains(DEMO)) {
-            return Optional.of("quarkus.profile (" + StartupPreflight.environmentName("quarkus.profile")
+            return Optional.of("quarkus.profile (" + EnvironmentNames.of("quarkus.profile")
                     + ") must not combine the production profile with demo");
         }
         if (demoIdentityEnabled) {
-            return Optional.of(ENABLED_PROPERTY + " (" + StartupPreflight.environmentName(ENABLED_PROPERTY)
+            return Optional.of(ENABLED_PROPERTY + " (" + EnvironmentNames.of(ENABLED_PROPERTY)
                     + ") must be false in the production profile");
         }
         return Optional.empty();

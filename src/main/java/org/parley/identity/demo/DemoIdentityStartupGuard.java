@@ -6,7 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 
 /**
  * Refuses to start when the configuration Quarkus resolved (system properties, environment, {@code .env},

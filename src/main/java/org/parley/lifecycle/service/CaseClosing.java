@@ -23,7 +23,12 @@ import org.parley.caseload.service.CaseState;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;
 import org.parley.platform.problem.ApiException;
-import org.parley.room.service.LiveCaseSessions;
+import org.parley.livesession.LiveAnswer;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveQuery;
+import org.parley.livesession.LiveSessions;
+import org.parley.room.domain.SessionId;
+import org.parley.room.domain.SessionPhase;
 
 /**
  * Closes a case: its court's admin may at any time no session is live (sessions never started are called off),
@@ -43,10 +48,10 @@ public class CaseClosing {
     private final Pool pool;
     private final AuditLog audit;
     private final Clock clock;
-    private final LiveCaseSessions rooms;
+    private final LiveSessions live;
 
-    public CaseClosing(CaseService cases, Pool pool, AuditLog audit, Clock clock, LiveCaseSessions rooms) {
-        this.rooms = rooms;
+    public CaseClosing(CaseService cases, Pool pool, AuditLog audit, Clock clock, LiveSessions live) {
+        this.live = live;
         this.cases = cases;
         this.pool = pool;
         this.audit = audit;
@@ -59,7 +64,7 @@ public class CaseClosing {
         return cases.visible(caller, caseId)
                 .chain(visible -> pool.withTransaction(transaction -> closeIn(transaction, caller, visible)))
                 // After the commit only: a closing that rolled back must leave every session as it was.
-                .invoke(sessionIds -> rooms.caseClosed(caseId, sessionIds))
+                .call(this::endAll)
                 .chain(() -> cases.visible(caller, caseId));
     }
 
@@ -75,10 +80,11 @@ public class CaseClosing {
                     }
                     return admin ? Uni.createFrom().item(caller.subject()) : mediatorId(transaction, caller, caseId);
                 })
-                .chain(actor -> sessionStatuses(transaction, caseId).chain(byId -> {
+                .chain(actor -> sessionStatuses(transaction, caseId).chain(byId -> anyLive(byId.keySet())
+                        .chain(anyLive -> {
                     Collection<String> statuses = byId.values();
-                    // The records, and this server's memory: a start just made may not be journaled yet.
-                    if (statuses.contains("live") || rooms.anyLive(caseId)) {
+                    // The records, and the live sessions: a start just made may not be journaled yet.
+                    if (statuses.contains("live") || anyLive) {
                         return Uni.createFrom().failure(ApiException.conflict(SESSION_STILL_LIVE,
                                 "a session of this case is live; end it first"));
                     }
@@ -94,7 +100,31 @@ public class CaseClosing {
                             .chain(() -> audit.appendWithin(transaction, List.of(AuditEntry.ok(actor,
                                     AuditKinds.CASE_CLOSED, visible.courtId, caseId, null, null, null))))
                             .replaceWith(List.copyOf(byId.keySet()));
-                }));
+                })));
+    }
+
+    /** Whether any of the sessions is live now, asked of the sessions themselves. */
+    private Uni<Boolean> anyLive(Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return Uni.join().all(sessionIds.stream().map(id -> live.ask(new SessionId(id.toString()), new LiveQuery.Phase()))
+                        .toList()).andCollectFailures()
+                .map(answers -> answers.stream().anyMatch(answer -> answer instanceof LiveAnswer.PhaseIs phase
+                        && phase.phase() == SessionPhase.LIVE));
+    }
+
+    /**
+     * Every session of the closed case ends (reason {@code case_closed}), its clients told and closed, and none of
+     * them loads again. A session that cannot record its end answers {@code try_again} and stays as it was; the
+     * case is closed all the same (its closing has committed).
+     */
+    private Uni<Void> endAll(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(sessionIds.stream().map(id -> live.send(new SessionId(id.toString()),
+                new LiveCommand.EndForCaseClosure())).toList()).andCollectFailures().replaceWithVoid();
     }
 
     /** The caller's participant id as the case's mediator; anyone else may not close it. */

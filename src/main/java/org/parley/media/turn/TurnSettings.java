@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.parley.platform.StartupPreflight;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 
 /**
  * The TURN settings ({@code parley.media.turn.*}), checked once: URIs and secret come together or not at all,

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
+import org.parley.livesession.LiveAnswer;
+import org.parley.livesession.LiveQuery;
+import org.parley.livesession.LiveSessions;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
 import org.parley.room.PlaceCodec;
@@ -21,8 +24,8 @@ import org.parley.room.ReleaseRecord;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.ParticipantStatus;
 import org.parley.room.domain.PresenceEntry;
+import org.parley.room.domain.SessionId;
 import org.parley.room.repository.ReleaseRecordRepository;
-import org.parley.room.service.LiveSessionRegistry;
 import org.parley.room.service.SessionService;
 
 /**
@@ -35,15 +38,15 @@ import org.parley.room.service.SessionService;
 public class SessionResource {
 
     private final SessionService sessions;
-    private final LiveSessionRegistry registry;
+    private final LiveSessions live;
     private final ReleaseRecordRepository releases;
     private final CallerFactory callers;
     private final SecurityIdentity identity;
 
-    public SessionResource(SessionService sessions, LiveSessionRegistry registry, ReleaseRecordRepository releases,
+    public SessionResource(SessionService sessions, LiveSessions live, ReleaseRecordRepository releases,
             CallerFactory callers, SecurityIdentity identity) {
         this.sessions = sessions;
-        this.registry = registry;
+        this.live = live;
         this.releases = releases;
         this.callers = callers;
         this.identity = identity;
@@ -84,16 +87,16 @@ public class SessionResource {
 
     @GET
     public Uni<MediatorView> get(@PathParam("sessionId") UUID sessionId) {
-        return sessions.access(callers.from(identity).subject(), sessionId).map(access -> {
+        return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
             if (!access.byMediator()) {
-                return new MediatorView(SessionView.of(access.session()), List.of());
+                return Uni.createFrom().item(new MediatorView(SessionView.of(access.session()), List.of()));
             }
             ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
-            List<PresenceView> presence = registry.find(sessionId)
-                    .flatMap(runtime -> runtime.read(session -> session.presenceFor(mediator)))
-                    .map(entries -> entries.stream().map(PresenceView::of).toList())
-                    .orElse(List.of());
-            return new MediatorView(SessionView.of(access.session()), presence);
+            // Not live (or not known to the session): nobody is anywhere, so the view lists nobody.
+            return live.ask(new SessionId(sessionId.toString()), new LiveQuery.PresenceFor(mediator))
+                    .map(answer -> new MediatorView(SessionView.of(access.session()),
+                            answer instanceof LiveAnswer.Presence presence
+                                    ? presence.entries().stream().map(PresenceView::of).toList() : List.of()));
         });
     }
 
@@ -112,15 +115,15 @@ public class SessionResource {
     @GET
     @Path("/participants")
     public Uni<List<ParticipantStatusView>> participants(@PathParam("sessionId") UUID sessionId) {
-        return sessions.access(callers.from(identity).subject(), sessionId).map(access -> {
+        return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
             if (!access.byMediator()) {
                 throw ApiException.forbidden("only the session's mediator sees participants' attestations");
             }
             ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
-            return registry.find(sessionId)
-                    .flatMap(runtime -> runtime.read(session -> session.statusForMediator(mediator)))
-                    .map(statuses -> statuses.stream().map(ParticipantStatusView::of).toList())
-                    .orElse(List.of());
+            return live.ask(new SessionId(sessionId.toString()), new LiveQuery.StatusesFor(mediator))
+                    .map(answer -> answer instanceof LiveAnswer.Statuses statuses
+                            ? statuses.statuses().stream().map(ParticipantStatusView::of).toList()
+                            : List.<ParticipantStatusView>of());
         });
     }
 

@@ -2,6 +2,7 @@ package org.parley.room.service;
 
 import java.util.List;
 import org.parley.room.domain.Delivery;
+import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
 
 /**
@@ -17,5 +18,9 @@ public interface Deliveries {
 
     /** The session ended and its frames have left: its connections close (4410). Nothing to do where none exist. */
     default void sessionEnded(SessionId session) {
+    }
+
+    /** The participant's access was revoked: their connections to the session close at once (4403). */
+    default void accessRevoked(SessionId session, ParticipantId participant) {
     }
 }

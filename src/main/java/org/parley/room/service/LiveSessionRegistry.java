@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.parley.attestation.repository.AttestationRecords;
 import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
-import org.parley.caseload.CaseRole;
+import org.parley.caseload.LiveParticipants;
 import org.parley.caseload.MediationCase;
-import org.parley.caseload.ParticipantInvited;
 import org.jboss.logging.Logger;
 import org.parley.media.MediaConfig;
 import org.parley.media.MediaGrants;
 import org.parley.caseload.MediationCase;
 import org.parley.room.domain.CaucusPolicy;
-import org.parley.room.domain.EndReason;
 import org.parley.room.domain.IdSource;
 import org.parley.room.domain.LiveSession;
 import org.parley.room.domain.Participant;
@@ -40,7 +37,7 @@ import org.parley.room.repository.LiveSessionStates;
  * these objects and is never written anywhere; a session leaves this registry, and so memory, as soon as it ends.
  */
 @ApplicationScoped
-public class LiveSessionRegistry implements LiveCaseSessions {
+public class LiveSessionRegistry {
 
     private static final Logger LOG = Logger.getLogger(LiveSessionRegistry.class);
     /** How many ended session ids are remembered, so that one never comes back to life before its end is stored. */
@@ -169,29 +166,13 @@ public class LiveSessionRegistry implements LiveCaseSessions {
         }
     }
 
-    @Override
-    public boolean anyLive(UUID caseId) {
-        return ofCase(caseId).stream().anyMatch(runtime -> runtime.read(session -> session.phase() == SessionPhase.LIVE));
-    }
-
     /**
-     * Ends every session of a case that has just closed. The ids are remembered as ended first, under the same lock
-     * as loading, so that a runtime still loading from records read before the closing committed is refused; then
-     * each runtime held here ends with reason {@code case_closed}, which tells its clients and closes them (4410).
+     * The session's case has closed (its closing committed): the id is remembered as ended, under the same lock as
+     * loading, so that a runtime still loading from records read before the closing committed is refused.
      */
-    @Override
-    public void caseClosed(UUID caseId, Collection<UUID> sessionIds) {
+    void endedWithCase(UUID sessionId) {
         synchronized (ended) {
-            sessionIds.forEach(ended::add);
-        }
-        for (SessionRuntime runtime : ofCase(caseId)) {
-            try {
-                runtime.submit(session -> session.expire(EndReason.CASE_CLOSED));
-            } catch (RuntimeException e) {
-                // One session's failure must not keep the case's other sessions going.
-                LOG.errorf("session %s: not ended with its closed case: %s", runtime.ref().sessionId(),
-                        e.getClass().getSimpleName());
-            }
+            ended.add(sessionId);
         }
     }
 
@@ -238,13 +219,6 @@ public class LiveSessionRegistry implements LiveCaseSessions {
         }).replaceWithVoid();
     }
 
-    /** Puts someone just invited on the rosters of the case's live sessions here, announcing them at once. */
-    public void enrol(ParticipantInvited invited) {
-        Participant newcomer = participant(invited.participantId(), invited.role(), invited.displayName(),
-                invited.side());
-        ofCase(invited.caseId()).forEach(runtime -> runtime.submit(session -> session.addToRoster(newcomer)));
-    }
-
     /** A session loaded after a restart knows again who has attested and who has consented. */
     private static void restore(LiveSession session, List<AttestationRecords.Attestation> attested,
             List<AttestationRecords.Consent> consents) {
@@ -259,16 +233,6 @@ public class LiveSessionRegistry implements LiveCaseSessions {
 
     /** How a case participant takes part in the live session. */
     public static Participant participant(CaseParticipant invited) {
-        return participant(invited.id, invited.role, invited.displayName, invited.side);
-    }
-
-    private static Participant participant(UUID participantId, String role, String displayName, String side) {
-        String id = participantId.toString();
-        return switch (CaseRole.fromWire(role).orElse(CaseRole.OBSERVER)) {
-            case MEDIATOR -> Participant.mediator(id, displayName);
-            case PARTY -> Participant.party(id, displayName, side);
-            case COUNSEL -> Participant.counsel(id, displayName, side);
-            case OBSERVER -> Participant.thirdParty(id, displayName);
-        };
+        return LiveParticipants.of(invited);
     }
 }

@@ -313,6 +313,12 @@ public class RoomConnections implements Deliveries, MediaSignals {
         clientIds.forgetSession(session);
     }
 
+    @Override
+    public void accessRevoked(SessionId session, ParticipantId participant) {
+        Optional.ofNullable(byParticipant.get(new Key(session.value(), participant.value())))
+                .ifPresent(attached -> close(attached, ACCESS_REVOKED));
+    }
+
     public void closeAll(SessionId session, CloseReason reason) {
         byParticipant.values().stream().filter(attached -> attached.session.equals(session))
                 .forEach(attached -> close(attached, reason));

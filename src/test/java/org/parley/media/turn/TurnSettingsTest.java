@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 
 /** Which TURN settings are taken, and which refuse start-up with a line that names the setting. */
 class TurnSettingsTest {

@@ -22,10 +22,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.parley.room.PlaceCodec;
 import org.parley.room.domain.CaucusId;
 import org.parley.room.domain.Decision;
+import org.parley.room.domain.DurableState;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.Event;
 import org.parley.room.domain.ItemView;
@@ -35,13 +37,16 @@ import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.Place;
 import org.parley.room.domain.SeenPlace;
 import org.parley.room.domain.SessionId;
+import org.parley.room.domain.SessionPhase;
 import org.parley.room.domain.Side;
 
 /**
- * A seeded randomized model of resuming: the real live session and the real per-participant streams, with simulated
- * clients whose connections drop (losing whatever was still on its way), who read only part of what was sent, and
- * who reconnect with their last {@code seq} (now and then with none), while the others talk and the mediator moves
- * people and opens caucuses. The buffer bounds are chosen small per seed so that some resumes cannot be replayed.
+ * A seeded randomized model of disconnects, resumes, duplicates and restarts: the real live session and the real
+ * per-participant streams, with simulated clients whose connections drop (losing whatever was still on its way),
+ * who read only part of what was sent, and who reconnect with their last {@code seq} (now and then with none), while
+ * the others talk and the mediator moves people and opens caucuses; now and then the server restarts, and the
+ * session is replaced by one restored from its durable state (what the journal holds), with fresh streams and client
+ * ids and every connection gone. The buffer bounds are chosen small per seed so that some resumes cannot be replayed.
  *
  * <p>Invariants, checked as each client reads: it never reads an item the session did not address to it; within a
  * connection {@code seq} only grows, and a replay starts after the cursor; a message, or an item of a replayed
@@ -49,7 +54,10 @@ import org.parley.room.domain.Side;
  * acknowledged, send them again after each reconnect (as the web client does) and now and then send a copy: no
  * client id ever becomes two items. And at the end, after a last drop and resume for everyone, each client shows
  * exactly what the session addressed to it since its last arrival, in order (nothing lost), and nothing it sent is
- * left unanswered. The seed is printed on failure.
+ * left unanswered. Across restarts: the restored session's durable state equals the journalled one, every accepted
+ * command leaves a durable state that restores equal, a refused command changes none, and no item from before a
+ * restart is ever read after it (content does not survive a restart). The seed is printed on failure; the run
+ * fails unless it reached restarts, copies and both kinds of resume.
  */
 class ResumeModelTest {
 
@@ -70,14 +78,34 @@ class ResumeModelTest {
 
     @Test
     void resumedClientsShowExactlyWhatTheyWereEntitledToWithNothingLostOrDoubled() {
+        Reached reached = new Reached();
         for (long seed = 1; seed <= RUNS; seed++) {
             try {
-                new Run(seed).play();
+                new Run(seed, reached).play();
             } catch (AssertionError | RuntimeException failure) {
                 throw new AssertionError("resume model failed with seed " + seed + ": " + failure.getMessage(),
                         failure);
             }
         }
+        System.out.printf("resume model: seeds 1..%d, %d steps each: %d restarts, %d copies sent (%d applied once"
+                + " before), %d resumes replayed, %d resumes not possible%n", RUNS, STEPS, reached.restarts,
+                reached.copies, reached.copiesNotApplied, reached.replayed, reached.notPossible);
+        // A generator that drifted into testing nothing must fail: each situation is reached many times.
+        assertTrue(reached.restarts > RUNS / 2, "too few restarts: " + reached.restarts);
+        assertTrue(reached.copies > RUNS / 2, "too few copies: " + reached.copies);
+        assertTrue(reached.copiesNotApplied > RUNS / 4, "too few copies answered without applying them again: "
+                + reached.copiesNotApplied);
+        assertTrue(reached.replayed > RUNS, "too few replayed resumes: " + reached.replayed);
+        assertTrue(reached.notPossible > RUNS, "too few resumes that could not be replayed: " + reached.notPossible);
+    }
+
+    /** How often the runs reached what they are about. */
+    private static final class Reached {
+        int restarts;
+        int copies;
+        int copiesNotApplied;
+        int replayed;
+        int notPossible;
     }
 
     /** One simulated browser of one participant. */
@@ -112,8 +140,13 @@ class ResumeModelTest {
     private static final class Run {
         private final long seed;
         private final Random random;
-        private final ParticipantStreams streams;
-        private final LiveSession session;
+        private final Reached reached;
+        private final int frames;
+        private final long bytes;
+        private final AtomicLong ids = new AtomicLong();
+        /** Replaced at each restart, like the server's memory. */
+        private ParticipantStreams streams;
+        private LiveSession session;
         private final Map<ParticipantId, Client> clients = new LinkedHashMap<>();
         /** Every item id the session addressed to each participant, in a message or an arrival's history. */
         private final Map<ParticipantId, Set<String>> entitled = new HashMap<>();
@@ -124,21 +157,21 @@ class ResumeModelTest {
         private final Map<ParticipantId, List<String>> reference = new HashMap<>();
         /** The item each message text (a client id) became. */
         private final Map<String, String> itemOfText = new HashMap<>();
-        private final AcceptedClientIds clientIds = new AcceptedClientIds(1_000);
+        private AcceptedClientIds clientIds = new AcceptedClientIds(1_000);
+        /** Every item id addressed to anyone before the latest restart: none of them may be read after it. */
+        private final Set<String> lostWithRestart = new HashSet<>();
+        private int restarts;
         private final FrameEncoder encoder = new FrameEncoder(JSON);
         private int said;
 
-        Run(long seed) {
+        Run(long seed, Reached reached) {
             this.seed = seed;
+            this.reached = reached;
             this.random = new Random(seed);
-            int frames = 4 + random.nextInt(80);
-            long bytes = 1_500 + random.nextInt(40_000);
-            // Small starting numbers on purpose: a later stream may reach numbers an earlier one used.
-            this.streams = new ParticipantStreams(new FrameEncoder(JSON), WINDOW, frames, bytes,
-                    () -> 1 + random.nextInt(50));
-            AtomicLong ids = new AtomicLong();
-            this.session = new LiveSession(new SessionId(SESSION), ROSTER, Clock.fixed(T0, ZoneOffset.UTC),
-                    () -> "id-" + ids.incrementAndGet());
+            this.frames = 4 + random.nextInt(80);
+            this.bytes = 1_500 + random.nextInt(40_000);
+            this.streams = freshStreams();
+            this.session = freshSession();
             ROSTER.forEach(participant -> {
                 clients.put(participant.id(), new Client(participant.id()));
                 entitled.put(participant.id(), new HashSet<>());
@@ -146,16 +179,67 @@ class ResumeModelTest {
             });
         }
 
+        /**
+         * Small starting numbers on purpose: a later stream may reach numbers an earlier one used. After a restart
+         * the streams start where production starts them, at random below 2^30: that alone tells a cursor from
+         * before the restart from one the new stream issued, and small numbers there would make a new stream
+         * "cover" an old cursor, which production makes all but impossible.
+         */
+        private ParticipantStreams freshStreams() {
+            return new ParticipantStreams(new FrameEncoder(JSON), WINDOW, frames, bytes, restarts == 0
+                    ? () -> 1 + random.nextInt(50) : () -> 1 + random.nextInt(Integer.MAX_VALUE >> 1));
+        }
+
+        /** Item ids go on counting across restarts, so that an item from before one is told apart after it. */
+        private LiveSession freshSession() {
+            return new LiveSession(new SessionId(SESSION), ROSTER, Clock.fixed(T0, ZoneOffset.UTC),
+                    () -> "id-" + ids.incrementAndGet());
+        }
+
+        private LiveSession restoredFrom(DurableState journalled) {
+            LiveSession restored = freshSession();
+            restored.restore(journalled);
+            return restored;
+        }
+
+        /**
+         * The server restarts: every connection and whatever was on its way is gone, and so are the streams and
+         * the accepted client ids; the session comes back from its journalled durable state, without its content.
+         */
+        private void restart() {
+            if (session.phase() != SessionPhase.LIVE) {
+                return;
+            }
+            DurableState journalled = session.durableState();
+            for (Client client : clients.values()) {
+                note(client, "restart");
+                client.inFlight.clear();
+                client.connected = false;
+                // A network copy never outlives its connection, let alone the server.
+                client.acknowledged.clear();
+            }
+            entitled.values().forEach(lostWithRestart::addAll);
+            // Content is gone: a message sent again after the restart may become an item anew, once.
+            itemOfText.clear();
+            restarts++;
+            reached.restarts++;
+            streams = freshStreams();
+            clientIds = new AcceptedClientIds(1_000);
+            session = restoredFrom(journalled);
+            assertEquals(journalled, session.durableState(), "the restored session equals the journalled state");
+            assertTrue(session.contentLost(), "a restored session says its content is gone");
+        }
+
         void play() {
             clients.values().forEach(client -> connect(client, null));
-            apply(session.startSession(M));
+            apply(() -> session.startSession(M));
             for (Client client : clients.values()) {
-                apply(session.markAttested(client.id));
+                apply(() -> session.markAttested(client.id));
                 if (!client.id.equals(M)) {
-                    apply(session.admit(M, client.id));
+                    apply(() -> session.admit(M, client.id));
                 }
             }
-            apply(session.goTo(M, Place.joint()));
+            apply(() -> session.goTo(M, Place.joint()));
             for (int step = 0; step < STEPS; step++) {
                 step();
             }
@@ -200,29 +284,30 @@ class ResumeModelTest {
                 if (!client.connected) {
                     connect(client, client.lastSeq == 0 ? null : client.lastSeq);
                 }
-            } else if (choice < 88) {
+            } else if (choice < 83) {
                 moveSomeone(all);
-            } else if (choice < 93) {
+            } else if (choice < 87) {
                 Side side = Side.of(random.nextBoolean() ? "A" : "B");
-                Decision opened = session.openSideCaucus(M, side);
-                apply(opened);
+                Decision opened = apply(() -> session.openSideCaucus(M, side));
                 if (opened instanceof Decision.Accepted accepted) {
                     accepted.deliveries().stream().map(Delivery::event)
                             .filter(Event.CaucusOpened.class::isInstance).map(Event.CaucusOpened.class::cast)
                             .findFirst().ifPresent(event -> caucuses.add(event.caucusId()));
                 }
-            } else if (choice < 91) {
+            } else if (choice < 96) {
                 if (client.connected && client.arrivedOnConnection) {
                     sendACopy(client);
                 }
-            } else if (choice < 95) {
+            } else if (choice < 98) {
                 // Time passes for the streams only: those without a connection for longer than the window go.
                 streams.expire(T0.plus(WINDOW).plusSeconds(1));
                 clients.values().forEach(each -> note(each, "expire"));
-            } else {
+            } else if (choice < 99) {
                 if (!caucuses.isEmpty() && random.nextInt(3) == 0) {
-                    apply(session.closeCaucus(M, caucuses.remove(random.nextInt(caucuses.size()))));
+                    apply(() -> session.closeCaucus(M, caucuses.remove(random.nextInt(caucuses.size()))));
                 }
+            } else {
+                restart();
             }
         }
 
@@ -246,21 +331,29 @@ class ResumeModelTest {
             String clientId = candidates.get(random.nextInt(candidates.size()));
             Optional<Place> place = PlaceCodec.parse(client.shownPlace);
             if (place.isPresent() && !place.get().equals(Place.lobby())) {
-                send(client, clientId, SeenPlace.of(place.get(), client.shownPlacement));
+                reached.copies++;
+                if (!send(client, clientId, SeenPlace.of(place.get(), client.shownPlacement))) {
+                    reached.copiesNotApplied++;
+                }
             }
         }
 
         /** What the server does with a message frame carrying a client id (see RoomSocket): apply once, then ack. */
-        private void send(Client client, String clientId, SeenPlace seen) {
+        private boolean send(Client client, String clientId, SeenPlace seen) {
+            boolean[] applied = {false};
             Optional<Decision.Refused> refusal = clientIds.lockFor(new SessionId(SESSION), client.id)
-                    .applyOnce(clientId, () -> CompletableFuture.completedFuture(
-                            apply(session.postMessage(client.id, seen, clientId)))).join();
+                    .applyOnce(clientId, () -> {
+                        applied[0] = true;
+                        return CompletableFuture.completedFuture(
+                                apply(() -> session.postMessage(client.id, seen, clientId)));
+                    }).join();
             if (refusal.isPresent()) {
                 streams.reply(client.stream, client.outlet, seq -> encoder.error(seq, refusal.get().code().wireCode(),
                         refusal.get().detail(), null, clientId), true);
             } else {
                 streams.sendToCurrent(SESSION, client.id.value(), seq -> encoder.ack(seq, clientId), true);
             }
+            return applied[0];
         }
 
         /** After a reconnect's own arrival: every pending message again, with its client id (as the web client). */
@@ -278,7 +371,7 @@ class ResumeModelTest {
             List<Place> targets = new ArrayList<>(List.of(Place.joint(), Place.lobby()));
             caucuses.forEach(caucus -> targets.add(Place.caucus(caucus)));
             Place target = targets.get(random.nextInt(targets.size()));
-            apply(who.id.equals(M) ? session.goTo(M, target) : session.move(M, who.id, target));
+            apply(() -> who.id.equals(M) ? session.goTo(M, target) : session.move(M, who.id, target));
         }
 
         private void connect(Client client, Long resumeFrom) {
@@ -295,7 +388,7 @@ class ResumeModelTest {
             });
             note(client, "attached: " + client.stream.pendingResume() + " last " + client.stream.lastSeq()
                     + " in flight " + client.inFlight.size());
-            apply(session.connect(client.id));
+            apply(() -> session.connect(client.id));
         }
 
         private static void note(Client client, String what) {
@@ -311,7 +404,7 @@ class ResumeModelTest {
             client.inFlight.clear();
             client.connected = false;
             streams.detach(client.stream, client.outlet, T0);
-            apply(session.disconnect(client.id));
+            apply(() -> session.disconnect(client.id));
         }
 
         private void readSome(Client client, int count) {
@@ -354,7 +447,13 @@ class ResumeModelTest {
                 List<String> history = new ArrayList<>();
                 frame.path("history").forEach(item -> history.add(item.path("id").asText()));
                 history.forEach(item -> entitledTo(client, item));
-                if (frame.path("resume").asText().equals("replayed") && place.equals(client.shownPlace)) {
+                String resume = frame.path("resume").asText();
+                if (resume.equals("replayed")) {
+                    reached.replayed++;
+                } else if (resume.equals("not_possible")) {
+                    reached.notPossible++;
+                }
+                if (resume.equals("replayed") && place.equals(client.shownPlace)) {
                     for (String item : history) {
                         assertTrue(!client.view.contains(item), client.id + " was replayed " + item + " twice");
                         client.view.add(item);
@@ -373,9 +472,27 @@ class ResumeModelTest {
         }
 
         private void entitledTo(Client client, String item) {
+            assertTrue(!lostWithRestart.contains(item),
+                    client.id + " read item " + item + " from before a restart (seed " + seed + ")");
             assertTrue(entitled.get(client.id).contains(item),
                     client.id + " read item " + item + " that the session never addressed to it (seed " + seed + ")");
             client.everRead.add(item);
+        }
+
+        /**
+         * Decides one command and checks what a restart must keep: a refusal changes no durable state, and the state
+         * an accepted command leaves restores equal.
+         */
+        private Decision apply(Supplier<Decision> command) {
+            DurableState before = session.durableState();
+            Decision decision = command.get();
+            if (decision instanceof Decision.Refused refused) {
+                assertEquals(before, session.durableState(), "refused " + refused.code() + " but the durable state changed");
+            } else if (session.phase() == SessionPhase.LIVE) {
+                DurableState now = session.durableState();
+                assertEquals(now, restoredFrom(now).durableState(), "the durable state does not restore equal");
+            }
+            return apply(decision);
         }
 
         private Decision apply(Decision decision) {

@@ -1,4 +1,4 @@
-package org.parley.platform;
+package org.parley.platform.startup;
 
 /**
  * A start-up problem the operator must fix, stated in one line that names the setting.

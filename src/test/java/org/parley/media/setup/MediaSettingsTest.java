@@ -1,4 +1,4 @@
-package org.parley.media;
+package org.parley.media.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 
 /** How the server gets its media, decided before start-up, and which settings refuse to start. */
 class MediaSettingsTest {

@@ -1,4 +1,4 @@
-package org.parley.media;
+package org.parley.media.setup;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.parley.media.janus.JanusEndpoint;
 import org.parley.media.turn.TurnSettings;
 import org.parley.platform.StartupPreflight;
-import org.parley.platform.StartupRefusal;
+import org.parley.platform.startup.StartupRefusal;
 
 /**
  * Decides, before Quarkus starts, how this server gets its media: an external Janus, an embedded one (outside

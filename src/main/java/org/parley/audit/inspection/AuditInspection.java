@@ -1,4 +1,4 @@
-package org.parley.audit.service;
+package org.parley.audit.inspection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.parley.audit.ChainHead;
 import org.parley.audit.Verification;
+import org.parley.audit.service.AuditLog;
 import org.parley.caseload.service.CaseService;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;

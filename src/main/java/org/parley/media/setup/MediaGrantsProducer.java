@@ -1,4 +1,4 @@
-package org.parley.media;
+package org.parley.media.setup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +11,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.media.MediaConfig;
+import org.parley.media.MediaGrants;
+import org.parley.media.MediaRelay;
+import org.parley.media.MediaSignals;
+import org.parley.media.NoMediaGrants;
+import org.parley.media.RelayedMediaGrants;
 import org.parley.media.janus.JanusEndpoint;
 import org.parley.media.janus.JanusMediaGrants;
 import org.parley.media.janus.JanusMediaServer;

@@ -1,10 +1,11 @@
-package org.parley.document;
+package org.parley.document.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.parley.document.DocumentConfig;
 import org.parley.document.grant.DocumentGrants;
 import org.parley.document.store.DocumentLimits;
 import org.parley.document.store.DocumentVault;

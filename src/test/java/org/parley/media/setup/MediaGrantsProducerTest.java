@@ -1,4 +1,4 @@
-package org.parley.media;
+package org.parley.media.setup;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.parley.media.MediaGrants;
+import org.parley.media.NoMediaGrants;
 import org.parley.testing.DemoProfile;
 
 /** The server boots with the media settings, and without a configured Janus its media grants go nowhere. */
