@@ -140,6 +140,10 @@ public class FactJournal {
                     + " item_statuses, confirmed_at) VALUES ($1, $2, $3, $4, $5)",
                     Tuple.of(sessionId, confirmed.caucusId().value(), confirmed.participant().value(), statuses,
                             time(confirmed.at())));
+        } else if (fact instanceof Fact.CaucusReviewDisputed disputed) {
+            // Which caucus and who, never the party's note (content); the audit entry names the item.
+            return event(client, sessionId, "caucus_review_disputed", disputed.participant(), disputed.participant(),
+                    null, null, disputed.caucusId().value(), disputed.at());
         } else if (fact instanceof Fact.ConsentChanged consent) {
             return event(client, sessionId, consent.consented() ? "consent_given" : "consent_withdrawn",
                     consent.thirdParty(), consent.party(), null, null, null, consent.at());
