@@ -48,7 +48,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
   const controller = useController();
   const room = state.room;
   const live = room.connection.state !== "closed";
-  // A reload or a closed tab signs the user out (nothing is kept in the browser): ask before that happens.
+  // Closing the tab leaves the room (a reload comes straight back, but a closed tab does not): ask first.
   useEffect(() => {
     if (!live) return;
     const warn = (event: BeforeUnloadEvent) => {
