@@ -17,6 +17,7 @@ import type {
   Net,
   OutcomeRecording,
   OutcomeReportView,
+  OwnConsentView,
   ParticipantView,
   RoomConnection,
   SessionView,
@@ -265,6 +266,15 @@ export class Controller {
       this.net.api.disclosure(session.caseId),
     ]);
     return { agreement, status, disclosure };
+  }
+
+  /** This party's consents to the case's third parties. */
+  loadOwnConsents(caseId: string): Promise<OwnConsentView[]> {
+    return this.net.api.ownConsents(caseId);
+  }
+
+  setConsent(caseId: string, thirdPartyId: string, consented: boolean): Promise<void> {
+    return this.net.api.setConsent(caseId, thirdPartyId, consented);
   }
 
   loadDisclosure(caseId: string): Promise<DisclosureView> {

@@ -37,6 +37,7 @@ export type {
   CourtDisclosureView,
   OutcomeRecording,
   OutcomeReportView,
+  OwnConsentView,
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
