@@ -481,6 +481,11 @@ export class Controller {
     this.room?.retryNow();
   }
 
+  /** The browser went offline: show the connection as lost at once, and reconnect when it is back. */
+  networkLost(): void {
+    this.room?.networkLost();
+  }
+
   /** Leaves the session (the others see us as not here) and drops its content from this browser. */
   leaveRoom(notice = "You left the session. Its content is no longer in this browser."): void {
     this.forgetPlace();
