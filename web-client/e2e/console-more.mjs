@@ -186,8 +186,9 @@ try {
       await inView(partyB, overheard, `"I can be overheard" (scrolled to the ${where})`, PHONE);
       await inView(partyB, box, `the composer (scrolled to the ${where})`, PHONE);
     }
+    await partyB.evaluate(() => window.scrollTo(0, 0));
     await partyB.locator(".transcript").evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await docShot(partyB, "joint-room-360px");
+    await docShot(partyB, "phone-after-50-messages");
     await accessible(partyB, "the joint room on a phone after 50 messages");
   });
 

@@ -89,7 +89,7 @@ class CaucusReviewDisputeTest {
     }
 
     @Test
-    void aDisputeOfAnItemNotInTheReviewIsRefusedAndTellsNobody() {
+    void disputesOfAnOpenCaucusAnUnknownItemOrWithATooLongNoteAreRefusedAndTellNobody() {
         MediationFixture fixture = MediationFixture.create(server);
         RoomClient mediator = fixture.connect("mediator.north");
         RoomClient partyA = fixture.connect("party.a");
@@ -108,6 +108,9 @@ class CaucusReviewDisputeTest {
         partyA.send("dispute_review", "caucus", caucusId, "item", "i-not-there", "ref", "dr-2");
 
         assertEquals("no_such_item", partyA.await("error", frame -> frame.path("ref").asText().equals("dr-2"))
+                .path("code").asText());
+        partyA.send("dispute_review", "caucus", caucusId, "note", "x".repeat(1_001), "ref", "dr-long");
+        assertEquals("too_large", partyA.await("error", frame -> frame.path("ref").asText().equals("dr-long"))
                 .path("code").asText());
         assertTrue(mediator.settle().stream().noneMatch(frame -> frame.path("type").asText()
                 .equals("caucus_review_disputed")), "a refused disagreement tells the mediator nothing");
