@@ -116,9 +116,7 @@ export class Net {
    */
   async resumeSignIn(): Promise<{ me: Me } | { redirect: string } | null> {
     const config = await this.config();
-    if (config.demo) {
-      return (await this.auth.resumeDemo()) ? { me: await this.api.me() } : null;
-    }
+    if (config.demo && (await this.auth.resumeDemo())) return { me: await this.api.me() };
     if (config.oidc && this.auth.signedInBefore()) {
       return { redirect: await this.auth.beginOidc(config.oidc, this.redirectUri(), true) };
     }
