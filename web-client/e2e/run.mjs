@@ -492,6 +492,24 @@ try {
     await docShot(mediator, "mediator-console");
   });
 
+  await step("party-A-reloads-in-the-caucus-and-comes-straight-back", ["partyA"], async () => {
+    // A reload signs in again silently (the demo provider's sign-on cookie, or Keycloak's own session with
+    // prompt=none) and goes straight back into the caucus: no sign-in form, no pre-join screen, no attesting again.
+    const attested = [];
+    const watch = (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/attestation")) attested.push(request.url());
+    };
+    partyA.on("request", watch);
+    partyA.once("dialog", (dialog) => dialog.accept().catch(() => {}));
+    await partyA.reload();
+    await partyA.getByRole("heading", { name: "Caucus with side A", level: 1 }).waitFor({ timeout: TIMEOUT * 2 });
+    partyA.off("request", watch);
+    await partyA.locator(".items li.item", { hasText: SECRET }).getByText("Released: the mediator may convey it to everyone").waitFor();
+    check(attested.length === 0, "nothing is attested again after the reload");
+    check(!new URL(partyA.url()).search.includes("code="), "the authorization code does not stay in the address bar");
+    check(await storageIsEmpty(partyA), "no token in browser storage after the reload");
+  });
+
   await step("mediator-conveys-in-joint-room-party-B-sees-released-wording", ["mediator", "partyA", "partyB"], async () => {
     await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).first().click();
     await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
