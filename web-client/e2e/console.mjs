@@ -403,8 +403,9 @@ try {
   });
 
   await step("court-admin-reads-the-sessions-and-the-outcome", ["admin"], async () => {
+    // A reload signs the court-admin in again silently (the demo provider's sign-on session), onto its court's cases.
     await admin.reload();
-    await signIn(admin, "admin");
+    await admin.getByText("Signed in as").waitFor();
     await admin.getByRole("button", { name: `Participants of ${reference}` }).click();
     const sessions = admin.locator("section", { has: admin.getByRole("heading", { name: `Sessions and outcomes of ${reference}` }) });
     await sessions.locator("li", { hasText: "Session 1" }).filter({ hasText: "ended" }).waitFor();

@@ -256,13 +256,20 @@ async function textOf(page) {
   return page.evaluate(() => document.body.innerText);
 }
 
-/** Nothing of a session may be kept in browser storage. */
-async function storageIsEmpty(page) {
-  return page.evaluate(async () => {
+/**
+ * Nothing of a session may be kept in browser storage, and no token. While signed in, this tab's sessionStorage may
+ * hold only where a reload returns to (`parley.place`: the session's ids, case reference and title) and the mark
+ * that single sign-on succeeded here (`parley.oidc.signed-in`); `signedOut` asks for nothing at all.
+ */
+async function storageIsEmpty(page, signedOut = false) {
+  return page.evaluate(async (strict) => {
     const idb = indexedDB.databases ? await indexedDB.databases() : [];
     const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
-    return localStorage.length === 0 && sessionStorage.length === 0 && idb.length === 0 && cacheKeys.length === 0;
-  });
+    const allowed = strict ? [] : ["parley.place", "parley.oidc.signed-in"];
+    const keys = Object.keys(sessionStorage);
+    const noToken = keys.every((key) => !/eyJ[\w-]+\.[\w-]+/.test(sessionStorage.getItem(key) ?? ""));
+    return localStorage.length === 0 && keys.every((key) => allowed.includes(key)) && noToken && idb.length === 0 && cacheKeys.length === 0;
+  }, signedOut);
 }
 
 const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -485,6 +492,24 @@ try {
     await docShot(mediator, "mediator-console");
   });
 
+  await step("party-A-reloads-in-the-caucus-and-comes-straight-back", ["partyA"], async () => {
+    // A reload signs in again silently (the demo provider's sign-on cookie, or Keycloak's own session with
+    // prompt=none) and goes straight back into the caucus: no sign-in form, no pre-join screen, no attesting again.
+    const attested = [];
+    const watch = (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/attestation")) attested.push(request.url());
+    };
+    partyA.on("request", watch);
+    partyA.once("dialog", (dialog) => dialog.accept().catch(() => {}));
+    await partyA.reload();
+    await partyA.getByRole("heading", { name: "Caucus with side A", level: 1 }).waitFor({ timeout: TIMEOUT * 2 });
+    partyA.off("request", watch);
+    await partyA.locator(".items li.item", { hasText: SECRET }).getByText("Released: the mediator may convey it to everyone").waitFor();
+    check(attested.length === 0, "nothing is attested again after the reload");
+    check(!new URL(partyA.url()).search.includes("code="), "the authorization code does not stay in the address bar");
+    check(await storageIsEmpty(partyA), "no token in browser storage after the reload");
+  });
+
   await step("mediator-conveys-in-joint-room-party-B-sees-released-wording", ["mediator", "partyA", "partyB"], async () => {
     await mediator.locator(".convey").getByRole("button", { name: "Go to the joint room" }).first().click();
     await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
@@ -564,7 +589,7 @@ try {
     await partyB.getByRole("heading", { name: "Sign in to Parley" }).waitFor();
     const after = await textOf(partyB);
     check(!after.includes(EDITED) && !after.includes(JOINT_HELLO), "no session content remains after sign-out");
-    check(await storageIsEmpty(partyB), "storage is empty after sign-out");
+    check(await storageIsEmpty(partyB, true), "storage is empty after sign-out");
     await mediator.locator(".pcard", { hasText: PEOPLE.partyB.name }).filter({ hasText: "disconnected" }).waitFor();
   });
 

@@ -17,6 +17,7 @@ controller = new Controller(net, store, {
   clearSearch: () => window.history.replaceState(null, "", window.location.pathname),
   // After the store change has rendered, so that the room's "leave this page?" guard is already gone.
   assign: (url) => window.setTimeout(() => window.location.assign(url), 0),
+  storage: window.sessionStorage,
 });
 
 render(<App store={store} controller={controller} />, document.getElementById("app")!);

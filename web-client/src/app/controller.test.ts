@@ -12,11 +12,17 @@ const me = { subject: "demo-demo-party-a", username: "demo.party.a", displayName
 const session = { sessionId: "s-1", caseId: "k-1", caseTitle: "Fence", caseReference: "R-1" };
 const attest = { agreementVersion: 1, noRecording: true, privateLocation: true };
 
-function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://localhost:8080") {
+function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://localhost:8080", signOn = false) {
   FakeSocket.all = [];
+  // The demo provider signs in silently (prompt=none) only within a sign-on session, as the real one does.
+  const demoToken = () =>
+    String(fake.calls.at(-1)?.init.body).includes("prompt=none") && !signOn
+      ? json(400, { error: "login_required", error_description: "sign in first" })
+      : json(200, { access_token: "tok-a", expires_in: 3600 });
   const fake = fakeFetch({
     "GET /demo-idp/accounts": json(200, [{ username: "demo.party.a", displayName: "Paul Party", role: "party" }]),
-    "POST /demo-idp/token": json(200, { access_token: "tok-a", expires_in: 3600 }),
+    "POST /demo-idp/token": demoToken,
+    "POST /demo-idp/logout": new Response(null, { status: 204 }),
     "GET /api/me": json(200, me),
     "GET /api/cases/k-1/participants": json(200, [
       { id: "p-a", displayName: "Paul Party", email: "a@x", role: "party", side: "A", linked: true },
@@ -28,6 +34,7 @@ function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://loc
   });
   const timers = new FakeTimers();
   const storage = memoryStorage();
+  const placeStorage = memoryStorage();
   const store = createStore(initialAppState());
   const assigned: string[] = [];
   let controller: Controller | null = null;
@@ -42,8 +49,13 @@ function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://loc
     clearTimer: timers.clear,
     onSignedOut: () => controller?.sessionExpired(),
   });
-  controller = new Controller(net, store, { search: () => "", clearSearch: () => undefined, assign: (url) => void assigned.push(url) });
-  return { controller, store, net, calls: fake.calls, storage, timers, assigned };
+  controller = new Controller(net, store, {
+    search: () => "",
+    clearSearch: () => undefined,
+    assign: (url) => void assigned.push(url),
+    storage: placeStorage,
+  });
+  return { controller, store, net, calls: fake.calls, storage, placeStorage, timers, assigned };
 }
 
 async function joined() {
@@ -76,6 +88,40 @@ describe("controller and network module together", () => {
     await controller.signInDemo("demo.party.a");
     expect(store.get().me?.displayName).toBe("Paul Party");
     expect(store.get().screen).toEqual({ name: "cases" });
+  });
+
+  it("after a reload within the sign-on session, goes straight back into the room it was in", async () => {
+    const first = await joined();
+    const remembered = first.placeStorage.data.get("parley.place")!;
+    expect(remembered).not.toContain("tok-a");
+    FakeSocket.all = [];
+    const reloaded = setup({ "GET /api/sessions/s-1/attestation": json(200, { missing: [] }) }, undefined, true);
+    reloaded.placeStorage.data.set("parley.place", remembered);
+    await reloaded.controller.init();
+    await flush();
+    expect(reloaded.store.get().me?.displayName).toBe("Paul Party");
+    expect(reloaded.store.get().screen).toEqual({ name: "room", session });
+    expect(reloaded.calls.some((c) => c.url.endsWith("/attestation") && c.init.method === "POST")).toBe(false);
+    expect(FakeSocket.all[0].url).toBe("ws://localhost:8080/ws/sessions/s-1");
+  });
+
+  it("after a reload with a statement missing, asks for it on the pre-join screen and says why", async () => {
+    const reloaded = setup({ "GET /api/sessions/s-1/attestation": json(200, { missing: ["private_location"] }) }, undefined, true);
+    reloaded.placeStorage.data.set("parley.place", JSON.stringify(session));
+    await reloaded.controller.init();
+    expect(reloaded.store.get().screen).toEqual({ name: "prejoin", session });
+    expect(reloaded.store.get().notice).toMatch(/^Welcome back/);
+  });
+
+  it("without a sign-on session a reload shows the sign-in, and signing out ends the sign-on and forgets the place", async () => {
+    const t = await joined();
+    t.controller.signOut();
+    expect(t.placeStorage.data.has("parley.place")).toBe(false);
+    expect(t.calls.some((c) => c.url.endsWith("/demo-idp/logout"))).toBe(true);
+    const reloaded = setup();
+    await reloaded.controller.init();
+    expect(reloaded.store.get().screen).toEqual({ name: "signin" });
+    expect(reloaded.store.get().notice).toBeNull();
   });
 
   it("joins with a ticket in the subprotocol and feeds frames into the room state", async () => {

@@ -17,6 +17,7 @@ import type {
   Net,
   OutcomeRecording,
   OutcomeReportView,
+  OwnConsentView,
   ParticipantView,
   RoomConnection,
   SessionView,
@@ -30,9 +31,15 @@ import { inRoom, initialRoomState, roomReducer } from "../state/room";
 import type { AppState, Screen, SessionRef } from "./state";
 import { initialAppState, isCourtAdmin } from "./state";
 import type { Store } from "./store";
+import type { PlaceStorage } from "./place";
+import { forgetPlace, rememberPlace, rememberedPlace } from "./place";
+import { SignInRequired } from "../net";
 
 export const SIGNED_OUT_BY_RELOAD =
-  "Parley keeps nothing in this browser: reloading or closing the page signs you out.";
+  "Parley keeps no sign-in token in this browser: a reload brings you back through your sign-in, and signing out ends it.";
+
+/** Said when a reload could not go straight back into the session, and the pre-join screen asks again. */
+export const REJOIN_ASKS_AGAIN = "Welcome back. Please confirm what is asked before you rejoin the session.";
 
 /**
  * A failure in a sentence for people: a refused request by its code (the server's detail may name ids, so it is
@@ -51,7 +58,13 @@ export class Controller {
   constructor(
     private readonly net: Net,
     private readonly store: Store<AppState>,
-    private readonly browser: { search: () => string; clearSearch: () => void; assign: (url: string) => void },
+    private readonly browser: {
+      search: () => string;
+      clearSearch: () => void;
+      assign: (url: string) => void;
+      /** This tab's storage for the place a reload returns to (no token ever goes there); absent: none kept. */
+      storage?: PlaceStorage;
+    },
   ) {}
 
   private patch(change: Partial<AppState>): void {
@@ -76,13 +89,52 @@ export class Controller {
       try {
         const me = await this.net.completeSingleSignOn(search);
         this.signedIn(me);
+        await this.returnToPlace();
         return;
       } catch (error) {
-        this.go({ name: "signin" }, describeError(error));
+        // A silent attempt that found no sign-on session is no failure: the person simply signs in.
+        this.go({ name: "signin" }, error instanceof SignInRequired ? null : describeError(error));
         return;
       }
     }
+    try {
+      const resumed = await this.net.resumeSignIn();
+      if (resumed && "redirect" in resumed) {
+        this.browser.assign(resumed.redirect);
+        return;
+      }
+      if (resumed) {
+        this.signedIn(resumed.me);
+        await this.returnToPlace();
+        return;
+      }
+    } catch {
+      // The identity provider cannot be reached: the sign-in screen says what fails when the person tries.
+    }
     this.go({ name: "signin" });
+  }
+
+  /**
+   * After a reload: back into the session this tab was in. Straight into the room when the server still holds
+   * every statement for this session (attestations last for the session, on the server); otherwise the pre-join
+   * screen, saying why. A session that can no longer be joined is forgotten, and the case list shows.
+   */
+  private async returnToPlace(): Promise<void> {
+    const storage = this.browser.storage;
+    const session = storage ? rememberedPlace(storage) : null;
+    if (!storage || !session) return;
+    let missing: string[];
+    try {
+      missing = (await this.net.api.attestationStatus(session.sessionId)).missing;
+    } catch {
+      forgetPlace(storage);
+      return;
+    }
+    if (missing.length > 0) {
+      this.prepareJoin(session, REJOIN_ASKS_AGAIN);
+      return;
+    }
+    this.enterRoom(session);
   }
 
   async signInDemo(username: string): Promise<void> {
@@ -109,6 +161,7 @@ export class Controller {
   /** Drops everything: tokens, room connection, every piece of session content and every cached list. */
   signOut(notice: string | null = "You have signed out. Nothing from this session is kept in this browser."): void {
     this.room = null;
+    this.forgetPlace();
     const logoutUrl = this.net.signOut();
     const config = this.store.get().config;
     this.store.set({ ...initialAppState(), config, screen: { name: "signin" }, notice });
@@ -215,6 +268,15 @@ export class Controller {
     return { agreement, status, disclosure };
   }
 
+  /** This party's consents to the case's third parties. */
+  loadOwnConsents(caseId: string): Promise<OwnConsentView[]> {
+    return this.net.api.ownConsents(caseId);
+  }
+
+  setConsent(caseId: string, thirdPartyId: string, consented: boolean): Promise<void> {
+    return this.net.api.setConsent(caseId, thirdPartyId, consented);
+  }
+
   loadDisclosure(caseId: string): Promise<DisclosureView> {
     return this.net.api.disclosure(caseId);
   }
@@ -239,8 +301,16 @@ export class Controller {
       this.patch({ notice: describeError(error) });
       return;
     }
+    this.enterRoom(session);
+  }
+
+  /** Opens the room connection of a session whose statements the server holds, and remembers it for a reload. */
+  private enterRoom(session: SessionRef): void {
     this.room?.stop("left");
     this.patch({ room: initialRoomState(), screen: { name: "room", session }, notice: null });
+    if (this.browser.storage) rememberPlace(this.browser.storage, session);
+    // A fresh connection, not a resume: after a reload this tab holds nothing of the session, and a fresh arrival
+    // brings the full replay of the room the person is in (a resume would bring only what was said meanwhile).
     this.room = this.net.joinRoom(session.sessionId, (event) => this.onRoomEvent(event));
     // Who is who in this case, so the room can name people and know our role before any presence frame.
     const room = this.room;
@@ -253,6 +323,10 @@ export class Controller {
         }),
       () => undefined,
     );
+  }
+
+  private forgetPlace(): void {
+    if (this.browser.storage) forgetPlace(this.browser.storage);
   }
 
   private onRoomEvent(event: RoomEvent): void {
@@ -407,8 +481,14 @@ export class Controller {
     this.room?.retryNow();
   }
 
+  /** The browser went offline: show the connection as lost at once, and reconnect when it is back. */
+  networkLost(): void {
+    this.room?.networkLost();
+  }
+
   /** Leaves the session (the others see us as not here) and drops its content from this browser. */
   leaveRoom(notice = "You left the session. Its content is no longer in this browser."): void {
+    this.forgetPlace();
     const room = this.room;
     this.room = null;
     if (room) {
@@ -420,6 +500,7 @@ export class Controller {
 
   /** Back to the case list after the session closed on its own (ended, replaced, revoked). */
   closeRoom(): void {
+    this.forgetPlace();
     const room = this.room;
     this.room = null;
     if (room) {

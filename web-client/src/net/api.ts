@@ -123,6 +123,15 @@ export interface AttestationStatus {
   missing: string[];
 }
 
+/** A third party of the case and the signed-in party's own consent to it. */
+export interface OwnConsentView {
+  thirdPartyId: string;
+  displayName: string;
+  role: string;
+  consented: boolean | null;
+  changedAt: string | null;
+}
+
 /** What a participant states before joining a session (design: "Attestations and consent"). */
 export interface Attestations {
   /** The agreement version read and accepted now, or null when it was accepted before (once per case). */
@@ -151,6 +160,16 @@ export class Api {
   /** Court-admin or the case's mediator, until a session started (`policy_locked` after). */
   setCaucusPolicy(caseId: string, caucusPolicy: string): Promise<CaseView> {
     return this.http.json("PUT", `/api/cases/${enc(caseId)}/caucus-policy`, { caucusPolicy });
+  }
+
+  /** The signed-in party's own consents, one per third party of the case (`consented` null: not said yet). */
+  ownConsents(caseId: string): Promise<OwnConsentView[]> {
+    return this.http.json("GET", `/api/cases/${enc(caseId)}/consents`);
+  }
+
+  /** Gives or withdraws this party's consent to one third party; a withdrawal moves them out of every room. */
+  setConsent(caseId: string, thirdPartyId: string, consented: boolean): Promise<void> {
+    return this.http.json("PUT", `/api/cases/${enc(caseId)}/consents/${enc(thirdPartyId)}`, { consented });
   }
 
   disclosure(caseId: string): Promise<DisclosureView> {

@@ -1,5 +1,6 @@
 // Who is signed in, and with which token: the demo identity provider or OIDC with Keycloak. The token lives in this
-// object only (memory): a reload signs the user out, on purpose.
+// object only (memory), never in browser storage. A reload loses it and gets a fresh one silently from the identity
+// provider's own sign-on session (its HttpOnly cookie, which no script of the page can read): `prompt=none`.
 
 import type { Http } from "./http";
 import { ApiError } from "./http";
@@ -70,12 +71,17 @@ export function normalizeConfig(raw: Record<string, unknown>): ClientConfig {
   };
 }
 
-type Method = { kind: "demo"; username: string } | { kind: "oidc"; settings: OidcSettings; endpoints: OidcEndpoints };
+/** Marks, for this tab only, that single sign-on succeeded: a reload then tries `prompt=none`. It is not a token. */
+export const SIGNED_IN_KEY = "parley.oidc.signed-in";
+
+type Method = { kind: "demo"; username: string | null } | { kind: "oidc"; settings: OidcSettings; endpoints: OidcEndpoints };
 
 export class Auth {
   private tokens: TokenSet | null = null;
   private method: Method | null = null;
   private refreshing: Promise<string | null> | null = null;
+  /** The demo provider's sign-out, while under way. */
+  signedOut: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly http: Http,
@@ -100,7 +106,7 @@ export class Auth {
     const method = this.method;
     try {
       if (method?.kind === "demo") {
-        this.tokens = await this.demoToken(method.username);
+        this.tokens = method.username ? await this.demoToken(method.username) : await this.demoSilentToken();
       } else if (method?.kind === "oidc" && this.tokens?.refreshToken) {
         this.tokens = await oidc.refresh(this.deps, method.settings, method.endpoints, this.tokens.refreshToken);
       }
@@ -115,18 +121,51 @@ export class Auth {
     this.method = { kind: "demo", username };
   }
 
-  private async demoToken(username: string): Promise<TokenSet> {
-    const body = await this.http.anonymous<{ access_token: string; expires_in: number }>("POST", "/demo-idp/token", {
+  /**
+   * Signs in again without asking, as the account of the demo identity provider's live sign-on session; false when
+   * there is none (the person signs in as usual).
+   */
+  async resumeDemo(): Promise<boolean> {
+    try {
+      this.tokens = await this.demoSilentToken();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 0) throw error;
+      return false;
+    }
+    this.method = { kind: "demo", username: null };
+    return true;
+  }
+
+  private demoToken(username: string): Promise<TokenSet> {
+    return this.demoGrant({ username });
+  }
+
+  private demoSilentToken(): Promise<TokenSet> {
+    return this.demoGrant({ prompt: "none" });
+  }
+
+  private async demoGrant(form: Record<string, string>): Promise<TokenSet> {
+    const body = await this.http.identityProvider<{ access_token: string; expires_in: number }>("POST", "/demo-idp/token", {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ username }).toString(),
+      body: new URLSearchParams(form).toString(),
     });
     return { accessToken: body.access_token, expiresAt: this.deps.now() + (body.expires_in ?? 300) * 1000 };
   }
 
-  /** Starts single sign-on: returns the identity provider's URL to send the browser to. */
-  async beginOidc(settings: OidcSettings, redirectUri: string): Promise<string> {
+  /** Whether single sign-on succeeded in this tab before, so that a reload may try it silently. */
+  signedInBefore(): boolean {
+    return this.deps.storage.getItem(SIGNED_IN_KEY) !== null;
+  }
+
+  /**
+   * Starts single sign-on: returns the identity provider's URL to send the browser to. `silent` asks it not to
+   * show anything (`prompt=none`): it answers at once with a code, or with `login_required`.
+   */
+  async beginOidc(settings: OidcSettings, redirectUri: string, silent = false): Promise<string> {
     const endpoints = await oidc.discover(this.deps.fetch, settings.issuer);
-    return oidc.beginSignIn(this.deps, settings, endpoints, redirectUri);
+    // A silent attempt is made once: the mark comes back only with a successful sign-in, so nothing loops.
+    if (silent) this.deps.storage.removeItem(SIGNED_IN_KEY);
+    return oidc.beginSignIn(this.deps, settings, endpoints, redirectUri, silent);
   }
 
   /** Finishes single sign-on on the page the identity provider sent the browser back to. */
@@ -134,6 +173,7 @@ export class Auth {
     const endpoints = await oidc.discover(this.deps.fetch, settings.issuer);
     this.tokens = await oidc.completeSignIn(this.deps, settings, endpoints, search);
     this.method = { kind: "oidc", settings, endpoints };
+    this.deps.storage.setItem(SIGNED_IN_KEY, "1");
   }
 
   /** Forgets the tokens; returns where to end the single sign-on session too, if anywhere. */
@@ -143,6 +183,11 @@ export class Auth {
     this.tokens = null;
     this.method = null;
     this.deps.storage.removeItem(oidc.PENDING_KEY);
+    this.deps.storage.removeItem(SIGNED_IN_KEY);
+    if (method?.kind === "demo") {
+      // Ends the demo provider's sign-on session too, so that a reload after signing out asks again.
+      this.signedOut = this.http.identityProvider<void>("POST", "/demo-idp/logout").catch(() => undefined);
+    }
     return method?.kind === "oidc" ? oidc.signOutUrl(method.settings, method.endpoints, tokens, redirectUri) : null;
   }
 }

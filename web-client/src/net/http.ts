@@ -65,10 +65,23 @@ export class Http {
     return readJson<T>(response);
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
+  /**
+   * A request to the server's own demo identity provider, which keeps its single sign-on session in an HttpOnly
+   * cookie on its own path (as Keycloak keeps its own): the one request that carries a cookie, and never a token.
+   */
+  async identityProvider<T>(method: string, path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.send(
+      path,
+      { ...init, method, headers: { Accept: "application/json", ...init.headers } },
+      "same-origin",
+    );
+    return readJson<T>(response);
+  }
+
+  private async send(path: string, init: RequestInit, credentials: RequestCredentials = "omit"): Promise<Response> {
     try {
-      // No cookies: the only credential is the bearer token, held in memory.
-      return await this.options.fetch(this.url(path), { ...init, credentials: "omit", cache: "no-store" });
+      // No cookies for Parley itself: its only credential is the bearer token, held in memory.
+      return await this.options.fetch(this.url(path), { ...init, credentials, cache: "no-store" });
     } catch {
       throw new ApiError(0, "network", "The server cannot be reached. Check your connection and try again.");
     }

@@ -3,7 +3,7 @@
 
 import type { RoomEvent } from "../state/room";
 import { Api } from "./api";
-import type { Attestations } from "./api";
+import type { Attestations, Me } from "./api";
 import { Auth, loadClientConfig } from "./auth";
 import type { ClientConfig } from "./auth";
 import { Http } from "./http";
@@ -20,6 +20,7 @@ import type { MediaDeps } from "./media";
 import { isMediaFrame } from "../protocol/frames";
 
 export { ApiError } from "./http";
+export { SignInRequired } from "./oidc";
 export type { FetchedDocument, SharedDocument } from "./documents";
 export type {
   Me,
@@ -36,6 +37,7 @@ export type {
   CourtDisclosureView,
   OutcomeRecording,
   OutcomeReportView,
+  OwnConsentView,
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
@@ -105,6 +107,20 @@ export class Net {
   async signInDemo(username: string) {
     await this.auth.signInDemo(username);
     return this.api.me();
+  }
+
+  /**
+   * After a reload: signs in again without asking where the identity provider still has this browser's sign-on
+   * session. The demo provider answers at once; with single sign-on this is a `prompt=none` round trip, so the
+   * answer is where to send the browser. Null: nothing to resume, the person signs in.
+   */
+  async resumeSignIn(): Promise<{ me: Me } | { redirect: string } | null> {
+    const config = await this.config();
+    if (config.demo && (await this.auth.resumeDemo())) return { me: await this.api.me() };
+    if (config.oidc && this.auth.signedInBefore()) {
+      return { redirect: await this.auth.beginOidc(config.oidc, this.redirectUri(), true) };
+    }
+    return null;
   }
 
   /** The page address the identity provider returns to. */

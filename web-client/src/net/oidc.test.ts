@@ -1,7 +1,7 @@
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fakeFetch, json, memoryStorage } from "../test/fakes";
-import { PENDING_KEY, base64Url, beginSignIn, codeChallenge, completeSignIn, isCallback, refresh, signOutUrl } from "./oidc";
+import { PENDING_KEY, SignInRequired, base64Url, beginSignIn, codeChallenge, completeSignIn, isCallback, refresh, signOutUrl } from "./oidc";
 
 const crypto = webcrypto as unknown as Crypto;
 const settings = { issuer: "https://sso.example/realms/parley", clientId: "parley-web", scope: "openid profile email" };
@@ -94,5 +94,16 @@ describe("OIDC with PKCE", () => {
     expect(url.searchParams.get("id_token_hint")).toBe("it");
     expect(url.searchParams.get("post_logout_redirect_uri")).toBe("https://parley.example/");
     expect(signOutUrl(settings, { ...endpoints, end_session_endpoint: undefined }, null, "x")).toBeNull();
+  });
+
+  it("signs in again silently with prompt=none, and takes login_required as 'sign in', not as a failure", async () => {
+    const d = deps();
+    const url = new URL(await beginSignIn(d, settings, endpoints, "https://parley.example/", true));
+    expect(url.searchParams.get("prompt")).toBe("none");
+    const plain = new URL(await beginSignIn(d, settings, endpoints, "https://parley.example/"));
+    expect(plain.searchParams.has("prompt")).toBe(false);
+    const state = JSON.parse(d.storage.getItem(PENDING_KEY)!).state;
+    await expect(completeSignIn(d, settings, endpoints, `?error=login_required&state=${state}`)).rejects.toBeInstanceOf(SignInRequired);
+    expect(d.storage.getItem(PENDING_KEY)).toBeNull();
   });
 });

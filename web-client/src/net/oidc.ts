@@ -1,5 +1,6 @@
 // OpenID Connect authorization code flow with PKCE (RFC 7636) against Keycloak, with WebCrypto. Tokens stay in
 // memory; only the one-time PKCE verifier and state cross the redirect, in sessionStorage, and are deleted on return.
+// A reload signs in again with `prompt=none` against Keycloak's own session cookie (never readable by the page).
 
 import type { FetchFn } from "./http";
 import { readJson } from "./http";
@@ -32,6 +33,16 @@ interface PendingSignIn {
 }
 
 export const PENDING_KEY = "parley.oidc.pending";
+
+/** What the identity provider answers a `prompt=none` request when it would have to ask the person. */
+const SILENT_REFUSALS = new Set(["login_required", "interaction_required", "consent_required", "account_selection_required"]);
+
+/** A silent sign-in found no sign-on session: the person signs in as usual, and is told nothing went wrong. */
+export class SignInRequired extends Error {
+  constructor() {
+    super("Please sign in.");
+  }
+}
 
 export interface OidcDeps {
   fetch: FetchFn;
@@ -72,6 +83,7 @@ export async function beginSignIn(
   settings: OidcSettings,
   endpoints: OidcEndpoints,
   redirectUri: string,
+  silent = false,
 ): Promise<string> {
   const verifier = randomToken(deps.crypto, 32);
   const state = randomToken(deps.crypto, 16);
@@ -85,6 +97,7 @@ export async function beginSignIn(
   url.searchParams.set("state", state);
   url.searchParams.set("code_challenge", await codeChallenge(deps.crypto, verifier));
   url.searchParams.set("code_challenge_method", "S256");
+  if (silent) url.searchParams.set("prompt", "none");
   return url.toString();
 }
 
@@ -105,7 +118,9 @@ export async function completeSignIn(
   deps.storage.removeItem(PENDING_KEY);
   const params = new URLSearchParams(search);
   if (params.has("error")) {
-    throw new Error(`Sign-in was not completed (${params.get("error")}).`);
+    const error = params.get("error") ?? "";
+    if (SILENT_REFUSALS.has(error)) throw new SignInRequired();
+    throw new Error(`Sign-in was not completed (${error}).`);
   }
   if (!raw) throw new Error("This sign-in answer was not expected. Start again.");
   const pending = JSON.parse(raw) as PendingSignIn;

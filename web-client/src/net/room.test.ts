@@ -86,6 +86,22 @@ describe("room connection", () => {
     expect(last()).toEqual({ state: "open", reconnected: true });
   });
 
+  it("shows the connection as lost as soon as the browser goes offline, and reconnects once asked", async () => {
+    const { connection, timers, last } = setup();
+    connection.start();
+    await flush();
+    FakeSocket.all[0].open();
+    connection.networkLost();
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 1 });
+    FakeSocket.all[0].drop(1006);
+    expect(last()).toMatchObject({ state: "reconnecting", attempt: 1 });
+    timers.fireAll();
+    await flush();
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.all[1].open();
+    expect(last()).toEqual({ state: "open", reconnected: true });
+  });
+
   it("backs off while attempts keep failing, then stops and asks", async () => {
     const { connection, timers, last } = setup();
     connection.start();

@@ -107,6 +107,22 @@ export class RoomConnection {
     void this.connect();
   }
 
+  /**
+   * The browser says the network is gone: treat the connection as dropped now rather than wait for the socket to
+   * notice (it may not for a long while), so the person sees at once that they are reconnecting.
+   */
+  networkLost(): void {
+    const socket = this.socket;
+    if (!socket || this.stopped) return;
+    this.socket = null;
+    try {
+      socket.close(1000, "offline");
+    } catch {
+      // Already closing.
+    }
+    this.onClosed(1006);
+  }
+
   /** Sends a command; returns its `ref`, or null when there is no open connection to send it on. */
   send(command: ClientCommand): string | null {
     if (!this.socket || this.socket.readyState !== OPEN) return null;

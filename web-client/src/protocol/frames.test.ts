@@ -34,6 +34,7 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "confirm_release",
   "withdraw_release",
   "confirm_review",
+  "dispute_review",
   "request_reattestation",
   "convey_item",
   "invoke_exception",

@@ -89,6 +89,17 @@ export interface ReviewItem {
   at: string;
   status: ReviewStatus;
   document?: DocumentMeta;
+  /** The item's latest release, when it was ever released: what went out, in which wording, to whom. */
+  release?: ReviewRelease;
+}
+
+export interface ReviewRelease {
+  scope: Scope;
+  /** `joint`, or `caucus_of:<side>`. */
+  audience: string;
+  status: ReleaseStatus;
+  /** The words the mediator was allowed to use; null when lost with a server restart. */
+  wording: string | null;
 }
 
 /** Why a session ended (or will end): the mediator ended it, or the server did when it sat idle or ran too long. */
@@ -126,6 +137,8 @@ export type ServerFrame =
     }
   | { seq: number; type: "caucus_review"; caucus: string; items: ReviewItem[] }
   | { seq: number; type: "caucus_review_confirmed"; caucus: string; participant: string }
+  /** To the mediator (and the party, as its receipt): a party disagrees with its review, or one item of it. */
+  | { seq: number; type: "caucus_review_disputed"; caucus: string; participant: string; item?: string; note?: string; at: string }
   | { seq: number; type: "reattestation_requested"; participant: string; by: string; at: string }
   | { seq: number; type: "privacy_alert"; participant: string; at: string }
   | { seq: number; type: "knocked"; participant: string; place: RoomTarget; at: string }
@@ -196,6 +209,7 @@ export type ClientCommand =
   | { type: "confirm_release"; release: string }
   | { type: "withdraw_release"; release: string }
   | { type: "confirm_review"; caucus: string }
+  | { type: "dispute_review"; caucus: string; item?: string; note?: string }
   | { type: "request_reattestation"; participant?: string }
   | { type: "invoke_exception"; item: string; category: ExceptionCategory }
   | { type: "export_exception"; item: string }
@@ -261,6 +275,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "release_updated",
   "caucus_review",
   "caucus_review_confirmed",
+  "caucus_review_disputed",
   "reattestation_requested",
   "privacy_alert",
   "knocked",
@@ -296,6 +311,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   },
   caucus_review: { caucus: "string", items: "array" },
   caucus_review_confirmed: { caucus: "string", participant: "string" },
+  caucus_review_disputed: { caucus: "string", participant: "string", at: "string" },
   reattestation_requested: { participant: "string", by: "string", at: "string" },
   privacy_alert: { participant: "string", at: "string" },
   knocked: { participant: "string", place: "string", at: "string" },

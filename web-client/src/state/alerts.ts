@@ -66,6 +66,12 @@ function noticeText(room: RoomState, attention: Attention): string | null {
       return `${name} was just added to this session and waits in the lobby until you admit them.`;
     case "media_alert":
       return `The media server did not confirm that ${name}'s audio and video were cut; they stay off until the next move.`;
+    case "caucus_review_disputed": {
+      const about = attention.item ? "an item of their caucus review" : "their caucus review";
+      return attention.note
+        ? `${name} disagrees with ${about}: “${attention.note}”`
+        : `${name} disagrees with ${about}.`;
+    }
     case "session_ending": {
       const at = attention.at ? new Date(attention.at).toLocaleTimeString() : "soon";
       return attention.reason === "idle"

@@ -46,6 +46,8 @@ export interface Review {
   caucus: string;
   items: ReviewItem[];
   confirmed: boolean;
+  /** The disagreements this party flagged and the server took: the items named ("" for the review as a whole). */
+  disputed?: string[];
 }
 
 /** A case participant as the case's REST view lists them: who is who, even before any presence frame. */
@@ -92,8 +94,17 @@ export interface PendingMessage {
 
 /** Something the server asks the user to notice at once. */
 export interface Attention {
-  kind: "privacy_alert" | "reattestation_requested" | "roster_changed" | "media_alert" | "session_ending";
+  kind:
+    | "privacy_alert"
+    | "reattestation_requested"
+    | "roster_changed"
+    | "media_alert"
+    | "session_ending"
+    | "caucus_review_disputed";
   participant: string;
+  /** For `caucus_review_disputed`: the party's note to the mediator, and the item it is about. */
+  note?: string;
+  item?: string;
   /** When it happened (for `session_ending`: when the session will end); a roster change carries no time. */
   at?: string;
   /** For `session_ending`: why the server will end the session. */
@@ -531,7 +542,12 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
         ...base,
         reviews: {
           ...base.reviews,
-          [frame.caucus]: { caucus: frame.caucus, items: frame.items, confirmed: known?.confirmed ?? false },
+          [frame.caucus]: {
+            caucus: frame.caucus,
+            items: frame.items,
+            confirmed: known?.confirmed ?? false,
+            disputed: known?.disputed,
+          },
         },
       };
     }
@@ -575,6 +591,23 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
           ? { ...base.reviews, [frame.caucus]: { ...review, confirmed: true } }
           : base.reviews;
       return { ...base, reviews, reviewConfirmations: confirmations };
+    }
+    case "caucus_review_disputed": {
+      if (frame.participant === base.you) {
+        // The party's own receipt: the disagreement reached the mediator.
+        const review = base.reviews[frame.caucus];
+        if (!review) return base;
+        const disputed = [...(review.disputed ?? []), frame.item ?? ""];
+        return { ...base, reviews: { ...base.reviews, [frame.caucus]: { ...review, disputed } } };
+      }
+      const flagged: Attention = {
+        kind: "caucus_review_disputed",
+        participant: frame.participant,
+        at: frame.at,
+        note: frame.note,
+        item: frame.item,
+      };
+      return { ...base, attention: [...base.attention, flagged].slice(-10) };
     }
     case "session_ending":
       // The server will end the session by itself soon; everyone is told, the user themself is the subject.

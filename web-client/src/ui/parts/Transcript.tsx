@@ -36,7 +36,8 @@ export function Transcript({
     end.current?.scrollIntoView?.({ block: "nearest" });
   }, [items.length, pending.length]);
   return (
-    <section class="transcript" aria-label={label}>
+    // Focusable: the conversation scrolls in its own box, and keyboard users must be able to scroll it too.
+    <section class="transcript" aria-label={label} tabIndex={0}>
       {items.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (

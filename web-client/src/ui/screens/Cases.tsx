@@ -8,6 +8,7 @@ import type { CaseView, Me } from "../../net";
 import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { DisclosureForm } from "../parts/DisclosureForm";
+import { ThirdPartyConsents } from "../parts/ThirdPartyConsents";
 import { CloseCaseDialog } from "../parts/CloseCaseDialog";
 import { policyBanner, policyOf } from "../../state/policy";
 import { closeRefusal, mediatorMayClose } from "../../state/closing";
@@ -32,7 +33,12 @@ export function Cases({ me }: { me: Me | null }) {
       <ul class="cards">
         {cases.value?.map((found) => (
           <li key={found.id}>
-            <CaseCard found={found} mediator={isMediator(me)} onClosed={() => cases.reload()} />
+            <CaseCard
+              found={found}
+              mediator={isMediator(me)}
+              party={!!me?.roles.includes("party")}
+              onClosed={() => cases.reload()}
+            />
           </li>
         ))}
       </ul>
@@ -40,7 +46,17 @@ export function Cases({ me }: { me: Me | null }) {
   );
 }
 
-function CaseCard({ found, mediator, onClosed }: { found: CaseView; mediator: boolean; onClosed: () => void }) {
+function CaseCard({
+  found,
+  mediator,
+  party,
+  onClosed,
+}: {
+  found: CaseView;
+  mediator: boolean;
+  party: boolean;
+  onClosed: () => void;
+}) {
   const controller = useController();
   const sessions = useLoad(() => controller.loadSessions(found.id), [found.id]);
   const [error, setError] = useState<string | null>(null);
@@ -104,6 +120,7 @@ function CaseCard({ found, mediator, onClosed }: { found: CaseView; mediator: bo
         </p>
       )}
       {mediator && found.status === "open" && <DisclosureForm caseId={found.id} />}
+      {party && found.status === "open" && <ThirdPartyConsents caseId={found.id} caseTitle={found.title} />}
       {mediator && found.status === "open" && (
         <p>
           <button type="button" disabled={busy} onClick={schedule}>

@@ -48,7 +48,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
   const controller = useController();
   const room = state.room;
   const live = room.connection.state !== "closed";
-  // A reload or a closed tab signs the user out (nothing is kept in the browser): ask before that happens.
+  // Closing the tab leaves the room (a reload comes straight back, but a closed tab does not): ask first.
   useEffect(() => {
     if (!live) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -66,6 +66,12 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
     window.addEventListener("online", retry);
     return () => window.removeEventListener("online", retry);
   }, [reconnecting]);
+  // The browser knows the network is gone before the socket does: say so at once.
+  useEffect(() => {
+    const lost = () => controller.networkLost();
+    window.addEventListener("offline", lost);
+    return () => window.removeEventListener("offline", lost);
+  }, []);
   const role = myRole(room);
   const viewer = state.me?.displayName ?? "";
   return (
@@ -169,21 +175,24 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
 
   return (
     <div class={`room place-${kind}`}>
-      <RoomHeader title={placeLabel(place, room.caucuses)} session={session}>
-        {reviews.length > 0 && review === undefined && (
-          <button type="button" onClick={() => setReviewLater(null)}>
-            Caucus review waiting
-          </button>
+      {/* Where you are and "I can be overheard" stay in view however long the conversation (sticky on phones). */}
+      <div class="room-top">
+        <RoomHeader title={placeLabel(place, room.caucuses)} session={session}>
+          {reviews.length > 0 && review === undefined && (
+            <button type="button" onClick={() => setReviewLater(null)}>
+              Caucus review waiting
+            </button>
+          )}
+          <OverheardButton />
+        </RoomHeader>
+        {kind === "caucus" && <CaucusBanner who={CAUCUS_BANNER} session={session} />}
+        {kind === "joint" && (
+          <div class="joint-banner" role="note">
+            {JOINT_BANNER}
+          </div>
         )}
-        <OverheardButton />
-      </RoomHeader>
-      {kind === "caucus" && <CaucusBanner who={CAUCUS_BANNER} session={session} />}
+      </div>
       <ExceptionNotices room={room} />
-      {kind === "joint" && (
-        <div class="joint-banner" role="note">
-          {JOINT_BANNER}
-        </div>
-      )}
       <RoomErrors errors={room.errors} onDismiss={(index) => controller.dismissRoomError(index)} />
       <div class="room-body">
         <div class="room-talk">

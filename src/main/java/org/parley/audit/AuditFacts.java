@@ -92,6 +92,9 @@ public final class AuditFacts {
         } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
             return where.ok(confirmed.participant(), AuditKinds.CAUCUS_REVIEW_CONFIRMED,
                     caucus(confirmed.caucusId()), null);
+        } else if (fact instanceof Fact.CaucusReviewDisputed disputed) {
+            return where.ok(disputed.participant(), AuditKinds.CAUCUS_REVIEW_DISPUTED,
+                    caucus(disputed.caucusId()), disputed.itemId().map(item -> item.value()).orElse(null));
         } else if (fact instanceof Fact.ConsentChanged consent) {
             return where.ok(consent.party(), consent.consented() ? AuditKinds.CONSENT : AuditKinds.CONSENT_WITHDRAWN,
                     null, consent.thirdParty().value());

@@ -19,6 +19,7 @@ public final class AuditKinds {
     public static final String CAUCUS_OPENED = "caucus_opened";
     public static final String CAUCUS_CLOSED = "caucus_closed";
     public static final String CAUCUS_REVIEW_CONFIRMED = "caucus_review_confirmed";
+    public static final String CAUCUS_REVIEW_DISPUTED = "caucus_review_disputed";
 
     // Releases of caucus items (ids only, never the wording)
     public static final String RELEASE_PROPOSED = "release_proposed";

@@ -157,6 +157,35 @@ class PrivacyAndConsentTest {
                 .get("/api/sessions/" + fixture.sessionId + "/participants").then().statusCode(403);
     }
 
+    @Test
+    void aPartyReadsItsOwnConsentsAndNeverAnotherPartys() {
+        String observer = fixture.participant(observerName);
+        String path = "/api/cases/" + fixture.caseId + "/consents";
+        List<Map<String, Object>> before = given().auth().oauth2(MediationFixture.token("party.a")).get(path)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, before.size(), "one third party in the case");
+        assertEquals(observer, before.get(0).get("thirdPartyId"));
+        assertEquals("Olive Observer", before.get(0).get("displayName"));
+        assertEquals(null, before.get(0).get("consented"), "not said yet");
+
+        consent("party.b", observer, true);
+        assertEquals((Object) null, given().auth().oauth2(MediationFixture.token("party.a")).get(path).then()
+                .statusCode(200).extract().jsonPath().get("[0].consented"), "the other party's consent is not party A's");
+        consent("party.a", observer, true);
+        assertEquals(Boolean.TRUE, given().auth().oauth2(MediationFixture.token("party.a")).get(path).then()
+                .statusCode(200).extract().jsonPath().get("[0].consented"));
+        consent("party.a", observer, false);
+        assertEquals(Boolean.FALSE, given().auth().oauth2(MediationFixture.token("party.a")).get(path).then()
+                .statusCode(200).extract().jsonPath().get("[0].consented"), "a withdrawal shows as such");
+
+        given().auth().oauth2(MediationFixture.token("counsel.a")).get(path).then().statusCode(403)
+                .body("code", org.hamcrest.Matchers.equalTo("forbidden"));
+        given().auth().oauth2(MediationFixture.token("mediator.north")).get(path).then().statusCode(403);
+        given().auth().oauth2(MediationFixture.token("admin.north")).get(path).then().statusCode(404);
+        given().auth().oauth2(MediationFixture.token("party.a")).get("/api/cases/" + java.util.UUID.randomUUID()
+                + "/consents").then().statusCode(404);
+    }
+
     private void consent(String party, String observer, boolean consented) {
         given().auth().oauth2(MediationFixture.token(party)).contentType(ContentType.JSON)
                 .body(Map.of("consented", consented)).put("/api/cases/" + fixture.caseId + "/consents/" + observer)

@@ -58,6 +58,7 @@ class AuditFactsTest {
             new Fact.ExceptionItemExported(ITEM, ExceptionCategory.ABUSE_OR_NEGLECT, MEDIATOR, AT),
             new Fact.CaucusClosed(CAUCUS, MEDIATOR, AT),
             new Fact.CaucusReviewConfirmed(CAUCUS, PARTY_A, List.of(new ReviewedItem(ITEM, ItemStatus.CONVEYED)), AT),
+            new Fact.CaucusReviewDisputed(CAUCUS, PARTY_A, java.util.Optional.of(ITEM), AT),
             new Fact.ParticipantDisconnected(PARTY_A, Place.joint(), AT),
             new Fact.ParticipantConnected(PARTY_A, Place.joint(), true, AT),
             new Fact.ParticipantLeft(PARTY_A, Place.joint(), AT),
@@ -81,7 +82,7 @@ class AuditFactsTest {
                 AuditKinds.CAUCUS_OPENED, AuditKinds.MOVE, AuditKinds.RELEASE_PROPOSED, AuditKinds.RELEASE,
                 AuditKinds.RELEASE_WITHDRAWN, AuditKinds.CONVEY, AuditKinds.CONVEY_OPEN_CAUCUS,
                 "exception_invoked_abuse_or_neglect", AuditKinds.EXCEPTION_EXPORTED, AuditKinds.CAUCUS_CLOSED,
-                AuditKinds.CAUCUS_REVIEW_CONFIRMED, AuditKinds.DISCONNECTED, AuditKinds.RECONNECTED, AuditKinds.LEFT,
+                AuditKinds.CAUCUS_REVIEW_CONFIRMED, AuditKinds.CAUCUS_REVIEW_DISPUTED, AuditKinds.DISCONNECTED, AuditKinds.RECONNECTED, AuditKinds.LEFT,
                 AuditKinds.CONSENT_WITHDRAWN, AuditKinds.REATTESTATION_REQUESTED, AuditKinds.PRIVACY_ALERT,
                 AuditKinds.SESSION_ENDED), kinds);
     }

@@ -27,6 +27,13 @@ public interface DemoIdentityConfig {
     Duration tokenLifetime();
 
     /**
+     * How long the provider's single sign-on session lasts (its HttpOnly cookie): within it, a reloaded page signs
+     * in again without asking.
+     */
+    @WithDefault("PT8H")
+    Duration signOnLifetime();
+
+    /**
      * Whether the provider also signs in generated accounts named {@code bench-<mediator|party|counsel>-<tag>}, for
      * load tests that need many participants; off unless a benchmark run turns it on.
      */

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,12 +35,14 @@ public class DemoIdentityProvider {
     private final Clock clock;
     private final RSAKey key;
     private final DemoAccounts accounts;
+    private final DemoSignOnSessions signOns;
 
     public DemoIdentityProvider(DemoIdentityConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.accounts = new DemoAccounts(config.generatedAccounts());
         this.key = generateKey();
+        this.signOns = new DemoSignOnSessions(clock, config.signOnLifetime(), new SecureRandom());
     }
 
     private static RSAKey generateKey() {
@@ -70,6 +73,26 @@ public class DemoIdentityProvider {
     /** A signed access token for a demo account, or empty when the name is not a demo account. */
     public Optional<SignedToken> signIn(String username) {
         return accounts.byUsername(username).map(this::tokenFor);
+    }
+
+    /** Opens a single sign-on session for a demo account that signed in; returns the cookie's value. */
+    public String openSignOn(String username) {
+        return signOns.open(username);
+    }
+
+    /** How long a single sign-on session lasts. */
+    public java.time.Duration signOnLifetime() {
+        return signOns.lifetime();
+    }
+
+    /** A fresh token for the account of a live single sign-on session, or empty (the person must sign in). */
+    public Optional<SignedToken> signInSilently(String signOnId) {
+        return signOns.account(signOnId).flatMap(this::signIn);
+    }
+
+    /** Ends a single sign-on session (signing out). */
+    public void closeSignOn(String signOnId) {
+        signOns.close(signOnId);
     }
 
     /** A token and its lifetime in seconds. */

@@ -92,6 +92,14 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * To the mediator (and, as its receipt, the party): a party disagrees with its review of a closed caucus, as a
+     * whole or about one item; {@code note} is the party's own words (content, never recorded), or null.
+     */
+    record CaucusReviewDisputed(CaucusId caucusId, ParticipantId participant, Optional<ItemId> itemId, String note,
+                                Instant at) implements Event {
+    }
+
     /** A party confirmed its review of a closed caucus. */
     record CaucusReviewConfirmed(CaucusId caucusId, ParticipantId participant) implements Event {
     }

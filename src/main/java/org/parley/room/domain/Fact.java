@@ -17,7 +17,8 @@ public sealed interface Fact {
         return fact instanceof SessionStarted || fact instanceof SessionEnded || fact instanceof ReleaseProposed
                 || fact instanceof ReleaseRecorded || fact instanceof ReleaseWithdrawn
                 || fact instanceof ReleaseConveyed || fact instanceof ItemConveyedOpenly
-                || fact instanceof CaucusReviewConfirmed || fact instanceof ConsentChanged
+                || fact instanceof CaucusReviewConfirmed || fact instanceof CaucusReviewDisputed
+                || fact instanceof ConsentChanged
                 || fact instanceof ExceptionInvoked || fact instanceof ExceptionItemExported;
     }
 
@@ -101,6 +102,11 @@ public sealed interface Fact {
         public CaucusReviewConfirmed {
             items = List.copyOf(items);
         }
+    }
+
+    /** A party disagreed with its review of a closed caucus (about one item, when named); never the party's note. */
+    record CaucusReviewDisputed(CaucusId caucusId, ParticipantId participant, Optional<ItemId> itemId, Instant at)
+            implements Fact {
     }
 
     /**

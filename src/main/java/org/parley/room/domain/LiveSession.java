@@ -411,6 +411,15 @@ public final class LiveSession {
     }
 
     /**
+     * A party flags a disagreement with its review of a closed caucus ({@code item} null: the review as a whole);
+     * only the mediator is told. Refused: not a party ({@link ErrorCode#FORBIDDEN}), no review of that caucus owed
+     * to this party ({@link ErrorCode#NO_SUCH_CAUCUS}), an item not in the review ({@link ErrorCode#NO_SUCH_ITEM}).
+     */
+    public Decision disputeCaucusReview(ParticipantId actor, CaucusId caucus, ItemId item, String note) {
+        return run(actor, Access.ANYONE_LIVE, participant -> reviewDesk.dispute(participant, caucus, item, note));
+    }
+
+    /**
      * Tells the mediator that these participants' media cuts were not confirmed by the media server (their media is
      * treated as cut); changes nothing in the session.
      */

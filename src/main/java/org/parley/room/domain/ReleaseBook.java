@@ -23,6 +23,17 @@ final class ReleaseBook {
         return releases.values().stream().filter(r -> r.itemId().equals(itemId) && r.isOpen()).findFirst();
     }
 
+    /** The item's latest release, whatever its status: what the item's review shows of it. */
+    Optional<Release> latestFor(ItemId itemId) {
+        Release latest = null;
+        for (Release release : releases.values()) {
+            if (release.itemId().equals(itemId)) {
+                latest = release;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     List<Release> all() {
         return List.copyOf(releases.values());
     }

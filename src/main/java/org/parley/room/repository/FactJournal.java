@@ -187,6 +187,10 @@ public class FactJournal {
         } else if (fact instanceof Fact.ItemConveyedOpenly conveyed) {
             return row(sessionId, "conveyed_open_caucus", null, conveyed.by(), null, conveyed.room(), null,
                     conveyed.at());
+        } else if (fact instanceof Fact.CaucusReviewDisputed disputed) {
+            // Which caucus and who, never the party's note (content); the audit entry names the item.
+            return row(sessionId, "caucus_review_disputed", disputed.participant(), disputed.participant(), null, null,
+                    disputed.caucusId().value(), disputed.at());
         } else if (fact instanceof Fact.ConsentChanged consent) {
             return row(sessionId, consent.consented() ? "consent_given" : "consent_withdrawn", consent.thirdParty(),
                     consent.party(), null, null, null, consent.at());

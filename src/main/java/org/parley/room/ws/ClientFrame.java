@@ -76,6 +76,10 @@ public sealed interface ClientFrame {
     record ConfirmReview(String ref, String caucus) implements ClientFrame {
     }
 
+    /** A party disagrees with its review of a closed caucus; {@code item} and {@code note} are optional. */
+    record DisputeReview(String ref, String caucus, String item, String note) implements ClientFrame {
+    }
+
     /** Open caucus only: the mediator conveys a caucus item, verbatim and without a release, into its room. */
     record ConveyItem(String ref, String place, Long placement, String item) implements RoomScoped {
     }

@@ -81,6 +81,9 @@ public final class CommandDispatcher {
             return session.exportException(actor, new ItemId(export.item()));
         } else if (frame instanceof ClientFrame.ConfirmReview review) {
             return session.confirmCaucusReview(actor, new CaucusId(review.caucus()));
+        } else if (frame instanceof ClientFrame.DisputeReview dispute) {
+            return session.disputeCaucusReview(actor, new CaucusId(dispute.caucus()),
+                    dispute.item() == null ? null : new ItemId(dispute.item()), dispute.note());
         } else if (frame instanceof ClientFrame.RequestReattestation request) {
             return session.requestReattestation(actor, Optional.ofNullable(request.participant()).map(ParticipantId::of));
         } else if (frame instanceof ClientFrame.PrivacyAlert) {

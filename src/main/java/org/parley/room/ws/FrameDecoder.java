@@ -22,6 +22,8 @@ public final class FrameDecoder {
     /** Longest message or wording, in characters. */
     public static final int MAX_TEXT_CHARS = 4_000;
     private static final int MAX_ID_CHARS = 64;
+    /** A party's note on its review disagreement: a few sentences for the mediator, not a channel. */
+    static final int MAX_NOTE_CHARS = 1_000;
     /** What the transport makes of bytes that are not UTF-8; never accepted raw in a frame. */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final int MAX_MEMBERS = 50;
@@ -127,6 +129,8 @@ public final class FrameDecoder {
             case "invoke_exception" -> new ClientFrame.InvokeException(ref, id(node, "item"), id(node, "category"));
             case "export_exception" -> new ClientFrame.ExportException(ref, id(node, "item"));
             case "confirm_review" -> new ClientFrame.ConfirmReview(ref, id(node, "caucus"));
+            case "dispute_review" -> new ClientFrame.DisputeReview(ref, id(node, "caucus"),
+                    optionalString(node, "item", MAX_ID_CHARS), optionalString(node, "note", MAX_NOTE_CHARS));
             case "request_reattestation" -> new ClientFrame.RequestReattestation(ref,
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);

@@ -105,6 +105,15 @@ public final class FrameEncoder {
             frame.put("caucus", review.caucusId().value());
             ArrayNode items = frame.putArray("items");
             review.items().forEach(entry -> items.add(review(entry)));
+        } else if (event instanceof Event.CaucusReviewDisputed disputed) {
+            frame.put("type", "caucus_review_disputed");
+            frame.put("caucus", disputed.caucusId().value());
+            frame.put("participant", disputed.participant().value());
+            disputed.itemId().ifPresent(item -> frame.put("item", item.value()));
+            if (disputed.note() != null) {
+                frame.put("note", disputed.note());
+            }
+            frame.put("at", disputed.at().toString());
         } else if (event instanceof Event.CaucusReviewConfirmed confirmed) {
             frame.put("type", "caucus_review_confirmed");
             frame.put("caucus", confirmed.caucusId().value());
@@ -309,6 +318,14 @@ public final class FrameEncoder {
         node.put("at", entry.at().toString());
         node.put("status", lower(entry.status().name()));
         entry.document().ifPresent(document -> node.set("document", document(document)));
+        entry.release().ifPresent(release -> {
+            ObjectNode shown = node.putObject("release");
+            shown.put("scope", lower(release.scope().name()));
+            shown.put("audience", release.audience().toString());
+            shown.put("status", lower(release.status().name()));
+            // Null when the wording went with a server restart.
+            shown.put("wording", release.wording());
+        });
         return node;
     }
 

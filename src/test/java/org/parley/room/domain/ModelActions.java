@@ -121,7 +121,7 @@ final class ModelActions {
         if (roll < 96) {
             return conveyItem();
         }
-        return confirmReview();
+        return random.nextInt(3) > 0 ? confirmReview() : disputeReview();
     }
 
     /**
@@ -284,6 +284,14 @@ final class ModelActions {
         return new Action("conveyItem", actor, item.value() + " seen " + seen,
                 () -> session.conveyItem(actor, seen, item), expectFrom(actor, seen, expectConveyItem(actor, item)),
                 null, () -> assertEquals(seen.place(), world.lastItemRoom, "conveyed outside the place it was seen"));
+    }
+
+    private Action disputeReview() {
+        ParticipantId actor = random.nextInt(5) > 0 ? pick(List.of(PA, PB)) : pick(EVERYONE);
+        CaucusId caucus = anyCaucusId();
+        ItemId item = random.nextBoolean() ? null : randomItem();
+        return new Action("dispute", actor, caucus.value() + " " + item,
+                () -> session.disputeCaucusReview(actor, caucus, item, "note"), null, null);
     }
 
     private Action confirmReview() {

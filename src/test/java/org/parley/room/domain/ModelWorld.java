@@ -324,6 +324,9 @@ final class ModelWorld {
             assertFalse(caucuses.get(c.caucusId()).open(), "review of an open caucus");
             assertTrue(caucuses.get(c.caucusId()).members().contains(c.participant()), "review by a non-member");
             assertTrue(confirmedReviews.add(List.of(c.caucusId(), c.participant())), "review confirmed twice");
+        } else if (fact instanceof Fact.CaucusReviewDisputed d) {
+            assertFalse(caucuses.get(d.caucusId()).open(), "dispute of an open caucus's review");
+            assertTrue(caucuses.get(d.caucusId()).members().contains(d.participant()), "dispute by a non-member");
         } else {
             fail("unexpected fact " + fact.getClass().getSimpleName());
         }

@@ -54,6 +54,7 @@ import org.parley.room.domain.ReleaseId;
 import org.parley.room.domain.ReleaseScope;
 import org.parley.room.domain.ReleaseStatus;
 import org.parley.room.domain.ReviewEntry;
+import org.parley.room.domain.ReviewRelease;
 import org.parley.room.domain.Role;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.SessionPhase;
@@ -361,7 +362,10 @@ class ProtocolDocExamplesTest {
                 new Event.CaucusReview(caucusA, List.of(
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL),
                         new ReviewEntry(new ItemId("i-4"), partyA, "our draft", AT, ItemStatus.RELEASED,
-                                Optional.of(draft)))),
+                                Optional.of(draft)),
+                        new ReviewEntry(new ItemId("i-5"), partyA, "text", AT, ItemStatus.CONVEYED, Optional.empty(),
+                                Optional.of(new ReviewRelease(ReleaseScope.OTHER_SIDE_CONVEY,
+                                        new ReleaseAudience.OtherSideCaucus(b), "wording", ReleaseStatus.CONVEYED))))),
                 new Event.Typing(partyA, true),
                 new Event.PresenceChanged(everyKindOfPlace),
                 new Event.CaucusOpened(caucusA, Optional.of(a), Set.of(partyA)),
@@ -374,6 +378,8 @@ class ProtocolDocExamplesTest {
                 new Event.CaucusReview(caucusA, List.of(
                         new ReviewEntry(new ItemId("i-1"), partyA, "text", AT, ItemStatus.CONFIDENTIAL))),
                 new Event.CaucusReviewConfirmed(caucusA, partyA),
+                new Event.CaucusReviewDisputed(caucusA, partyA, Optional.of(new ItemId("i-1")), "note", AT),
+                new Event.CaucusReviewDisputed(caucusA, partyA, Optional.empty(), null, AT),
                 new Event.ReattestationRequested(partyA, partyB, AT),
                 new Event.PrivacyAlert(partyA, AT),
                 new Event.Knocked(partyB, Place.joint(), AT),
