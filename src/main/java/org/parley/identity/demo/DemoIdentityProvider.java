@@ -87,6 +87,8 @@ public class DemoIdentityProvider {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
+                // Every demo sign-in is an authentication: signing the settlement agreement asks for a recent one.
+                .claim("auth_time", now.getEpochSecond())
                 .claim("preferred_username", account.username())
                 .claim("name", account.displayName())
                 .claim("email", account.email())
