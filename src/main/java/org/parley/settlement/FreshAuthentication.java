@@ -31,8 +31,15 @@ public final class FreshAuthentication {
         return !authTime.get().isBefore(now.minus(window)) && !authTime.get().isAfter(now.plus(CLOCK_SKEW));
     }
 
-    /** The {@code auth_time} claim as the token carries it: seconds since the epoch, as a number or a string. */
+    /**
+     * The {@code auth_time} claim as the token carries it: seconds since the epoch, as a number or a string. The
+     * token API answers 0 for a claim the token lacks, so 0 (or less) means "not said".
+     */
     public static Optional<Instant> authTime(Object claim) {
+        return seconds(claim).filter(at -> at.getEpochSecond() > 0);
+    }
+
+    private static Optional<Instant> seconds(Object claim) {
         if (claim instanceof Number number) {
             return Optional.of(Instant.ofEpochSecond(number.longValue()));
         }

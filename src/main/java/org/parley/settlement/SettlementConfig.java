@@ -14,4 +14,12 @@ public interface SettlementConfig {
      */
     @WithDefault("PT5M")
     Duration reauthenticationWindow();
+
+    /**
+     * Whether a token without {@code auth_time} counts as authenticated when it was issued ({@code iat}). Keycloak
+     * leaves {@code auth_time} out of tokens of the password grant, which only test clients use; a refreshed token
+     * has a new {@code iat}, so production keeps this off and takes only {@code auth_time}.
+     */
+    @WithDefault("false")
+    boolean issuedAtCountsAsAuthentication();
 }

@@ -23,7 +23,6 @@ import org.parley.platform.problem.ApiException;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SettlementDraft;
 import org.parley.room.service.SessionService;
-import org.parley.settlement.FreshAuthentication;
 import org.parley.settlement.repository.SettlementRecords.StoredAgreement;
 import org.parley.settlement.service.SettlementService;
 
@@ -91,7 +90,7 @@ public class SettlementResource {
             throw ApiException.invalid("send {name, textSha256, fileWithCourt}");
         }
         Optional<Instant> authTime = identity.getPrincipal() instanceof JsonWebToken token
-                ? FreshAuthentication.authTime(token.getClaim("auth_time")) : Optional.empty();
+                ? settlements.authenticatedAt(token.getClaim("auth_time"), token.getIssuedAtTime()) : Optional.empty();
         SettlementService.Signing signing = new SettlementService.Signing(request.name(), request.textSha256(),
                 request.fileWithCourt());
         return sessions.access(callers.from(identity).subject(), sessionId)

@@ -41,6 +41,7 @@ public class SettlementService {
     private final SettlementRecords records;
     private final FreshAuthentication freshness;
     private final AgreementPdf pdf = new AgreementPdf();
+    private final boolean issuedAtCounts;
 
     public SettlementService(LiveSessionRegistry registry, SessionService sessions, SettlementRecords records,
             SettlementConfig config, Clock clock) {
@@ -48,6 +49,13 @@ public class SettlementService {
         this.sessions = sessions;
         this.records = records;
         this.freshness = new FreshAuthentication(clock, config.reauthenticationWindow());
+        this.issuedAtCounts = config.issuedAtCountsAsAuthentication();
+    }
+
+    /** When the token's holder last authenticated, from its claims; empty when the token does not say. */
+    public Optional<Instant> authenticatedAt(Object authTimeClaim, Object issuedAtClaim) {
+        Optional<Instant> authTime = FreshAuthentication.authTime(authTimeClaim);
+        return authTime.isPresent() || !issuedAtCounts ? authTime : FreshAuthentication.authTime(issuedAtClaim);
     }
 
     /** What a signer sends: the name typed, the hash of the text shown, and whether to file it with the court. */
