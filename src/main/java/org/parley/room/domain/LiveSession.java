@@ -424,11 +424,6 @@ public final class LiveSession {
         return state.settlement();
     }
 
-    /** Whether the participant is on the roster and has signed the complete agreement (a party or a witness). */
-    public boolean signedCompleteSettlement(ParticipantId participant) {
-        return state.settlement().complete() && state.settlement().signatureOf(participant).isPresent();
-    }
-
     // ---- parties and counsel: releases and reviews ----
 
     public Decision release(ParticipantId actor, ReleaseTerms terms) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
 import org.parley.platform.problem.ApiException;
@@ -82,6 +83,7 @@ public class SettlementResource {
 
     @POST
     @Path("/signature")
+    @Operation(summary = "Sign the session's settlement agreement (needs a fresh sign-in)")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<SignedView> sign(@PathParam("sessionId") UUID sessionId, SignatureRequest request) {
@@ -101,12 +103,14 @@ public class SettlementResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The stored record of the session's settlement agreement: hash and signatures")
     public Uni<RecordView> record(@PathParam("sessionId") UUID sessionId) {
         return settlements.record(callers.from(identity), sessionId).map(RecordView::of);
     }
 
     @GET
     @Path("/pdf")
+    @Operation(summary = "The signed settlement agreement as a PDF, for its signers and, once filed, the court")
     @Produces("application/pdf")
     public Uni<Response> pdf(@PathParam("sessionId") UUID sessionId) {
         return settlements.pdf(callers.from(identity), sessionId).map(bytes -> Response.ok(bytes, "application/pdf")
