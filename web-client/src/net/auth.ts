@@ -110,6 +110,19 @@ export class Auth {
     return this.tokens?.accessToken ?? null;
   }
 
+  /**
+   * Signs the same person in again, for a step that needs a fresh authentication (signing the settlement
+   * agreement): the demo identity provider mints a token with a new `auth_time`. Single sign-on would need a full
+   * login at the identity provider (`prompt=login`), which this client does not do from inside a session.
+   */
+  async reauthenticate(): Promise<void> {
+    const method = this.method;
+    if (method?.kind !== "demo") {
+      throw new Error("Signing with single sign-on needs a new login at your identity provider, which this browser cannot do inside a session yet.");
+    }
+    this.tokens = await this.demoToken(method.username);
+  }
+
   async signInDemo(username: string): Promise<void> {
     this.tokens = await this.demoToken(username);
     this.method = { kind: "demo", username };

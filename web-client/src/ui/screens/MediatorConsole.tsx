@@ -32,6 +32,7 @@ import { Modal } from "../parts/Modal";
 import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
+import { SettlementPanel } from "../parts/Settlement";
 import { RoomHeader } from "./Room";
 
 const DRAG_TYPE = "application/x-parley-participant";
@@ -153,6 +154,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             )}
           </div>
           <aside class="room-side">
+            {kind === "joint" && <SettlementPanel room={room} />}
             <ExportedItems room={room} />
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />

@@ -39,6 +39,7 @@ import { Watermark } from "../parts/Watermark";
 import { CaucusBanner } from "../parts/CaucusBanner";
 import { ExceptionNotices } from "../parts/Exceptions";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
+import { SettlementPanel } from "../parts/Settlement";
 import { MediatorConsole } from "./MediatorConsole";
 
 export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
@@ -253,6 +254,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               </ul>
             </section>
           )}
+          {kind === "joint" && <SettlementPanel room={room} />}
           <WhoIsWhere room={room} />
           <MyReleases room={room} role={role} />
         </aside>
