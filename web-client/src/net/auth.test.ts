@@ -79,3 +79,24 @@ describe("demo sign-in", () => {
     expect(auth.signedIn()).toBe(false);
   });
 });
+
+describe("signing in again before a signature", () => {
+  it("mints a fresh demo token for the same person and uses it from then on", async () => {
+    const { auth, calls } = setup({
+      "POST /demo-idp/token": [
+        json(200, { access_token: "first", token_type: "Bearer", expires_in: 3600 }),
+        json(200, { access_token: "fresh", token_type: "Bearer", expires_in: 3600 }),
+      ],
+    });
+    await auth.signInDemo("demo.party.a");
+    await auth.reauthenticate();
+    expect(calls.length).toBe(2);
+    expect(new URLSearchParams(calls[1].init.body as string).get("username")).toBe("demo.party.a");
+    expect(await auth.token()).toBe("fresh");
+  });
+
+  it("says so when nobody is signed in with the demo identity provider", async () => {
+    const { auth } = setup({});
+    await expect(auth.reauthenticate()).rejects.toThrow(/single sign-on/);
+  });
+});
