@@ -9,8 +9,9 @@
 // Scenario: the mediator drafts the agreement in the joint room and both parties see it; party A comments; both
 // parties sign, each signing in again through the demo identity provider and both choosing to file it with the
 // court; each downloads the signed PDF, the two files are the same and the hash printed in the PDF is the one the
-// room showed; the court-admin reads the outcome and downloads the very same filed PDF. axe-core runs on every
-// new screen (no serious or critical violation). The scenario prints `settlement-hash: <hex>` for its JUnit class,
+// room showed; the court-admin downloads the very same filed PDF. In a second session both parties sign a new
+// agreement without filing it: the court-admin then reads only the outcome the mediator recorded, and is offered no
+// agreement. axe-core runs on every new screen (no serious or critical violation). The scenario prints `settlement-hash: <hex>` for its JUnit class,
 // which compares it with the database's record.
 
 import { createHash } from "node:crypto";
@@ -55,7 +56,9 @@ async function downloaded(page, button) {
 /** The text of a PDF, page after page, read with pdf.js. */
 async function pdfText(bytes) {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const standardFontDataUrl = path.resolve(here, "..", "node_modules", "pdfjs-dist", "standard_fonts") + path.sep;
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl })
+    .promise;
   let text = "";
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
@@ -200,6 +203,83 @@ try {
     const courtCopy = await downloaded(admin, button);
     check(Buffer.compare(courtCopy, signersPdf) === 0, "the court receives the very PDF the parties received");
     await accessible(admin, "the court-admin's case page with a filed agreement");
+  });
+
+  await step("a-second-session-settles-without-filing-and-the-court-reads-only-the-outcome", async () => {
+    const terms = `1. The parties end the dispute (${Date.now().toString(36)}).`;
+    await mediator.getByRole("button", { name: "Back to my cases" }).click();
+    const card = caseCard(mediator, reference);
+    await card.getByRole("button", { name: "Schedule a session" }).click();
+    await card.getByRole("button", { name: /^Join session 2/ }).waitFor();
+    for (const [page, role] of [[mediator, "mediator"], [partyA, "partyA"], [partyB, "partyB"]]) {
+      if (role !== "mediator") {
+        await page.reload();
+        await signIn(page, role);
+      }
+      await caseCard(page, reference).getByRole("button", { name: /^Join session 2/ }).click();
+      await page.getByRole("heading", { name: "Before you join" }).waitFor();
+      // Once loaded, the page asks only for what is still missing (the case's agreement was accepted last time).
+      await page.locator(".agreement-text").waitFor();
+      for (const label of ["I have read and accept the confidentiality agreement", ACKNOWLEDGE]) {
+        const box = page.getByLabel(label);
+        if (await box.count()) await box.check();
+      }
+      await page.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
+      await page.getByLabel("I am in a private place; nobody else can see or hear").check();
+      await page.getByRole("button", { name: "Join the session" }).click();
+      if (role === "mediator") {
+        await page.getByRole("heading", { name: "Mediator console" }).waitFor();
+        await page.getByRole("button", { name: "Start the session" }).click();
+        await page.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+      } else {
+        await page.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
+      }
+    }
+    const lobby = mediator.locator('[data-column="lobby"]');
+    for (const name of [PEOPLE.partyA.name, PEOPLE.partyB.name]) {
+      const waiting = lobby.locator(".pcard", { hasText: name });
+      await waiting.waitFor();
+      await waiting.getByRole("button", { name: "Admit" }).click();
+      await mediator.locator('[data-column="joint"] .pcard', { hasText: name }).waitFor();
+    }
+    if (!(await mediator.locator(".you-are-in", { hasText: "Joint room" }).count())) {
+      const self = mediator.locator(".pcard.self");
+      await self.getByLabel("Go to").selectOption({ label: "Joint room" });
+      await self.getByRole("button", { name: "Go there" }).click();
+    }
+    await mediator.getByLabel("Terms of the agreement").fill(terms);
+    await mediator.getByRole("button", { name: "Share the draft" }).click();
+    for (const [page, role] of [[partyA, "partyA"], [partyB, "partyB"]]) {
+      await page.getByTestId("settlement-text").filter({ hasText: terms }).waitFor();
+      await page.getByLabel("Type your full name to sign").fill(PEOPLE[role].name);
+      await page.getByRole("button", { name: "Sign in again and sign" }).click();
+      await page.locator(".settlement [role=status]", { hasText: "You have signed the agreement." }).waitFor();
+    }
+    await mediator.locator(".settlement", { hasText: "It is not filed with the court." }).waitFor();
+    await mediator.getByRole("button", { name: "End the session" }).click();
+    await mediator.getByRole("dialog", { name: "End the session for everyone?" }).getByRole("button", { name: "End the session" }).click();
+    await mediator.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
+    await mediator.getByRole("button", { name: "Back to my cases" }).click();
+    const outcome = caseCard(mediator, reference);
+    await outcome.getByRole("button", { name: "Record the outcome of session 2…" }).click();
+    const form = outcome.getByRole("form", { name: "Outcome of session 2" });
+    await form.getByRole("group", { name: "Did the session take place?" }).getByLabel("Yes").check();
+    await form.getByRole("group", { name: "Has the mediation ended (no further session)?" }).getByLabel("Yes").check();
+    await form.getByLabel("Settled in full").check();
+    for (const role of ["mediator", "partyA", "partyB"]) await form.getByLabel(new RegExp(`^${PEOPLE[role].name}`)).check();
+    await form.getByRole("button", { name: "Record the outcome" }).click();
+    await outcome.locator(".outcome-summary", { hasText: "Settled in full." }).waitFor();
+
+    await admin.reload();
+    await signIn(admin, "admin");
+    await admin.getByRole("button", { name: `Participants of ${reference}` }).click();
+    const sessions = admin.locator("section", { has: admin.getByRole("heading", { name: `Sessions and outcomes of ${reference}` }) });
+    const second = sessions.locator("li", { hasText: "Session 2" });
+    await second.locator(".outcome-summary", { hasText: "Settled in full." }).waitFor();
+    await second.getByText("No settlement agreement was filed with the court.").waitFor();
+    check(!(await second.getByRole("button", { name: /Download/ }).count()), "the court is offered no unfiled agreement");
+    check(!(await sessions.innerText()).includes(terms), "the court's page shows no text of the agreement");
+    await accessible(admin, "the court-admin's case page with an unfiled agreement");
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);

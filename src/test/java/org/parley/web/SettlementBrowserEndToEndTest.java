@@ -24,8 +24,9 @@ import org.parley.testing.DemoProfile;
 /**
  * Runs web-client/e2e/settlement.mjs in real headless Chromium against this real server: the mediator drafts the
  * agreement, both parties sign after signing in again through the demo identity provider and file it with the
- * court, each downloads the same PDF, and the court-admin downloads the very same file; then the hash the scenario
- * read from the room and the PDF is the database's record. Screenshots go to target/e2e-settlement-screenshots.
+ * court, each downloads the same PDF, and the court-admin downloads the very same file; a second session's agreement,
+ * signed but not filed, leaves the court with the outcome alone. Then the hash the scenario read from the room and
+ * the PDF is the database's record. Screenshots go to target/e2e-settlement-screenshots.
  */
 @QuarkusTest
 @TestProfile(DemoProfile.class)
