@@ -154,11 +154,12 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             )}
           </div>
           <aside class="room-side">
-            {kind === "joint" && <SettlementPanel room={room} />}
             <ExportedItems room={room} />
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />
             <Reviews room={room} />
+            {/* Last: the releases to convey and the reviews stay in view above it. */}
+            {kind === "joint" && <SettlementPanel room={room} />}
           </aside>
         </div>
       </div>

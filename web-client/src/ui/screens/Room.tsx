@@ -254,9 +254,9 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               </ul>
             </section>
           )}
-          {kind === "joint" && <SettlementPanel room={room} />}
           <WhoIsWhere room={room} />
           <MyReleases room={room} role={role} />
+          {kind === "joint" && <SettlementPanel room={room} />}
         </aside>
       </div>
       {releasing && (
