@@ -425,6 +425,38 @@ export class Controller {
     return this.net.documents.download(session, item);
   }
 
+  /**
+   * Signs the settlement agreement shown now (its hash), after signing in again; answers a sentence when refused,
+   * null when signed. The signature then reaches the joint room as a `settlement` frame.
+   */
+  async signSettlement(name: string, fileWithCourt: boolean): Promise<string | null> {
+    const room = this.store.get().room;
+    if (room.session === null || room.settlement === null) return explainError("not_in_room");
+    try {
+      await this.net.signSettlement(room.session, { name, textSha256: room.settlement.textSha256, fileWithCourt });
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  }
+
+  /** The signed agreement's PDF of the session this person is in (a signer), or of a filed one (the court). */
+  settlementPdf(sessionId?: string): Promise<Blob> {
+    const session = sessionId ?? this.store.get().room.session;
+    if (!session) return Promise.reject(new ApiError(0, "not_in_room", "Not in a session."));
+    return this.net.settlementPdf(session);
+  }
+
+  /** Whether the court may see a session's signed agreement: its record, or null when it was not filed. */
+  async filedSettlement(sessionId: string): Promise<{ textSha256: string } | null> {
+    try {
+      return await this.net.api.settlementRecord(sessionId);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "settlement_not_filed") return null;
+      throw error;
+    }
+  }
+
   /** The mediator asks one participant to attest again; they wait in the lobby until they have. */
   requestReattestation(participant: string): void {
     if (this.send({ type: "request_reattestation", participant })) {

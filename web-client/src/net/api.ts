@@ -140,6 +140,22 @@ export interface Attestations {
   privateLocation: boolean;
 }
 
+/** What a signer sends: the typed name, the hash of the text it read, and whether to file it with the court. */
+export interface SettlementSigning {
+  name: string;
+  textSha256: string;
+  fileWithCourt: boolean;
+}
+
+/** The stored record of a session's settlement agreement: hash and signatures, never the text. */
+export interface SettlementRecordView {
+  textSha256: string;
+  openedAt: string;
+  completedAt: string | null;
+  filed: boolean;
+  signatures: { name: string; role: string; witness: boolean; signedAt: string; fileWithCourt: boolean }[];
+}
+
 const enc = encodeURIComponent;
 
 export class Api {
@@ -213,6 +229,16 @@ export class Api {
 
   createSession(caseId: string): Promise<SessionView> {
     return this.http.json("POST", `/api/cases/${enc(caseId)}/sessions`);
+  }
+
+  /** Signs the session's settlement agreement; the caller has just signed in again (a fresh `auth_time`). */
+  signSettlement(sessionId: string, signing: SettlementSigning): Promise<unknown> {
+    return this.http.json("POST", `/api/sessions/${enc(sessionId)}/settlement/signature`, signing);
+  }
+
+  /** The record of a session's agreement; the court-admin gets `settlement_not_filed` unless every party filed it. */
+  settlementRecord(sessionId: string): Promise<SettlementRecordView> {
+    return this.http.json("GET", `/api/sessions/${enc(sessionId)}/settlement`);
   }
 
   /** The case's mediator records (or replaces) a session's outcome. */

@@ -71,11 +71,50 @@ describe("demo sign-in", () => {
     const [a, b] = await Promise.all([auth.token(), auth.token()]);
     expect([a, b]).toEqual(["second", "second"]);
     expect(calls).toHaveLength(2);
+    // A refresh is silent (the provider's sign-on session), never a new sign-in that would count as authenticating.
+    const refresh = new URLSearchParams(calls[1].init.body as string);
+    expect(refresh.get("prompt")).toBe("none");
+    expect(refresh.get("username")).toBeNull();
   });
 
   it("reports a refused demo sign-in", async () => {
     const { auth } = setup({ "POST /demo-idp/token": problem(400, "invalid_grant", "not a demo account") });
     await expect(auth.signInDemo("nobody")).rejects.toMatchObject({ status: 400 });
     expect(auth.signedIn()).toBe(false);
+  });
+});
+
+describe("signing in again before a signature", () => {
+  it("mints a fresh demo token for the same person and uses it from then on", async () => {
+    const { auth, calls } = setup({
+      "POST /demo-idp/token": [
+        json(200, { access_token: "first", token_type: "Bearer", expires_in: 3600 }),
+        json(200, { access_token: "fresh", token_type: "Bearer", expires_in: 3600 }),
+      ],
+    });
+    await auth.signInDemo("demo.party.a");
+    await auth.reauthenticate();
+    expect(calls.length).toBe(2);
+    expect(new URLSearchParams(calls[1].init.body as string).get("username")).toBe("demo.party.a");
+    expect(await auth.token()).toBe("fresh");
+  });
+
+  it("after a silent sign-in, signs in again as the account its token names", async () => {
+    const claims = btoa(JSON.stringify({ preferred_username: "demo.party.b" })).replace(/=+$/, "");
+    const { auth, calls } = setup({
+      "POST /demo-idp/token": [
+        json(200, { access_token: `h.${claims}.s`, token_type: "Bearer", expires_in: 3600 }),
+        json(200, { access_token: "fresh", token_type: "Bearer", expires_in: 3600 }),
+      ],
+    });
+    expect(await auth.resumeDemo()).toBe(true);
+    await auth.reauthenticate();
+    expect(new URLSearchParams(calls[1].init.body as string).get("username")).toBe("demo.party.b");
+    expect(await auth.token()).toBe("fresh");
+  });
+
+  it("says so when nobody is signed in with the demo identity provider", async () => {
+    const { auth } = setup({});
+    await expect(auth.reauthenticate()).rejects.toThrow(/single sign-on/);
   });
 });

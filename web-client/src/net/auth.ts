@@ -106,7 +106,8 @@ export class Auth {
     const method = this.method;
     try {
       if (method?.kind === "demo") {
-        this.tokens = method.username ? await this.demoToken(method.username) : await this.demoSilentToken();
+        // Silently, within the provider's sign-on session: a refresh is no new authentication (its auth_time stays).
+        this.tokens = await this.demoSilentToken();
       } else if (method?.kind === "oidc" && this.tokens?.refreshToken) {
         this.tokens = await oidc.refresh(this.deps, method.settings, method.endpoints, this.tokens.refreshToken);
       }
@@ -114,6 +115,21 @@ export class Auth {
       // Keep the old token: the server answers 401 if it is no longer good, and the app signs the user out.
     }
     return this.tokens?.accessToken ?? null;
+  }
+
+  /**
+   * Signs the same person in again, for a step that needs a fresh authentication (signing the settlement
+   * agreement): the demo identity provider mints a token with a new `auth_time`. Single sign-on would need a full
+   * login at the identity provider (`prompt=login`), which this client does not do from inside a session.
+   */
+  async reauthenticate(): Promise<void> {
+    const method = this.method;
+    if (method?.kind !== "demo") {
+      throw new Error("Signing with single sign-on needs a new login at your identity provider, which this browser cannot do inside a session yet.");
+    }
+    const username = method.username ?? usernameIn(this.tokens?.accessToken);
+    if (!username) throw new Error("Sign in again to sign.");
+    this.tokens = await this.demoToken(username);
   }
 
   async signInDemo(username: string): Promise<void> {
@@ -189,5 +205,17 @@ export class Auth {
       this.signedOut = this.http.identityProvider<void>("POST", "/demo-idp/logout").catch(() => undefined);
     }
     return method?.kind === "oidc" ? oidc.signOutUrl(method.settings, method.endpoints, tokens, redirectUri) : null;
+  }
+}
+
+/** The account name a demo access token names (after a silent sign-in the client was never told it). */
+function usernameIn(token: string | undefined): string | null {
+  try {
+    const payload = token?.split(".")[1];
+    if (!payload) return null;
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { preferred_username?: unknown };
+    return typeof claims.preferred_username === "string" ? claims.preferred_username : null;
+  } catch {
+    return null;
   }
 }

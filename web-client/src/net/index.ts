@@ -3,7 +3,7 @@
 
 import type { RoomEvent } from "../state/room";
 import { Api } from "./api";
-import type { Attestations, Me } from "./api";
+import type { Attestations, Me, SettlementSigning } from "./api";
 import { Auth, loadClientConfig } from "./auth";
 import type { ClientConfig } from "./auth";
 import { Http } from "./http";
@@ -38,6 +38,8 @@ export type {
   OutcomeRecording,
   OutcomeReportView,
   OwnConsentView,
+  SettlementRecordView,
+  SettlementSigning,
 } from "./api";
 export type { ClientConfig, DemoAccount } from "./auth";
 export type { RoomConnection } from "./room";
@@ -161,6 +163,18 @@ export class Net {
     if (status.missing.length > 0) {
       throw new Error(`Still missing before joining: ${status.missing.map(describeMissing).join(", ")}.`);
     }
+  }
+
+  /** Signs in again (a fresh authentication), then signs the session's settlement agreement with that token. */
+  async signSettlement(sessionId: string, signing: SettlementSigning): Promise<void> {
+    await this.auth.reauthenticate();
+    await this.api.signSettlement(sessionId, signing);
+  }
+
+  /** The signed agreement's PDF, for a signer (or the court-admin once every party filed it). */
+  async settlementPdf(sessionId: string): Promise<Blob> {
+    const response = await this.http.binary("GET", `/api/sessions/${encodeURIComponent(sessionId)}/settlement/pdf`, {});
+    return response.blob();
   }
 
   /** A device check for the pre-join screen, or null where this browser has no camera or microphone API. */

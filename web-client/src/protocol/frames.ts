@@ -149,6 +149,7 @@ export type ServerFrame =
   | { seq: number; type: "media_alert"; participant: string; reason: string }
   | { seq: number; type: "exception_invoked"; item: string; category: ExceptionCategory; by: string; at: string }
   | { seq: number; type: "exception_export"; item: string; category: ExceptionCategory; text: string }
+  | SettlementFrame
   | MediaServerFrame
   | { seq: number; type: "error"; code: string; detail: string; ref?: string; clientId?: string };
 
@@ -176,6 +177,29 @@ export type MediaServerFrame =
   | { seq: number; type: "media_revoked"; room: string; reason: string };
 
 export type ServerFrameType = ServerFrame["type"];
+
+/** The settlement agreement as it stands (docs/protocol.md, `settlement`): joint-room content, memory only. */
+export interface SettlementFrame {
+  seq: number;
+  type: "settlement";
+  version: number;
+  text: string;
+  textSha256: string;
+  scribe: string | null;
+  locked: boolean;
+  complete: boolean;
+  completedAt?: string;
+  filedWithCourt?: boolean;
+  comments: { id: string; author: string; text: string; at: string }[];
+  signatures: {
+    participant: string;
+    name: string;
+    role: string;
+    witness: boolean;
+    signedAt: string;
+    fileWithCourt: boolean;
+  }[];
+}
 
 /** What a room-scoped frame does, before it is bound to the place its author saw. */
 export type RoomAction =
@@ -216,6 +240,9 @@ export type ClientCommand =
   | { type: "privacy_alert" }
   | { type: "knock" }
   | { type: "lobby_message"; text: string }
+  | { type: "settlement_edit"; text: string }
+  | { type: "settlement_scribe"; participant?: string }
+  | { type: "settlement_comment"; text: string }
   | { type: "ping" }
   | MediaCommand;
 
@@ -285,6 +312,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "media_alert",
   "exception_invoked",
   "exception_export",
+  "settlement",
   ...MEDIA_TYPES,
   "error",
 ]);
@@ -321,6 +349,15 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   media_alert: { participant: "string", reason: "string" },
   exception_invoked: { item: "string", category: "string", by: "string", at: "string" },
   exception_export: { item: "string", category: "string", text: "string" },
+  settlement: {
+    version: "number",
+    text: "string",
+    textSha256: "string",
+    locked: "boolean",
+    complete: "boolean",
+    comments: "array",
+    signatures: "array",
+  },
   media_grant: { room: "string" },
   media_answer: { sdp: "string" },
   media_screen_answer: { sdp: "string" },

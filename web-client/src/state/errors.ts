@@ -27,6 +27,11 @@ const ROOM: Record<string, string> = {
   unknown_type: "The server does not know that request.",
   too_large: "That is too long. Messages and wordings hold at most 4000 characters.",
   try_again: "That could not be recorded just now, so nothing happened and nobody was told. Please try again.",
+  settlement_locked: "The agreement has been signed, so its text can no longer change.",
+  settlement_complete: "Every party has signed: the agreement is complete.",
+  already_signed: "You have signed the agreement already.",
+  draft_changed: "The agreement changed after you read it. Please read it again before you sign.",
+  name_mismatch: "Type your name exactly as it is shown for you in the session.",
   wording_lost:
     "Its wording was lost when the server restarted, so it cannot be passed on. It must be said and released again.",
 };
@@ -61,6 +66,9 @@ const REST: Record<string, string> = {
   disclosure_missing: "The mediator has not recorded the conflict-of-interest disclosure yet.",
   disclosure_version_mismatch: "The disclosure has changed since you read it. Please read it again.",
   disclosure_not_acknowledged: "Please acknowledge the mediator's conflict-of-interest disclosure first.",
+  reauthentication_required: "Please sign in again just before you sign the agreement.",
+  settlement_not_signed: "Not every party has signed the agreement yet.",
+  settlement_not_filed: "The parties did not file this agreement with the court.",
 };
 
 /** Refused room connections: the upgrade refusals and the room-ticket refusals (all `ticket_*`). */

@@ -425,3 +425,24 @@ describe("room reducer", () => {
     expect({ ...after, seq: before.seq }).toEqual(before);
   });
 });
+
+describe("the settlement agreement", () => {
+  const settlement = {
+    type: "settlement" as const,
+    version: 2,
+    text: "1. Terms.",
+    textSha256: "ab".repeat(32),
+    scribe: null,
+    locked: false,
+    complete: false,
+    comments: [],
+    signatures: [],
+  };
+
+  it("keeps the latest settlement frame, and drops it with the session's other content", () => {
+    const shown = replay([frame(settlement), frame({ ...settlement, version: 3, text: "1. Better terms." })]);
+    expect(shown.settlement?.text).toBe("1. Better terms.");
+    const ended = replay([frame({ type: "session_ended", at: "2026-03-02T15:12:40Z" })], shown);
+    expect(ended.settlement).toBeNull();
+  });
+});

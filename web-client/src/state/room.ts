@@ -14,6 +14,7 @@ import type {
   RoomTarget,
   Scope,
   ServerFrame,
+  SettlementFrame,
 } from "../protocol/frames";
 import { roomTargetOf } from "../protocol/frames";
 
@@ -198,6 +199,8 @@ export interface RoomState {
    * dropped with the rest of the session.
    */
   exports: Record<string, { category: ExceptionCategory; text: string }>;
+  /** The settlement agreement as the joint room last showed it: content, dropped with the rest. */
+  settlement: SettlementFrame | null;
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -264,6 +267,7 @@ export function initialRoomState(): RoomState {
     ownPrivacy: "ok",
     exceptions: {},
     exports: {},
+    settlement: null,
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -429,6 +433,7 @@ function dropContent(state: RoomState): RoomState {
     exceptions: {},
     exports: {},
     lobbyMessages: [],
+    settlement: null,
   };
 }
 
@@ -626,6 +631,8 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
           [frame.item]: { item: frame.item, category: frame.category, by: frame.by, at: frame.at },
         },
       };
+    case "settlement":
+      return { ...base, settlement: frame };
     case "exception_export":
       return { ...base, exports: { ...base.exports, [frame.item]: { category: frame.category, text: frame.text } } };
     case "media_alert":

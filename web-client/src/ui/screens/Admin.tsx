@@ -180,6 +180,7 @@ function CaseSessions({ found }: { found: CaseView }) {
                   Scheduled {moment(session.createdAt)} · started {moment(session.startedAt)} · ended{" "}
                   {moment(session.endedAt)}
                 </p>
+                {session.status === "ended" && <FiledSettlement sessionId={session.id} />}
                 {report ? (
                   <OutcomeSummary report={report} />
                 ) : (
@@ -193,6 +194,41 @@ function CaseSessions({ found }: { found: CaseView }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * The signed settlement agreement of a session, only when every party chose to file it with the court; otherwise
+ * the court has the outcome alone and this shows nothing but that.
+ */
+function FiledSettlement({ sessionId }: { sessionId: string }) {
+  const controller = useController();
+  const filed = useLoad(() => controller.filedSettlement(sessionId), [sessionId]);
+  const [status, setStatus] = useState<string | null>(null);
+  if (filed.loading || filed.error) return null;
+  if (!filed.value) return <p class="small muted">No settlement agreement was filed with the court.</p>;
+  async function download() {
+    try {
+      const pdf = await controller.settlementPdf(sessionId);
+      const url = URL.createObjectURL(pdf);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "settlement-agreement.pdf";
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus("The filed agreement was downloaded.");
+    } catch (error) {
+      setStatus(describeError(error));
+    }
+  }
+  return (
+    <p class="small">
+      Settlement agreement filed by every party.{" "}
+      <button type="button" onClick={download}>
+        Download the filed agreement (PDF)
+      </button>
+      {status && <span role="status"> {status}</span>}
+    </p>
   );
 }
 

@@ -32,6 +32,7 @@ import { Modal } from "../parts/Modal";
 import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
+import { SettlementPanel } from "../parts/Settlement";
 import { RoomHeader } from "./Room";
 
 const DRAG_TYPE = "application/x-parley-participant";
@@ -157,6 +158,8 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />
             <Reviews room={room} />
+            {/* Last: the releases to convey and the reviews stay in view above it. */}
+            {kind === "joint" && <SettlementPanel room={room} />}
           </aside>
         </div>
       </div>

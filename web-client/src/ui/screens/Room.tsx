@@ -39,6 +39,7 @@ import { Watermark } from "../parts/Watermark";
 import { CaucusBanner } from "../parts/CaucusBanner";
 import { ExceptionNotices } from "../parts/Exceptions";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
+import { SettlementPanel } from "../parts/Settlement";
 import { MediatorConsole } from "./MediatorConsole";
 
 export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
@@ -264,6 +265,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
           )}
           <WhoIsWhere room={room} />
           <MyReleases room={room} role={role} />
+          {kind === "joint" && <SettlementPanel room={room} />}
         </aside>
       </div>
       {releasing && (

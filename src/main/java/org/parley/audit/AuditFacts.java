@@ -89,6 +89,13 @@ public final class AuditFacts {
                     invoked.itemId().value());
         } else if (fact instanceof Fact.ExceptionItemExported exported) {
             return where.ok(exported.by(), AuditKinds.EXCEPTION_EXPORTED, null, exported.itemId().value());
+        } else if (fact instanceof Fact.SettlementSigned signed) {
+            // The capacity is the target: a party's signature binds, counsel's and the mediator's witness.
+            return where.ok(signed.participant(), AuditKinds.SETTLEMENT_SIGNED, "joint",
+                    signed.role().name().toLowerCase(java.util.Locale.ROOT));
+        } else if (fact instanceof Fact.SettlementCompleted completed) {
+            return AuditEntry.ok(SERVER_ACTOR, AuditKinds.SETTLEMENT_COMPLETED, where.courtId(), where.caseId(),
+                    where.sessionId(), "joint", completed.filed() ? "filed" : "not_filed");
         } else if (fact instanceof Fact.CaucusReviewConfirmed confirmed) {
             return where.ok(confirmed.participant(), AuditKinds.CAUCUS_REVIEW_CONFIRMED,
                     caucus(confirmed.caucusId()), null);

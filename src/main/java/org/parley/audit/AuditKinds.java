@@ -34,6 +34,10 @@ public final class AuditKinds {
     public static final String EXCEPTION_INVOKED_PREFIX = "exception_invoked_";
     public static final String EXCEPTION_EXPORTED = "exception_exported";
 
+    // The settlement agreement: who signed in which capacity, and whether it was filed; never the text
+    public static final String SETTLEMENT_SIGNED = "settlement_signed";
+    public static final String SETTLEMENT_COMPLETED = "settlement_completed";
+
     // The case's caucus policy and the mediator's conflict-of-interest disclosure (never its text)
     public static final String CAUCUS_POLICY_SET = "caucus_policy_set";
     public static final String DISCLOSURE_RECORDED = "disclosure_recorded";

@@ -33,6 +33,9 @@ public final class StartupPreflight {
             "parley.keycloak.client-secret",
             "parley.ticket.signing-key");
 
+    /** Lets a token's iat stand in for auth_time when signing the settlement agreement: for test clients only. */
+    public static final String ISSUED_AT_COUNTS = "parley.settlement.issued-at-counts-as-authentication";
+
     private static final int DATABASE_CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final Function<String, Optional<String>> settings;
@@ -80,6 +83,10 @@ public final class StartupPreflight {
         Optional<String> unsafe = DemoIdentityGuard.refusal(profiles, demoIdentity);
         if (unsafe.isPresent()) {
             throw new StartupRefusal(unsafe.get());
+        }
+        if (production && setting(ISSUED_AT_COUNTS).map(Boolean::parseBoolean).orElse(false)) {
+            // A refreshed token has a new iat, so in production only auth_time can show a fresh sign-in.
+            throw refusal(ISSUED_AT_COUNTS, "must not be true in the production profile");
         }
         if (production) {
             for (String required : PRODUCTION_REQUIRED) {

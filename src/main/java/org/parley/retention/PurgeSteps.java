@@ -16,7 +16,8 @@ final class PurgeSteps {
 
     /** Tables keyed by session, in an order that respects their foreign keys. */
     private static final List<String> SESSION_TABLES = List.of("session_event", "release_record",
-            "caucus_review_confirmation", "session_attestation", "caucus_exception", "live_session_state");
+            "caucus_review_confirmation", "session_attestation", "caucus_exception", "live_session_state",
+            "settlement_signature", "settlement_agreement");
     /** Tables keyed by case, likewise. */
     private static final List<String> CASE_TABLES = List.of("agreement_acceptance", "third_party_consent",
             "case_agreement", "disclosure_acknowledgement", "conflict_disclosure");

@@ -22,6 +22,7 @@ import org.parley.room.domain.ReleaseAudience;
 import org.parley.room.domain.ReleaseId;
 import org.parley.room.domain.ReleaseScope;
 import org.parley.room.domain.ReviewedItem;
+import org.parley.room.domain.Role;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.Side;
 
@@ -65,6 +66,8 @@ class AuditFactsTest {
             new Fact.ConsentChanged(PARTY_A, PARTY_A, false, AT),
             new Fact.ReattestationRequested(PARTY_A, MEDIATOR, AT),
             new Fact.PrivacyAlertRaised(PARTY_A, AT),
+            new Fact.SettlementSigned(PARTY_A, Role.PARTY, "Party A", "ab", true, true, AT),
+            new Fact.SettlementCompleted("ab", true, java.util.Optional.of("the terms"), AT),
             new Fact.SessionEnded(new SessionId(SESSION.toString()), MEDIATOR, AT));
 
     private static List<AuditEntry> entries(Fact... facts) {
@@ -84,7 +87,7 @@ class AuditFactsTest {
                 "exception_invoked_abuse_or_neglect", AuditKinds.EXCEPTION_EXPORTED, AuditKinds.CAUCUS_CLOSED,
                 AuditKinds.CAUCUS_REVIEW_CONFIRMED, AuditKinds.CAUCUS_REVIEW_DISPUTED, AuditKinds.DISCONNECTED, AuditKinds.RECONNECTED, AuditKinds.LEFT,
                 AuditKinds.CONSENT_WITHDRAWN, AuditKinds.REATTESTATION_REQUESTED, AuditKinds.PRIVACY_ALERT,
-                AuditKinds.SESSION_ENDED), kinds);
+                AuditKinds.SETTLEMENT_SIGNED, AuditKinds.SETTLEMENT_COMPLETED, AuditKinds.SESSION_ENDED), kinds);
     }
 
     @Test
@@ -105,6 +108,17 @@ class AuditFactsTest {
         assertEquals(MEDIATOR.value(), invoked.actor());
         assertEquals("caucus:" + CAUCUS.value(), invoked.room());
         assertEquals(ITEM.value(), invoked.target());
+    }
+
+    @Test
+    void aSettlementIsAuditedByCapacityAndFilingNeverByItsText() {
+        List<AuditEntry> audited = entries(
+                new Fact.SettlementSigned(PARTY_A, Role.PARTY, "Party A", "ab", true, true, AT),
+                new Fact.SettlementCompleted("ab", true, java.util.Optional.of("the terms"), AT));
+        assertEquals("party", audited.get(0).target());
+        assertEquals(PARTY_A.value(), audited.get(0).actor());
+        assertEquals("filed", audited.get(1).target());
+        assertTrue(audited.stream().noneMatch(entry -> entry.toString().contains("the terms")));
     }
 
     @Test

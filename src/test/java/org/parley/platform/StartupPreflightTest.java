@@ -45,6 +45,14 @@ class StartupPreflightTest {
     }
 
     @Test
+    void productionRefusesToLetATokensIssueTimePassForASignIn() {
+        StartupRefusal refusal = assertThrows(StartupRefusal.class,
+                () -> check(Map.of(StartupPreflight.ISSUED_AT_COUNTS, "true")));
+        assertTrue(refusal.getMessage().startsWith(StartupPreflight.ISSUED_AT_COUNTS + " ("
+                + "PARLEY_SETTLEMENT_ISSUED_AT_COUNTS_AS_AUTHENTICATION) must not be true"), refusal.getMessage());
+    }
+
+    @Test
     void productionIsTheDefaultProfileAndRefusesTheDemoIdentityProvider() {
         StartupRefusal refusal = assertThrows(StartupRefusal.class,
                 () -> check(Map.of("parley.demo-identity.enabled", "true")));

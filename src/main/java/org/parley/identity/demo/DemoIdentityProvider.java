@@ -72,7 +72,7 @@ public class DemoIdentityProvider {
 
     /** A signed access token for a demo account, or empty when the name is not a demo account. */
     public Optional<SignedToken> signIn(String username) {
-        return accounts.byUsername(username).map(this::tokenFor);
+        return accounts.byUsername(username).map(account -> tokenFor(account, clock.instant()));
     }
 
     /** Opens a single sign-on session for a demo account that signed in; returns the cookie's value. */
@@ -87,7 +87,9 @@ public class DemoIdentityProvider {
 
     /** A fresh token for the account of a live single sign-on session, or empty (the person must sign in). */
     public Optional<SignedToken> signInSilently(String signOnId) {
-        return signOns.account(signOnId).flatMap(this::signIn);
+        // A silent sign-in is no new authentication: its token keeps the time the person last signed in.
+        return signOns.account(signOnId).flatMap(signOn -> accounts.byUsername(signOn.username())
+                .map(account -> tokenFor(account, signOn.authenticatedAt())));
     }
 
     /** Ends a single sign-on session (signing out). */
@@ -99,7 +101,7 @@ public class DemoIdentityProvider {
     public record SignedToken(String accessToken, long expiresIn) {
     }
 
-    private SignedToken tokenFor(DemoAccount account) {
+    private SignedToken tokenFor(DemoAccount account, Instant authenticatedAt) {
         Instant now = clock.instant();
         Instant expiry = now.plus(config.tokenLifetime());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -110,6 +112,8 @@ public class DemoIdentityProvider {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
+                // When the person last signed in: signing the settlement agreement asks for a recent one.
+                .claim("auth_time", authenticatedAt.getEpochSecond())
                 .claim("preferred_username", account.username())
                 .claim("name", account.displayName())
                 .claim("email", account.email())

@@ -20,7 +20,11 @@ final class DemoSignOnSessions {
     /** Sessions kept at most; the oldest are dropped first so that sign-ins cannot grow memory without bound. */
     static final int MAX_SESSIONS = 10_000;
 
-    private record Entry(String username, Instant expiresAt) {
+    private record Entry(String username, Instant authenticatedAt, Instant expiresAt) {
+    }
+
+    /** Who signed in, and when they last authenticated (what a silent sign-in reports as {@code auth_time}). */
+    record SignOn(String username, Instant authenticatedAt) {
     }
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
@@ -49,12 +53,13 @@ final class DemoSignOnSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Entry(username, clock.instant().plus(lifetime)));
+        Instant now = clock.instant();
+        sessions.put(id, new Entry(username, now, now.plus(lifetime)));
         return id;
     }
 
-    /** The account of a live session, or empty when the id is unknown, ended or expired. */
-    Optional<String> account(String id) {
+    /** The sign-on of a live session, or empty when the id is unknown, ended or expired. */
+    Optional<SignOn> account(String id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -66,7 +71,7 @@ final class DemoSignOnSessions {
             sessions.remove(id);
             return Optional.empty();
         }
-        return Optional.of(entry.username());
+        return Optional.of(new SignOn(entry.username(), entry.authenticatedAt()));
     }
 
     void close(String id) {

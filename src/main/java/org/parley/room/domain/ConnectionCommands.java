@@ -43,6 +43,7 @@ final class ConnectionCommands {
         outcome.record(new Fact.ParticipantConnected(actor.id(), place, placed.isPresent(), state.now()));
         outcome.deliver(actor.id(), new Event.Joined(state.sessionId(), actor.id(), state.phase()));
         outcome.deliver(actor.id(), relocation.arrival(actor.id(), place));
+        SettlementCommands.showOnArrival(state, outcome, actor.id(), place);
         if (longAway) {
             outcome.deliver(actor.id(), exits.reattestationRequested(actor.id(), actor.id()));
         }

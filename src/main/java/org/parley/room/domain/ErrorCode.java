@@ -45,6 +45,16 @@ public enum ErrorCode {
      * changed; the same frame may be sent again.
      */
     TRY_AGAIN("try_again"),
+    /** The settlement agreement has been signed, so its text can no longer change. */
+    SETTLEMENT_LOCKED("settlement_locked"),
+    /** Every party has signed the settlement agreement: it is complete and takes no more signatures. */
+    SETTLEMENT_COMPLETE("settlement_complete"),
+    /** The signer has signed the settlement agreement already. */
+    ALREADY_SIGNED("already_signed"),
+    /** The signer named the hash of another text than the agreement's: it changed after they read it. */
+    DRAFT_CHANGED("draft_changed"),
+    /** The name typed to sign is not the signer's display name. */
+    NAME_MISMATCH("name_mismatch"),
     /** Used by the transport edge only: the frame could not be decoded. */
     BAD_FRAME("bad_frame"),
     /** Used by the transport edge only: the frame names a type nobody handles. */

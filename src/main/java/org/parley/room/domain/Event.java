@@ -161,4 +161,11 @@ public sealed interface Event {
     /** To the mediator alone, once per marked item: that item's text, for the report the law requires. */
     record ExceptionExport(ItemId itemId, ExceptionCategory category, String text) implements Event {
     }
+
+    /**
+     * The settlement agreement as it stands, to those connected in the joint room (and to whoever enters it): its
+     * text, comments and signatures. Content, like the room's messages.
+     */
+    record SettlementUpdated(SettlementDraft settlement) implements Event {
+    }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Metadata for persistence and audit: who did what, when, where. Never message text or release wording. */
+/**
+ * Metadata for persistence and audit: who did what, when, where. Never message text or release wording; the one
+ * text a fact may carry is that of a completed settlement agreement every party chose to file with the court.
+ */
 public sealed interface Fact {
 
     /**
@@ -19,7 +22,8 @@ public sealed interface Fact {
                 || fact instanceof ReleaseConveyed || fact instanceof ItemConveyedOpenly
                 || fact instanceof CaucusReviewConfirmed || fact instanceof CaucusReviewDisputed
                 || fact instanceof ConsentChanged
-                || fact instanceof ExceptionInvoked || fact instanceof ExceptionItemExported;
+                || fact instanceof ExceptionInvoked || fact instanceof ExceptionItemExported
+                || fact instanceof SettlementSigned || fact instanceof SettlementCompleted;
     }
 
     record SessionStarted(SessionId sessionId, ParticipantId by, Instant at) implements Fact {
@@ -125,5 +129,27 @@ public sealed interface Fact {
     /** The mediator used the single export of a marked item's text (the text itself goes to the mediator only). */
     record ExceptionItemExported(ItemId itemId, ExceptionCategory category, ParticipantId by, Instant at)
             implements Fact {
+    }
+
+    /**
+     * Someone signed the session's settlement agreement (a party, or counsel or the mediator as a witness): the
+     * typed name, the capacity and the hash of the text, never the text. {@code first}: the first signature, which
+     * opens the agreement's record.
+     */
+    record SettlementSigned(ParticipantId participant, Role role, String signedName, String textSha256,
+                            boolean fileWithCourt, boolean first, Instant at) implements Fact {
+    }
+
+    /**
+     * The last party signed: the agreement is complete. {@code filedText} holds its text only when every party chose
+     * to file it with the court; a signed agreement is not privileged, and only then does its text leave memory.
+     */
+    record SettlementCompleted(String textSha256, boolean filed, Optional<String> filedText, Instant at)
+            implements Fact {
+        @Override
+        public String toString() {
+            // Never the text, wherever a fact is printed.
+            return "SettlementCompleted[" + textSha256 + ", filed=" + filed + ", " + at + "]";
+        }
     }
 }

@@ -69,6 +69,7 @@ public final class LiveSession {
     private final ExceptionCommands exceptions;
     private final KnockCommands knocks;
     private final LobbyNoticeCommands lobbyNotices;
+    private final SettlementCommands settlement;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -134,6 +135,7 @@ public final class LiveSession {
         this.exceptions = new ExceptionCommands(state);
         this.knocks = new KnockCommands(state);
         this.lobbyNotices = new LobbyNoticeCommands(state);
+        this.settlement = new SettlementCommands(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -386,6 +388,40 @@ public final class LiveSession {
      */
     public Decision reportMediaState(ParticipantId actor, MediaState reported) {
         return run(actor, Access.ANYONE_LIVE, participant -> mediaState.report(participant, reported));
+    }
+
+    // ---- the settlement agreement, in the joint room ----
+
+    /**
+     * Replaces the settlement draft's text: the mediator, or the scribe it named, from the joint room; refused with
+     * {@link ErrorCode#SETTLEMENT_LOCKED} once anyone has signed. Everyone connected in the joint room is shown it.
+     */
+    public Decision editSettlement(ParticipantId actor, String text) {
+        return run(actor, Access.SPEAKING, participant -> settlement.edit(participant, text));
+    }
+
+    /** The mediator names the scribe who may edit the draft as well, or none. */
+    public Decision nameSettlementScribe(ParticipantId actor, Optional<ParticipantId> scribe) {
+        return run(actor, Access.MEDIATOR_LIVE, mediator -> settlement.nameScribe(mediator, scribe));
+    }
+
+    /** A party or counsel comments on the draft, from the joint room. */
+    public Decision commentOnSettlement(ParticipantId actor, String text) {
+        return run(actor, Access.SPEAKING, participant -> settlement.comment(participant, text));
+    }
+
+    /**
+     * Signs the draft whose SHA-256 the signer was shown, under the typed name. The caller has checked that the
+     * signer authenticated again just before; the signature and the completion are facts with legal weight.
+     */
+    public Decision signSettlement(ParticipantId actor, String typedName, String textSha256, boolean fileWithCourt) {
+        return run(actor, Access.SPEAKING, participant -> settlement.sign(participant, typedName, textSha256,
+                fileWithCourt));
+    }
+
+    /** The settlement agreement as it stands; {@link SettlementDraft#NONE} before anything happened to it. */
+    public SettlementDraft settlement() {
+        return state.settlement();
     }
 
     // ---- parties and counsel: releases and reviews ----

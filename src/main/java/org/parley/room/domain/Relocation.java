@@ -22,6 +22,7 @@ final class Relocation {
         outcome.record(new Fact.ParticipantMoved(who, from, to, by, state.now()));
         if (state.placement().isConnected(who)) {
             outcome.deliver(who, arrival(who, to));
+            SettlementCommands.showOnArrival(state, outcome, who, to);
         }
     }
 

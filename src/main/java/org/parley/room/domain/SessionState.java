@@ -23,6 +23,8 @@ final class SessionState {
     private final int replayCap;
     private MediaStates mediaStates = new MediaStates();
     private ExceptionLedger exceptions = new ExceptionLedger();
+    /** Immutable, so that a checkpoint keeps the value itself. */
+    private SettlementDraft settlement = SettlementDraft.NONE;
     private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
@@ -36,7 +38,7 @@ final class SessionState {
     record Checkpoint(SessionPhase phase, Instant startedAt, boolean contentLost, Placement placement,
                       CaucusRegistry caucuses, RoomHistory.Mark history, ReleaseBook releases, CaucusReviews reviews,
                       Attestations attestations, Consents consents, MediaStates mediaStates,
-                      ExceptionLedger exceptions) {
+                      ExceptionLedger exceptions, SettlementDraft settlement) {
     }
 
     SessionState(SessionId sessionId, Roster roster, Clock clock, IdSource ids, Duration reattestAfterDisconnect,
@@ -108,6 +110,14 @@ final class SessionState {
         return exceptions;
     }
 
+    SettlementDraft settlement() {
+        return settlement;
+    }
+
+    void settlement(SettlementDraft next) {
+        this.settlement = next;
+    }
+
     /** The case's caucus policy, fixed for the life of the session. */
     CaucusPolicy policy() {
         return policy;
@@ -145,6 +155,7 @@ final class SessionState {
         reviews.clear();
         mediaStates.clear();
         exceptions.clear();
+        settlement = SettlementDraft.NONE;
     }
 
     boolean contentLost() {
@@ -158,7 +169,7 @@ final class SessionState {
     Checkpoint checkpoint() {
         return new Checkpoint(phase, startedAt, contentLost, placement.copy(), caucuses.copy(), history.mark(),
                 releases.copy(), reviews.copy(), attestations.copy(), consents.copy(), mediaStates.copy(),
-                exceptions.copy());
+                exceptions.copy(), settlement);
     }
 
     /** Goes back to the checkpoint, taken just before the one command that is now undone. */
@@ -176,6 +187,7 @@ final class SessionState {
         consents = checkpoint.consents().copy();
         mediaStates = checkpoint.mediaStates().copy();
         exceptions = checkpoint.exceptions().copy();
+        settlement = checkpoint.settlement();
     }
 
     SessionSnapshot snapshot() {

@@ -132,6 +132,10 @@ public class FactJournal {
                     + " item_statuses, confirmed_at) VALUES ($1, $2, $3, $4, $5)",
                     Tuple.of(sessionId, confirmed.caucusId().value(), confirmed.participant().value(), statuses,
                             time(confirmed.at())));
+        } else if (fact instanceof Fact.SettlementSigned signed) {
+            return SettlementRows.signed(client, sessionId, signed);
+        } else if (fact instanceof Fact.SettlementCompleted completed) {
+            return SettlementRows.completed(client, sessionId, completed);
         } else if (fact instanceof Fact.ReattestationRequested request) {
             return clearAttestation(client, sessionId, request.participant(), "reattestation_requested", request.at())
                     .chain(() -> event(client, sessionId, "reattestation_requested", request.participant(),

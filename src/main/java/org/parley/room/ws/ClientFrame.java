@@ -108,6 +108,18 @@ public sealed interface ClientFrame {
     record LobbyMessage(String ref, String text) implements ClientFrame {
     }
 
+    /** The mediator (or its scribe) replaces the settlement draft's text; the draft lives in the joint room. */
+    record SettlementEdit(String ref, String text) implements ClientFrame {
+    }
+
+    /** The mediator names the scribe who may edit the settlement draft too; no participant: nobody. */
+    record SettlementScribe(String ref, String participant) implements ClientFrame {
+    }
+
+    /** A party or counsel comments on the settlement draft. */
+    record SettlementComment(String ref, String text) implements ClientFrame {
+    }
+
     /**
      * Answered with {@code pong} on the same connection, after every frame the server sent it before: a client
      * (or a test) that receives the pong knows nothing earlier is still on its way.

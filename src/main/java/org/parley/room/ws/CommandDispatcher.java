@@ -92,6 +92,12 @@ public final class CommandDispatcher {
             return session.knock(actor);
         } else if (frame instanceof ClientFrame.LobbyMessage notice) {
             return session.tellLobby(actor, notice.text());
+        } else if (frame instanceof ClientFrame.SettlementEdit edit) {
+            return session.editSettlement(actor, edit.text());
+        } else if (frame instanceof ClientFrame.SettlementScribe scribe) {
+            return session.nameSettlementScribe(actor, Optional.ofNullable(scribe.participant()).map(ParticipantId::of));
+        } else if (frame instanceof ClientFrame.SettlementComment comment) {
+            return session.commentOnSettlement(actor, comment.text());
         } else if (frame instanceof ClientFrame.MediaStateReport report) {
             return session.reportMediaState(actor, new MediaState(report.audio(), report.video(), report.screen()));
         }

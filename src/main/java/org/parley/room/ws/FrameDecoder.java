@@ -24,6 +24,8 @@ public final class FrameDecoder {
     private static final int MAX_ID_CHARS = 64;
     /** A party's note on its review disagreement: a few sentences for the mediator, not a channel. */
     static final int MAX_NOTE_CHARS = 1_000;
+    /** Longest settlement draft, in characters (the domain checks it again). */
+    public static final int MAX_SETTLEMENT_CHARS = 12_000;
     /** What the transport makes of bytes that are not UTF-8; never accepted raw in a frame. */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final int MAX_MEMBERS = 50;
@@ -136,6 +138,10 @@ public final class FrameDecoder {
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "knock" -> new ClientFrame.Knock(ref);
             case "lobby_message" -> new ClientFrame.LobbyMessage(ref, text(node, "text"));
+            case "settlement_edit" -> new ClientFrame.SettlementEdit(ref, settlementText(node));
+            case "settlement_scribe" -> new ClientFrame.SettlementScribe(ref,
+                    optionalString(node, "participant", MAX_ID_CHARS));
+            case "settlement_comment" -> new ClientFrame.SettlementComment(ref, text(node, "text"));
             case "ping" -> new ClientFrame.Ping(ref);
             case "media_state" -> new ClientFrame.MediaStateReport(ref, bool(node, "audio"), bool(node, "video"),
                     bool(node, "screen"));
@@ -209,6 +215,15 @@ public final class FrameDecoder {
         String value = optionalString(node, field, MAX_TEXT_CHARS);
         if (value == null || value.isBlank()) {
             throw new FieldProblem("field '" + field + "' is required");
+        }
+        return value;
+    }
+
+    /** A draft may be emptied, so an empty text is allowed; a missing one is not. */
+    private static String settlementText(JsonNode node) {
+        String value = optionalString(node, "text", MAX_SETTLEMENT_CHARS);
+        if (value == null) {
+            throw new FieldProblem("field 'text' is required");
         }
         return value;
     }

@@ -161,6 +161,8 @@ public final class FrameEncoder {
             frame.put("item", export.itemId().value());
             frame.put("category", export.category().wireName());
             frame.put("text", export.text());
+        } else if (event instanceof Event.SettlementUpdated updated) {
+            SettlementFrame.write(frame, updated.settlement());
         } else {
             throw new IllegalArgumentException("no frame for event " + event.getClass().getSimpleName());
         }

@@ -32,6 +32,11 @@ class ErrorCodeTest {
                 Map.entry(ErrorCode.RATE_LIMITED, "rate_limited"),
                 Map.entry(ErrorCode.WORDING_LOST, "wording_lost"),
                 Map.entry(ErrorCode.TRY_AGAIN, "try_again"),
+                Map.entry(ErrorCode.SETTLEMENT_LOCKED, "settlement_locked"),
+                Map.entry(ErrorCode.SETTLEMENT_COMPLETE, "settlement_complete"),
+                Map.entry(ErrorCode.ALREADY_SIGNED, "already_signed"),
+                Map.entry(ErrorCode.DRAFT_CHANGED, "draft_changed"),
+                Map.entry(ErrorCode.NAME_MISMATCH, "name_mismatch"),
                 Map.entry(ErrorCode.BAD_FRAME, "bad_frame"),
                 Map.entry(ErrorCode.UNKNOWN_TYPE, "unknown_type"),
                 Map.entry(ErrorCode.TOO_LARGE, "too_large"));

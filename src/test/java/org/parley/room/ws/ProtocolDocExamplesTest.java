@@ -38,6 +38,9 @@ import org.parley.room.domain.Conveyance;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.EndReason;
 import org.parley.room.domain.Event;
+import org.parley.room.domain.SettlementComment;
+import org.parley.room.domain.SettlementDraft;
+import org.parley.room.domain.SettlementSignature;
 import org.parley.room.domain.ExceptionCategory;
 import org.parley.room.domain.ItemId;
 import org.parley.room.domain.ItemStatus;
@@ -391,7 +394,13 @@ class ProtocolDocExamplesTest {
                 new Event.MediaAlert(partyA, "cut_unconfirmed"),
                 new Event.MessagePosted(openCopy),
                 new Event.ExceptionInvoked(new ItemId("i-1"), ExceptionCategory.THREAT_OF_BODILY_HARM, mediator, AT),
-                new Event.ExceptionExport(new ItemId("i-1"), ExceptionCategory.THREAT_OF_BODILY_HARM, "text"));
+                new Event.ExceptionExport(new ItemId("i-1"), ExceptionCategory.THREAT_OF_BODILY_HARM, "text"),
+                new Event.SettlementUpdated(new SettlementDraft("1. Terms.", 3, Optional.of(partyA),
+                        List.of(new SettlementComment("i-40", partyB, "When?", AT)), List.of(), null)),
+                new Event.SettlementUpdated(new SettlementDraft("1. Terms.", 3, Optional.of(partyA),
+                        List.of(new SettlementComment("i-40", partyB, "When?", AT)),
+                        List.of(new SettlementSignature(partyA, "Alex Smith", Role.PARTY, AT, true),
+                                new SettlementSignature(mediator, "Dana Lee", Role.MEDIATOR, AT, false)), AT)));
     }
 
     // ---- helpers ----

@@ -1,0 +1,188 @@
+package org.parley.settlement.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.parley.settlement.SignedAgreement;
+
+/**
+ * Renders a signed settlement agreement as a PDF: the text, then its SHA-256, the completion time and every
+ * signature. The same agreement always gives the same bytes (fixed dates, an id derived from the hash), so every
+ * signer and the court receive one identical file. Blocking work: call it on a worker thread.
+ */
+public final class AgreementPdf {
+
+    private static final float MARGIN = 56;
+    private static final float FONT_SIZE = 11;
+    private static final float LEADING = 15;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    /** The label of the hash line, which readers (and the tests) look for. */
+    public static final String HASH_LABEL = "SHA-256 of the text: ";
+
+    public byte[] render(SignedAgreement agreement) {
+        try (PDDocument document = new PDDocument()) {
+            Writer writer = new Writer(document);
+            writer.line(bold, 16, "Settlement agreement");
+            writer.blank();
+            for (String paragraph : agreement.text().split("\r?\n", -1)) {
+                writer.wrapped(regular, FONT_SIZE, paragraph);
+            }
+            writer.blank();
+            writer.line(bold, FONT_SIZE, "Record");
+            writer.wrapped(regular, FONT_SIZE, HASH_LABEL + agreement.textSha256());
+            writer.line(regular, FONT_SIZE, "Completed: " + TIME.format(agreement.completedAt()));
+            writer.line(regular, FONT_SIZE, "Filed with the court: " + (agreement.filed() ? "yes, by every party"
+                    : "no"));
+            writer.blank();
+            writer.line(bold, FONT_SIZE, "Signatures");
+            for (SignedAgreement.Signer signer : agreement.signers()) {
+                String capacity = signer.witness() ? "witness (" + signer.role() + ")" : "party";
+                writer.wrapped(regular, FONT_SIZE, signer.name() + ", " + capacity + ", signed "
+                        + TIME.format(signer.signedAt()) + (signer.witness() ? ""
+                        : signer.fileWithCourt() ? ", asked to file it with the court" : ", did not ask to file it"));
+            }
+            writer.close();
+            fixMetadata(document, agreement);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render the settlement agreement", e);
+        }
+    }
+
+    /** Dates from the agreement and an id from its hash, never the clock or chance: the bytes are reproducible. */
+    private static void fixMetadata(PDDocument document, SignedAgreement agreement) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        Calendar completed = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        completed.setTimeInMillis(agreement.completedAt().toEpochMilli());
+        info.setCreationDate(completed);
+        info.setModificationDate(completed);
+        info.setTitle("Settlement agreement");
+        info.setProducer("Parley");
+        byte[] id = agreement.textSha256().substring(0, 32).getBytes(StandardCharsets.US_ASCII);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+    }
+
+    /** Lays lines out top to bottom, page after page. */
+    private static final class Writer {
+        private final PDDocument document;
+        private PDPageContentStream stream;
+        private float y;
+
+        Writer(PDDocument document) throws IOException {
+            this.document = document;
+            newPage();
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = page.getMediaBox().getHeight() - MARGIN;
+        }
+
+        void blank() throws IOException {
+            advance(LEADING);
+        }
+
+        void line(PDType1Font font, float size, String text) throws IOException {
+            advance(size > FONT_SIZE ? size + 6 : LEADING);
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(MARGIN, y);
+            stream.showText(encodable(font, text));
+            stream.endText();
+        }
+
+        void wrapped(PDType1Font font, float size, String text) throws IOException {
+            for (String line : wrap(font, size, encodable(font, text))) {
+                line(font, size, line);
+            }
+        }
+
+        private void advance(float by) throws IOException {
+            if (y - by < MARGIN) {
+                newPage();
+            }
+            y -= by;
+        }
+
+        private List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            List<String> lines = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String word : text.split(" ", -1)) {
+                String candidate = current.length() == 0 ? word : current + " " + word;
+                if (current.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
+                    lines.add(current.toString());
+                    current = new StringBuilder(word);
+                } else {
+                    current = new StringBuilder(candidate);
+                }
+                while (font.getStringWidth(current.toString()) / 1000 * size > width && current.length() > 1) {
+                    // A word longer than the line (a hash, say) is cut where it no longer fits.
+                    int cut = current.length() - 1;
+                    while (cut > 1 && font.getStringWidth(current.substring(0, cut)) / 1000 * size > width) {
+                        cut--;
+                    }
+                    lines.add(current.substring(0, cut));
+                    current = new StringBuilder(current.substring(cut));
+                }
+            }
+            lines.add(current.toString());
+            return lines;
+        }
+
+        void close() throws IOException {
+            stream.close();
+        }
+    }
+
+    /**
+     * The standard fonts cover Latin-1 and a few more; any other character is shown as '?' (the hash covers the
+     * exact text, which every signer read in the session).
+     */
+    static String encodable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(codePoint -> {
+            String character = new String(Character.toChars(codePoint));
+            boolean ok;
+            try {
+                ok = codePoint >= 0x20 && font.encode(character).length > 0;
+            } catch (IOException | IllegalArgumentException e) {
+                ok = false;
+            }
+            out.append(ok ? character : codePoint == '\t' ? "    " : "?");
+        });
+        return out.toString();
+    }
+}
