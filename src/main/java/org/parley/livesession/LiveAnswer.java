@@ -8,10 +8,11 @@ import org.parley.room.domain.ParticipantStatus;
 import org.parley.room.domain.PresenceEntry;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.SessionPhase;
+import org.parley.room.domain.SettlementDraft;
 
 /** A live session's answer to a {@link LiveQuery}: values only, so that it can travel back from another node. */
 public sealed interface LiveAnswer permits LiveAnswer.PhaseIs, LiveAnswer.Allowed, LiveAnswer.Document,
-        LiveAnswer.Presence, LiveAnswer.Statuses, LiveAnswer.Refused, LiveAnswer.NotLive {
+        LiveAnswer.Presence, LiveAnswer.Statuses, LiveAnswer.Refused, LiveAnswer.NotLive, LiveAnswer.Settlement {
 
     record PhaseIs(SessionPhase phase) implements LiveAnswer {
         public PhaseIs {
@@ -54,6 +55,13 @@ public sealed interface LiveAnswer permits LiveAnswer.PhaseIs, LiveAnswer.Allowe
     record NotLive(SessionId session) implements LiveAnswer {
         public NotLive {
             Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /** The settlement agreement as it stands (the domain's empty draft before anything happened to it). */
+    record Settlement(SettlementDraft draft) implements LiveAnswer {
+        public Settlement {
+            Objects.requireNonNull(draft, "draft");
         }
     }
 }

@@ -12,7 +12,7 @@ import org.parley.room.domain.SeenPlace;
  */
 public sealed interface LiveCommand permits LiveCommand.AttestationGiven, LiveCommand.ConsentChanged,
         LiveCommand.ParticipantInvited, LiveCommand.ParticipantRevoked, LiveCommand.ShareDocument,
-        LiveCommand.EndForCaseClosure {
+        LiveCommand.EndForCaseClosure, LiveCommand.SignSettlement {
 
     /**
      * The participant's attestation for this session is recorded: they are marked attested, and put on the roster
@@ -70,5 +70,24 @@ public sealed interface LiveCommand permits LiveCommand.AttestationGiven, LiveCo
      * are told and closed, and it never loads again, whether or not it was held live.
      */
     record EndForCaseClosure() implements LiveCommand {
+    }
+
+    /**
+     * A signer signs the joint room's settlement agreement under the name it typed, for the text whose hash it was
+     * shown; the REST layer has checked its fresh sign-in. The signature is recorded before anyone is told.
+     */
+    record SignSettlement(ParticipantId signer, String name, String textSha256, boolean fileWithCourt)
+            implements LiveCommand {
+        public SignSettlement {
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(textSha256, "textSha256");
+        }
+
+        /** Names the signer by id only: the typed name is personal data and stays out of any log line. */
+        @Override
+        public String toString() {
+            return "SignSettlement[signer=" + signer.value() + ", file=" + fileWithCourt + "]";
+        }
     }
 }

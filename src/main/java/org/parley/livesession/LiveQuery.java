@@ -7,7 +7,7 @@ import org.parley.room.domain.SeenPlace;
 
 /** What the services around the room may ask a live session; a query changes nothing. */
 public sealed interface LiveQuery permits LiveQuery.Phase, LiveQuery.ShareAllowed, LiveQuery.DocumentAccess,
-        LiveQuery.PresenceFor, LiveQuery.StatusesFor {
+        LiveQuery.PresenceFor, LiveQuery.StatusesFor, LiveQuery.Settlement {
 
     /** Whether the session has started or ended: answers {@link LiveAnswer.PhaseIs}. */
     record Phase() implements LiveQuery {
@@ -44,5 +44,9 @@ public sealed interface LiveQuery permits LiveQuery.Phase, LiveQuery.ShareAllowe
         public StatusesFor {
             Objects.requireNonNull(mediator, "mediator");
         }
+    }
+
+    /** The joint room's settlement agreement as it stands: {@link LiveAnswer.Settlement}. */
+    record Settlement() implements LiveQuery {
     }
 }

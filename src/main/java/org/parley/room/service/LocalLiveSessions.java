@@ -89,6 +89,10 @@ public class LocalLiveSessions implements LiveSessions {
         if (command instanceof LiveCommand.EndForCaseClosure) {
             return submitted(runtime.submit(live -> live.expire(EndReason.CASE_CLOSED)));
         }
+        if (command instanceof LiveCommand.SignSettlement sign) {
+            return submitted(runtime.submit(live -> live.signSettlement(sign.signer(), sign.name(), sign.textSha256(),
+                    sign.fileWithCourt())));
+        }
         throw new IllegalArgumentException("no such command: " + command.getClass().getSimpleName());
     }
 
@@ -127,6 +131,9 @@ public class LocalLiveSessions implements LiveSessions {
             return live.statusForMediator(statuses.mediator()).<LiveAnswer>map(LiveAnswer.Statuses::new)
                     .orElseGet(() -> new LiveAnswer.Refused(ErrorCode.FORBIDDEN,
                             "only the session's mediator sees the statuses"));
+        }
+        if (query instanceof LiveQuery.Settlement) {
+            return new LiveAnswer.Settlement(live.settlement());
         }
         throw new IllegalArgumentException("no such query: " + query.getClass().getSimpleName());
     }

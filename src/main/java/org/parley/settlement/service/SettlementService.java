@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.parley.identity.Caller;
 import org.parley.identity.Roles;
+import org.parley.livesession.LiveAnswer;
+import org.parley.livesession.LiveCommand;
+import org.parley.livesession.LiveDecision;
+import org.parley.livesession.LiveQuery;
+import org.parley.livesession.LiveSessions;
 import org.parley.platform.problem.ApiException;
-import org.parley.room.domain.Decision;
 import org.parley.room.domain.ErrorCode;
 import org.parley.room.domain.ParticipantId;
+import org.parley.room.domain.SessionId;
 import org.parley.room.domain.SettlementDraft;
-import org.parley.room.service.LiveSessionRegistry;
-import org.parley.room.service.SessionRuntime;
 import org.parley.room.service.SessionService;
 import org.parley.settlement.FreshAuthentication;
 import org.parley.settlement.SettlementConfig;
@@ -36,16 +39,16 @@ public class SettlementService {
     public static final String NOT_SIGNED = "settlement_not_signed";
     public static final String NOT_FILED = "settlement_not_filed";
 
-    private final LiveSessionRegistry registry;
+    private final LiveSessions live;
     private final SessionService sessions;
     private final SettlementRecords records;
     private final FreshAuthentication freshness;
     private final AgreementPdf pdf = new AgreementPdf();
     private final boolean issuedAtCounts;
 
-    public SettlementService(LiveSessionRegistry registry, SessionService sessions, SettlementRecords records,
+    public SettlementService(LiveSessions live, SessionService sessions, SettlementRecords records,
             SettlementConfig config, Clock clock) {
-        this.registry = registry;
+        this.live = live;
         this.sessions = sessions;
         this.records = records;
         this.freshness = new FreshAuthentication(clock, config.reauthenticationWindow());
@@ -76,19 +79,23 @@ public class SettlementService {
             return Uni.createFrom().failure(new ApiException(403, REAUTHENTICATION_REQUIRED,
                     "sign in again (enter your password) just before you sign"));
         }
-        SessionRuntime runtime;
-        try {
-            runtime = live(sessionId);
-        } catch (ApiException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return Uni.createFrom().completionStage(() -> runtime.submit(session -> session.signSettlement(signer,
-                signing.name(), signing.textSha256(), signing.fileWithCourt()))).map(decision -> {
-                    if (decision instanceof Decision.Refused refused) {
-                        throw refusal(refused.code(), refused.detail());
+        SessionId session = new SessionId(sessionId.toString());
+        return live.send(session, new LiveCommand.SignSettlement(signer, signing.name(), signing.textSha256(),
+                signing.fileWithCourt())).chain(decision -> {
+                    if (decision instanceof LiveDecision.Refused refused) {
+                        return Uni.createFrom().failure(refusal(refused.code(), refused.detail()));
                     }
-                    return runtime.read(session -> session.settlement());
+                    if (decision instanceof LiveDecision.NotLive) {
+                        return Uni.createFrom().failure(notLive());
+                    }
+                    return draftOf(session).map(draft -> draft.orElseThrow(SettlementService::notLive));
                 });
+    }
+
+    /** The live session's agreement, or empty when no server holds the session live. */
+    private Uni<Optional<SettlementDraft>> draftOf(SessionId session) {
+        return live.ask(session, new LiveQuery.Settlement()).map(answer -> answer instanceof LiveAnswer.Settlement found
+                ? Optional.of(found.draft()) : Optional.empty());
     }
 
     /** The stored record (hash and signatures): for the case's participants, and for the court once it is filed. */
@@ -110,23 +117,21 @@ public class SettlementService {
         }
         return sessions.access(caller.subject(), sessionId).chain(access -> {
             ParticipantId participant = ParticipantId.of(access.participant().id.toString());
-            Optional<SettlementDraft> live = registry.find(sessionId).map(runtime -> runtime.read(
-                    session -> session.settlement()));
-            return records.find(sessionId).chain(found -> {
+            return draftOf(new SessionId(sessionId.toString())).chain(held -> records.find(sessionId).chain(found -> {
                 StoredAgreement stored = found.filter(agreement -> agreement.completedAt() != null)
                         .orElseThrow(() -> new ApiException(409, NOT_SIGNED, "not every party has signed yet"));
                 if (stored.signatures().stream().noneMatch(s -> s.participant().equals(access.participant().id))) {
                     throw ApiException.forbidden("the signed agreement is given to those who signed it");
                 }
                 // The text is the live session's, and only if it is the text the record's hash covers.
-                Optional<String> text = live.filter(draft -> draft.complete()
+                Optional<String> text = held.filter(draft -> draft.complete()
                         && draft.textSha256().equals(stored.textSha256())
                         && draft.signatureOf(participant).isPresent()).map(SettlementDraft::text)
                         .or(stored::filedText);
                 return render(stored, text.orElseThrow(() -> new ApiException(409,
                         ErrorCode.SESSION_ENDED.wireCode(),
                         "the agreement's text was held only during the session and was not filed with the court")));
-            });
+            }));
         });
     }
 
@@ -151,9 +156,8 @@ public class SettlementService {
         return Uni.createFrom().item(() -> pdf.render(agreement)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private SessionRuntime live(UUID sessionId) {
-        return registry.find(sessionId).orElseThrow(() -> new ApiException(409, ErrorCode.SESSION_ENDED.wireCode(),
-                "the session is not live on this server"));
+    private static ApiException notLive() {
+        return new ApiException(409, ErrorCode.SESSION_ENDED.wireCode(), "the session is not live on this server");
     }
 
     /** The session's refusal as a REST problem with the same stable code. */
