@@ -23,6 +23,9 @@ final class SessionState {
     private final int replayCap;
     private MediaStates mediaStates = new MediaStates();
     private ExceptionLedger exceptions = new ExceptionLedger();
+    // Not part of a checkpoint: a hand counts only for the arrival it was raised on (see RaisedHands), so a move
+    // that is rolled back leaves the hand as it was, and one that happened lowers it.
+    private final RaisedHands hands = new RaisedHands();
     private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
@@ -108,6 +111,10 @@ final class SessionState {
         return exceptions;
     }
 
+    RaisedHands hands() {
+        return hands;
+    }
+
     /** The case's caucus policy, fixed for the life of the session. */
     CaucusPolicy policy() {
         return policy;
@@ -145,6 +152,7 @@ final class SessionState {
         reviews.clear();
         mediaStates.clear();
         exceptions.clear();
+        hands.clear();
     }
 
     boolean contentLost() {

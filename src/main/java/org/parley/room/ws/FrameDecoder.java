@@ -131,6 +131,8 @@ public final class FrameDecoder {
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "knock" -> new ClientFrame.Knock(ref);
+            case "raise_hand" -> new ClientFrame.RaiseHand(ref);
+            case "lower_hand" -> new ClientFrame.LowerHand(ref);
             case "lobby_message" -> new ClientFrame.LobbyMessage(ref, text(node, "text"));
             case "ping" -> new ClientFrame.Ping(ref);
             case "media_state" -> new ClientFrame.MediaStateReport(ref, bool(node, "audio"), bool(node, "video"),
