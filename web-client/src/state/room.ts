@@ -2,6 +2,7 @@
 // session content in memory only; `session_ended` and sign-out drop it.
 
 import type {
+  CaucusClock,
   ExceptionCategory,
   Item,
   Phase,
@@ -187,6 +188,8 @@ export interface RoomState {
    * dropped with the rest of the session.
    */
   exports: Record<string, { category: ExceptionCategory; text: string }>;
+  /** The mediator's clocks (the server tells only the mediator): the session's start and each open caucus's. */
+  clocks: { startedAt: string | null; caucuses: CaucusClock[] } | null;
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -253,6 +256,7 @@ export function initialRoomState(): RoomState {
     ownPrivacy: "ok",
     exceptions: {},
     exports: {},
+    clocks: null,
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -485,6 +489,8 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
     }
     case "session_started":
       return { ...base, phase: "live" };
+    case "clocks":
+      return { ...base, clocks: { startedAt: frame.startedAt ?? null, caucuses: frame.caucuses } };
     case "session_ended":
       return dropContent({ ...base, phase: "ended", endedAt: frame.at });
     case "message": {

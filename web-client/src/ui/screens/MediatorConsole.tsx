@@ -33,6 +33,9 @@ import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
+import { SessionClocks } from "../parts/SessionClocks";
+import { RaisedHandsList } from "../parts/RaiseHand";
+import { AdHocCaucusPanel } from "../parts/AdHocCaucusPanel";
 
 const DRAG_TYPE = "application/x-parley-participant";
 
@@ -153,9 +156,12 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             )}
           </div>
           <aside class="room-side">
+            <SessionClocks room={room} />
+            <RaisedHandsList room={room} withPlace={true} />
             <ExportedItems room={room} />
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />
+            <AdHocCaucusPanel room={room} />
             <Reviews room={room} />
           </aside>
         </div>
@@ -351,6 +357,7 @@ function ParticipantCard({
         {roleLabel(entry.role, entry.side)}
         {entry.connected ? "" : " · disconnected"}
       </div>
+      {entry.hand && <div class="small pcard-state hand-raised">Hand raised</div>}
       {entry.place.kind === "lobby" && room.owing.includes(entry.participant) && (
         <div class="small pcard-state owing">Must confirm again that they are private before you can admit them</div>
       )}

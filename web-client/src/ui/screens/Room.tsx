@@ -40,6 +40,8 @@ import { CaucusBanner } from "../parts/CaucusBanner";
 import { ExceptionNotices } from "../parts/Exceptions";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
 import { MediatorConsole } from "./MediatorConsole";
+import { MoveAnnouncer } from "../parts/MoveAnnouncer";
+import { RaiseHandButton, RaisedHandsList } from "../parts/RaiseHand";
 
 export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
 export const JOINT_BANNER = "Joint room — everyone in the room sees what is said here";
@@ -78,6 +80,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           onReattest={() => controller.prepareJoin(session)}
         />
         <ContentLostNotice room={room} />
+        <MoveAnnouncer room={room} />
         {/* The mediator's notices are in the console's alerts region, each until it is handled. */}
         {role !== "mediator" && (
           <AttentionBanner
@@ -175,6 +178,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
             Caucus review waiting
           </button>
         )}
+        <RaiseHandButton room={room} />
         <OverheardButton />
       </RoomHeader>
       {kind === "caucus" && <CaucusBanner who={CAUCUS_BANNER} session={session} />}
@@ -253,6 +257,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               </ul>
             </section>
           )}
+          <RaisedHandsList room={room} withPlace={false} />
           <WhoIsWhere room={room} />
           <MyReleases room={room} role={role} />
         </aside>
