@@ -27,6 +27,7 @@ export type {
   ClosedCaseView,
   ParticipantView,
   SessionView,
+  ScheduleRequest,
   Invitation,
   Attestations,
   AgreementView,

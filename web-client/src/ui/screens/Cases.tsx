@@ -13,6 +13,7 @@ import { policyBanner, policyOf } from "../../state/policy";
 import { closeRefusal, mediatorMayClose } from "../../state/closing";
 import type { SessionView } from "../../net";
 import { OutcomeForm, OutcomeSummary } from "../parts/Outcome";
+import { ScheduleForm, SessionTime } from "../parts/SessionSchedule";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -75,6 +76,10 @@ function CaseCard({ found, mediator, onClosed }: { found: CaseView; mediator: bo
               <span>
                 Session {index + 1} · <span class={`status status-${session.status}`}>{session.status}</span>
               </span>
+              <SessionTime session={session} index={index} caseReference={found.reference} />
+              {mediator && found.status === "open" && (
+                <ScheduleForm session={session} index={index} onSaved={() => sessions.reload()} />
+              )}
               {session.status !== "ended" && (
                 <button
                   type="button"
