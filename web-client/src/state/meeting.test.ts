@@ -91,6 +91,11 @@ describe("the mediator's clocks", () => {
     expect(caucusTimers(alexInCaucus(), Date.now())).toEqual([]);
   });
 
+  it("learns every open caucus from the clocks, even one nobody is in", () => {
+    const state = mediatorWithClocks("2026-03-02T14:00:00Z", [{ caucus: "c-empty", openedAt: "2026-03-02T14:20:00Z" }]);
+    expect(state.caucuses["c-empty"]).toEqual({ id: "c-empty", side: undefined, members: [], open: true });
+  });
+
   it("replaces the timers with each clocks frame: a closed caucus's timer goes", () => {
     const state = replay([frame({ type: "clocks", startedAt: "2026-03-02T14:00:00Z", caucuses: [] })], mediatorWithClocks("2026-03-02T14:00:00Z"));
     expect(caucusTimers(state, Date.now())).toEqual([]);

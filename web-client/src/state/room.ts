@@ -489,8 +489,14 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
     }
     case "session_started":
       return { ...base, phase: "live" };
-    case "clocks":
-      return { ...base, clocks: { startedAt: frame.startedAt ?? null, caucuses: frame.caucuses } };
+    case "clocks": {
+      // The clocks name every open caucus, even one nobody is in: a reconnecting mediator learns them here.
+      let caucuses = base.caucuses;
+      for (const clock of frame.caucuses) {
+        caucuses = learnCaucus(caucuses, { kind: "caucus", caucus: clock.caucus, side: clock.side });
+      }
+      return { ...base, caucuses, clocks: { startedAt: frame.startedAt ?? null, caucuses: frame.caucuses } };
+    }
     case "session_ended":
       return dropContent({ ...base, phase: "ended", endedAt: frame.at });
     case "message": {

@@ -33,7 +33,7 @@ import { AlertsRegion } from "../parts/AlertsRegion";
 import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { RoomHeader } from "./Room";
-import { SessionClocks } from "../parts/SessionClocks";
+import { CaucusTimer, SessionClock } from "../parts/SessionClocks";
 import { RaisedHandsList } from "../parts/RaiseHand";
 import { AdHocCaucusPanel } from "../parts/AdHocCaucusPanel";
 
@@ -87,6 +87,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           <div class="console-toolbar">
             <p>
               You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
+              <SessionClock room={room} />
               {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
             </p>
             <div class="toolbar-actions" role="group" aria-label="Caucuses">
@@ -156,11 +157,10 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             )}
           </div>
           <aside class="room-side">
-            <SessionClocks room={room} />
-            <RaisedHandsList room={room} withPlace={true} />
             <ExportedItems room={room} />
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />
+            <RaisedHandsList room={room} withPlace={true} />
             <AdHocCaucusPanel room={room} />
             <Reviews room={room} />
           </aside>
@@ -255,6 +255,7 @@ function ColumnView({
       <header class="column-head">
         <h2 id={titleId}>
           {column.title} <span class="count">({column.people.length})</span>
+          {column.caucus && <CaucusTimer room={room} caucus={column.caucus.id} />}
         </h2>
         <div class="column-actions">
           {live && target && target !== "lobby" && !mediatorHere && (
