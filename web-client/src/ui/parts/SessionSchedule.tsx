@@ -95,7 +95,7 @@ export function ScheduleForm({
     }
   };
   return (
-    <form class="schedule-form" onSubmit={save} aria-label={`Date and time of session ${index + 1}`}>
+    <form class="schedule-form" noValidate onSubmit={save} aria-label={`Date and time of session ${index + 1}`}>
       <label for={`${base}-when`}>Starts (your time zone)</label>
       <input id={`${base}-when`} type="datetime-local" required value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
       <label for={`${base}-minutes`}>Expected length in minutes</label>
