@@ -40,6 +40,8 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "export_exception",
   "privacy_alert",
   "knock",
+  "raise_hand",
+  "lower_hand",
   "lobby_message",
   "ping",
   "media_offer",
