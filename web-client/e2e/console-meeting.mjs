@@ -74,7 +74,7 @@ async function announced(p, expected) {
 async function downloadCalendar(p, card) {
   const [download] = await Promise.all([
     p.waitForEvent("download"),
-    card.getByRole("button", { name: /to my calendar \(\.ics\)/ }).click(),
+    card.getByRole("button", { name: /^Add to calendar \(\.ics\)/ }).click(),
   ]);
   check(download.suggestedFilename().endsWith(".ics"), `the file is an .ics (${download.suggestedFilename()})`);
   return readFileSync(await download.path(), "utf8");
@@ -129,7 +129,7 @@ try {
     const card = caseCard(mediator, reference);
     await card.getByRole("button", { name: "None known" }).click();
     await card.getByRole("button", { name: "Schedule a session" }).click();
-    await card.getByRole("button", { name: "Set the date and time of session 1" }).click();
+    await card.getByRole("button", { name: /^Set date and time… \(session 1\)/ }).click();
     planned = await tomorrowAtTwo(mediator);
     const form = card.getByRole("form", { name: "Date and time of session 1" });
     await form.getByLabel("Starts (your time zone)").fill(planned.local);

@@ -43,8 +43,8 @@ export function SessionTime({
       <span>
         Planned: <time dateTime={session.scheduledStart ?? undefined}>{label}</time>
       </span>{" "}
-      <button type="button" class="link" onClick={download} aria-label={`Add session ${index + 1} to my calendar (.ics)`}>
-        Add to calendar (.ics)
+      <button type="button" class="link" onClick={download}>
+        Add to calendar (.ics)<span class="visually-hidden">: session {index + 1}</span>
       </button>
       <FormStatus error={error} />
     </div>
@@ -70,8 +70,9 @@ export function ScheduleForm({
   const base = `schedule-${session.id}`;
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-label={`Set the date and time of session ${index + 1}`}>
+      <button type="button" onClick={() => setOpen(true)}>
         {session.scheduledStart ? "Change date and time…" : "Set date and time…"}
+        <span class="visually-hidden"> (session {index + 1})</span>
       </button>
     );
   }
