@@ -34,7 +34,6 @@ export function RaisedHandsList({ room, withPlace }: { room: RoomState; withPlac
       <ul class="plain">
         {hands.map((entry) => (
           <li key={entry.participant} data-hand={entry.participant}>
-            <span aria-hidden="true">✋ </span>
             {entry.name}
             {withPlace && <span class="muted small"> · {placeLabel(entry.place, room.caucuses)}</span>}
           </li>
