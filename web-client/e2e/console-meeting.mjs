@@ -94,6 +94,11 @@ async function tomorrowAtTwo(p) {
   });
 }
 
+/** The console column of the caucus whose heading matches `title`. */
+function caucusColumn(p, title) {
+  return p.locator('[data-column^="caucus:"]').filter({ has: p.getByRole("heading", { name: title }) });
+}
+
 const reference = `M-${Date.now().toString(36).toUpperCase()}`;
 const title = "Boundary fence mediation";
 let failed = false;
@@ -189,7 +194,7 @@ try {
   await step("each-side-goes-to-its-caucus-announced-and-the-mediator-sees-both-timers", async () => {
     for (const side of ["A", "B"]) {
       await mediator.getByRole("button", { name: `Open caucus for side ${side}` }).click();
-      const column = mediator.locator('[data-column^="caucus:"]', { hasText: `side ${side}` });
+      const column = caucusColumn(mediator, new RegExp(`side ${side}`));
       await column.getByRole("button", { name: `Bring side ${side} in` }).click();
     }
     await partyA.getByRole("heading", { name: "Caucus with side A", level: 1 }).waitFor();
@@ -199,7 +204,7 @@ try {
     const timers = mediator.locator('[data-clock^="caucus:"]');
     await mediator.waitForFunction(() => document.querySelectorAll('[data-clock^="caucus:"]').length === 2);
     for (const text of await timers.allInnerTexts()) check(/^\d+:\d\d$/.test(text), `a caucus timer reads as a clock (${text})`);
-    await mediator.locator('[data-column^="caucus:"]', { hasText: "side A" }).getByRole("button", { name: "Go here" }).click();
+    await caucusColumn(mediator, /side A/).getByRole("button", { name: "Go here" }).click();
     await mediator.locator(".you-are-in", { hasText: "Caucus with side A" }).waitFor();
     await accessible(mediator, "the console with the session clock and two caucus timers");
     await accessible(partyB, "side B's caucus on a phone");
@@ -245,7 +250,7 @@ try {
     await panel.getByLabel(new RegExp(`^${PEOPLE.partyB.name}`)).check();
     await accessible(mediator, "the ad hoc caucus form");
     await open.click();
-    const column = mediator.locator('[data-column^="caucus:"]', { hasText: "selected people" });
+    const column = caucusColumn(mediator, /selected people/);
     await column.waitFor();
     await mediator.waitForFunction(() => document.querySelectorAll('[data-clock^="caucus:"]').length === 3);
     check((await panel.locator("input:checked").count()) === 0, "the choice is cleared once opened");
