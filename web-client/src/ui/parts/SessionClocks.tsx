@@ -1,4 +1,4 @@
-// The mediator's clocks: how long the session has run (in the console's toolbar) and how long each open caucus has
+// The mediator's clocks: how long the session has run (in the console's header) and how long each open caucus has
 // been open (in its column's head), from the times the server tells the mediator alone. Redrawn every second and
 // never read out: a timer is there to look at.
 
@@ -12,7 +12,7 @@ export function SessionClock({ room }: { room: RoomState }) {
   if (!session) return null;
   return (
     <span class="session-clock">
-      {" · "}Session time{" "}
+      Session time{" "}
       <span role="timer" aria-live="off" data-clock="session">
         {session}
       </span>

@@ -63,6 +63,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
   return (
     <div class={`room console place-${kind}`}>
       <RoomHeader title="Mediator console" session={session}>
+        <SessionClock room={room} />
         {room.phase === "not_started" && (
           <button type="button" class="primary" onClick={() => controller.send({ type: "start" })}>
             Start the session
@@ -87,7 +88,6 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
           <div class="console-toolbar">
             <p>
               You are in: <strong class="you-are-in">{placeLabel(place, room.caucuses)}</strong>
-              <SessionClock room={room} />
               {room.phase === "not_started" && <span class="muted"> · The session has not started.</span>}
             </p>
             <div class="toolbar-actions" role="group" aria-label="Caucuses">
