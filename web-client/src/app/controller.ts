@@ -21,6 +21,7 @@ import type {
   ParticipantView,
   RoomConnection,
   SessionView,
+  ScheduleRequest,
 } from "../net";
 import { roomTargetOf } from "../protocol/frames";
 import { ApiError } from "../net";
@@ -197,6 +198,14 @@ export class Controller {
 
   scheduleSession(caseId: string): Promise<SessionView> {
     return this.net.api.createSession(caseId);
+  }
+
+  setSessionTime(sessionId: string, schedule: ScheduleRequest): Promise<SessionView> {
+    return this.net.api.setSchedule(sessionId, schedule);
+  }
+
+  sessionCalendar(sessionId: string): Promise<Blob> {
+    return this.net.api.calendar(sessionId);
   }
 
   createCase(reference: string, title: string, caucusPolicy?: string): Promise<CaseView> {

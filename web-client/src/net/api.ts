@@ -84,6 +84,15 @@ export interface SessionView {
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
+  /** When the mediator plans to start it (an instant), and for how many minutes; null until set. */
+  scheduledStart?: string | null;
+  expectedMinutes?: number | null;
+}
+
+/** A session's planned start (an ISO instant with offset) and its expected length in minutes. */
+export interface ScheduleRequest {
+  scheduledStart: string;
+  expectedMinutes: number;
 }
 
 /** What the mediator reports to the court about one session (UMA §7): nothing but these fields. */
@@ -225,6 +234,19 @@ export class Api {
 
   sessions(caseId: string): Promise<SessionView[]> {
     return this.http.json("GET", `/api/cases/${enc(caseId)}/sessions`);
+  }
+
+  /** The mediator sets (or moves) the planned time of a session that has not started. */
+  setSchedule(sessionId: string, schedule: ScheduleRequest): Promise<SessionView> {
+    return this.http.json("PUT", `/api/sessions/${enc(sessionId)}/schedule`, schedule);
+  }
+
+  /** The session's iCalendar file (participants of its case only). */
+  async calendar(sessionId: string): Promise<Blob> {
+    const response = await this.http.binary("GET", `/api/sessions/${enc(sessionId)}/calendar.ics`, {
+      Accept: "text/calendar",
+    });
+    return response.blob();
   }
 
   createSession(caseId: string): Promise<SessionView> {

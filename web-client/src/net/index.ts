@@ -28,6 +28,7 @@ export type {
   ClosedCaseView,
   ParticipantView,
   SessionView,
+  ScheduleRequest,
   Invitation,
   Attestations,
   AgreementView,

@@ -41,6 +41,8 @@ const CLIENT_TYPES: ClientCommand["type"][] = [
   "export_exception",
   "privacy_alert",
   "knock",
+  "raise_hand",
+  "lower_hand",
   "lobby_message",
   "settlement_edit",
   "settlement_scribe",

@@ -73,6 +73,15 @@ export interface PresenceEntry {
   connected: boolean;
   /** Microphone, camera and screen sharing, shown only while they hold audio/video and we may see their place. */
   media?: MediaState;
+  /** Their hand is up: shown only to those in their place, and to the mediator. */
+  hand?: boolean;
+}
+
+/** One open caucus on the mediator's clocks; `openedAt` is absent for a caucus restored after a server restart. */
+export interface CaucusClock {
+  caucus: string;
+  side?: string;
+  openedAt?: string;
 }
 
 /** What someone says they send in their room (the `media_state` frame, and `media` in presence). */
@@ -123,6 +132,8 @@ export type ServerFrame =
   | { seq: number; type: "typing"; participant: string; typing: boolean }
   | { seq: number; type: "caucus_opened"; caucus: string; side?: string; members: string[] }
   | { seq: number; type: "caucus_closed"; caucus: string }
+  /** To the mediator alone: when the session started and when each open caucus opened. */
+  | { seq: number; type: "clocks"; startedAt?: string; caucuses: CaucusClock[] }
   | {
       seq: number;
       type: "release_updated";
@@ -239,6 +250,8 @@ export type ClientCommand =
   | { type: "export_exception"; item: string }
   | { type: "privacy_alert" }
   | { type: "knock" }
+  | { type: "raise_hand" }
+  | { type: "lower_hand" }
   | { type: "lobby_message"; text: string }
   | { type: "settlement_edit"; text: string }
   | { type: "settlement_scribe"; participant?: string }
@@ -299,6 +312,7 @@ const KNOWN: ReadonlySet<string> = new Set<ServerFrameType>([
   "typing",
   "caucus_opened",
   "caucus_closed",
+  "clocks",
   "release_updated",
   "caucus_review",
   "caucus_review_confirmed",
@@ -330,6 +344,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   typing: { participant: "string", typing: "boolean" },
   caucus_opened: { caucus: "string", members: "array" },
   caucus_closed: { caucus: "string" },
+  clocks: { caucuses: "array" },
   release_updated: {
     release: "string",
     item: "string",

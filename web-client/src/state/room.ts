@@ -2,6 +2,7 @@
 // session content in memory only; `session_ended` and sign-out drop it.
 
 import type {
+  CaucusClock,
   ExceptionCategory,
   Item,
   Phase,
@@ -201,6 +202,8 @@ export interface RoomState {
   exports: Record<string, { category: ExceptionCategory; text: string }>;
   /** The settlement agreement as the joint room last showed it: content, dropped with the rest. */
   settlement: SettlementFrame | null;
+  /** The mediator's clocks (the server tells only the mediator): the session's start and each open caucus's. */
+  clocks: { startedAt: string | null; caucuses: CaucusClock[] } | null;
   endedAt: string | null;
   connection: ConnectionStatus;
   /** The last `seq` seen on the current connection. */
@@ -268,6 +271,7 @@ export function initialRoomState(): RoomState {
     exceptions: {},
     exports: {},
     settlement: null,
+    clocks: null,
     endedAt: null,
     connection: { state: "idle" },
     seq: 0,
@@ -501,6 +505,14 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
     }
     case "session_started":
       return { ...base, phase: "live" };
+    case "clocks": {
+      // The clocks name every open caucus, even one nobody is in: a reconnecting mediator learns them here.
+      let caucuses = base.caucuses;
+      for (const clock of frame.caucuses) {
+        caucuses = learnCaucus(caucuses, { kind: "caucus", caucus: clock.caucus, side: clock.side });
+      }
+      return { ...base, caucuses, clocks: { startedAt: frame.startedAt ?? null, caucuses: frame.caucuses } };
+    }
     case "session_ended":
       return dropContent({ ...base, phase: "ended", endedAt: frame.at });
     case "message": {

@@ -14,6 +14,7 @@ import { policyBanner, policyOf } from "../../state/policy";
 import { closeRefusal, mediatorMayClose } from "../../state/closing";
 import type { SessionView } from "../../net";
 import { OutcomeForm, OutcomeSummary } from "../parts/Outcome";
+import { ScheduleForm, SessionTime } from "../parts/SessionSchedule";
 
 export function Cases({ me }: { me: Me | null }) {
   const controller = useController();
@@ -91,6 +92,10 @@ function CaseCard({
               <span>
                 Session {index + 1} · <span class={`status status-${session.status}`}>{session.status}</span>
               </span>
+              <SessionTime session={session} index={index} caseReference={found.reference} />
+              {mediator && found.status === "open" && (
+                <ScheduleForm session={session} index={index} onSaved={() => sessions.reload()} />
+              )}
               {session.status !== "ended" && (
                 <button
                   type="button"

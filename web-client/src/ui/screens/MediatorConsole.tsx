@@ -34,6 +34,9 @@ import { Composer, ReturnedNotice, Transcript } from "../parts/Transcript";
 import { roleLabel } from "../parts/WhoIsWhere";
 import { SettlementPanel } from "../parts/Settlement";
 import { RoomHeader } from "./Room";
+import { CaucusTimer, SessionClock } from "../parts/SessionClocks";
+import { RaisedHandsList } from "../parts/RaiseHand";
+import { AdHocCaucusPanel } from "../parts/AdHocCaucusPanel";
 
 const DRAG_TYPE = "application/x-parley-participant";
 
@@ -61,6 +64,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
   return (
     <div class={`room console place-${kind}`}>
       <RoomHeader title="Mediator console" session={session}>
+        <SessionClock room={room} />
         {room.phase === "not_started" && (
           <button type="button" class="primary" onClick={() => controller.send({ type: "start" })}>
             Start the session
@@ -157,6 +161,8 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
             <ExportedItems room={room} />
             <OpenCaucusPanel room={room} policy={policyOf(session.caucusPolicy)} />
             <ConveyPanel room={room} />
+            <RaisedHandsList room={room} withPlace={true} />
+            <AdHocCaucusPanel room={room} />
             <Reviews room={room} />
             {/* Last: the releases to convey and the reviews stay in view above it. */}
             {kind === "joint" && <SettlementPanel room={room} />}
@@ -252,6 +258,7 @@ function ColumnView({
       <header class="column-head">
         <h2 id={titleId}>
           {column.title} <span class="count">({column.people.length})</span>
+          {column.caucus && <CaucusTimer room={room} caucus={column.caucus.id} />}
         </h2>
         <div class="column-actions">
           {live && target && target !== "lobby" && !mediatorHere && (
@@ -354,6 +361,7 @@ function ParticipantCard({
         {roleLabel(entry.role, entry.side)}
         {entry.connected ? "" : " · disconnected"}
       </div>
+      {entry.hand && <div class="small pcard-state hand-raised">Hand raised</div>}
       {entry.place.kind === "lobby" && room.owing.includes(entry.participant) && (
         <div class="small pcard-state owing">Must confirm again that they are private before you can admit them</div>
       )}

@@ -41,6 +41,8 @@ import { ExceptionNotices } from "../parts/Exceptions";
 import { WhoIsWhere } from "../parts/WhoIsWhere";
 import { SettlementPanel } from "../parts/Settlement";
 import { MediatorConsole } from "./MediatorConsole";
+import { MoveAnnouncer } from "../parts/MoveAnnouncer";
+import { RaiseHandButton, RaisedHandsList } from "../parts/RaiseHand";
 
 export const CAUCUS_BANNER = "Caucus — only the mediator and your side see this";
 export const JOINT_BANNER = "Joint room — everyone in the room sees what is said here";
@@ -85,6 +87,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
           onReattest={() => controller.prepareJoin(session)}
         />
         <ContentLostNotice room={room} />
+        <MoveAnnouncer room={room} />
         {/* The mediator's notices are in the console's alerts region, each until it is handled. */}
         {role !== "mediator" && (
           <AttentionBanner
@@ -184,6 +187,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               Caucus review waiting
             </button>
           )}
+          <RaiseHandButton room={room} />
           <OverheardButton />
         </RoomHeader>
         {kind === "caucus" && <CaucusBanner who={CAUCUS_BANNER} session={session} />}
@@ -263,6 +267,7 @@ function ParticipantRoom({ room, session }: { room: RoomState; session: SessionR
               </ul>
             </section>
           )}
+          <RaisedHandsList room={room} withPlace={false} />
           <WhoIsWhere room={room} />
           <MyReleases room={room} role={role} />
           {kind === "joint" && <SettlementPanel room={room} />}

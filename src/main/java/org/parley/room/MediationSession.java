@@ -36,4 +36,12 @@ public class MediationSession {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /** When the mediator plans to start it; null when no time was set. Set together with {@link #expectedMinutes}. */
+    @Column(name = "scheduled_start")
+    public Instant scheduledStart;
+
+    /** How long the mediator expects it to take, in minutes; null when no time was set. */
+    @Column(name = "expected_minutes")
+    public Integer expectedMinutes;
 }

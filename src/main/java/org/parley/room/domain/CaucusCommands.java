@@ -85,7 +85,7 @@ final class CaucusCommands {
     private Decision open(Participant mediator, Optional<Side> forSide, Set<ParticipantId> members,
                           Set<Side> sides) {
         CaucusInfo caucus = new CaucusInfo(new CaucusId(state.newId()), forSide, members, sides, true);
-        state.caucuses().add(caucus);
+        state.caucuses().add(caucus, state.now());
         Outcome outcome = new Outcome();
         outcome.record(new Fact.CaucusOpened(caucus.id(), forSide, members, mediator.id(), state.now()));
         outcome.deliverEach(insiders(caucus), new Event.CaucusOpened(caucus.id(), forSide, members));

@@ -1,5 +1,7 @@
 package org.parley.room.domain;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +11,22 @@ import java.util.Optional;
 final class CaucusRegistry {
 
     private final Map<CaucusId, CaucusInfo> caucuses = new LinkedHashMap<>();
+    // When each caucus opened in this server, for the mediator's caucus timers; a caucus restored after a restart has
+    // none (its opening is in the records, not in memory).
+    private final Map<CaucusId, Instant> openedAt = new HashMap<>();
 
     void add(CaucusInfo caucus) {
         caucuses.put(caucus.id(), caucus);
+    }
+
+    /** A caucus that opens now. */
+    void add(CaucusInfo caucus, Instant opened) {
+        add(caucus);
+        openedAt.put(caucus.id(), opened);
+    }
+
+    Optional<Instant> openedAt(CaucusId id) {
+        return Optional.ofNullable(openedAt.get(id));
     }
 
     Optional<CaucusInfo> find(CaucusId id) {
@@ -36,11 +51,13 @@ final class CaucusRegistry {
     CaucusRegistry copy() {
         CaucusRegistry copy = new CaucusRegistry();
         copy.caucuses.putAll(caucuses);
+        copy.openedAt.putAll(openedAt);
         return copy;
     }
 
     void clear() {
         caucuses.clear();
+        openedAt.clear();
     }
 
     List<CaucusInfo> snapshot() {

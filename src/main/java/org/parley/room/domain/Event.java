@@ -60,6 +60,21 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * To the mediator alone: when the session started (empty before) and when each open caucus opened (empty for a
+     * caucus restored after a restart), for the session clock and the caucus timers. Sent on each of the mediator's
+     * connections and whenever either changes; it also lists the open caucuses nobody is in.
+     */
+    record MediatorClocks(Optional<Instant> startedAt, List<CaucusClock> caucuses) implements Event {
+        public MediatorClocks {
+            caucuses = List.copyOf(caucuses);
+        }
+    }
+
+    /** One open caucus on the mediator's clocks. */
+    record CaucusClock(CaucusId caucus, Optional<Side> side, Optional<Instant> openedAt) {
+    }
+
     /** A caucus the recipient is a member of (or the mediator opened) now exists. */
     record CaucusOpened(CaucusId caucusId, Optional<Side> forSide, Set<ParticipantId> members) implements Event {
         public CaucusOpened {

@@ -70,6 +70,8 @@ public final class LiveSession {
     private final KnockCommands knocks;
     private final LobbyNoticeCommands lobbyNotices;
     private final SettlementCommands settlement;
+    private final HandCommands hands;
+    private final MediatorClocks clocks;
 
     /** A session whose participants must attest again after a disconnection of more than two minutes. */
     public LiveSession(SessionId sessionId, Collection<Participant> roster, Clock clock, IdSource ids) {
@@ -136,6 +138,8 @@ public final class LiveSession {
         this.knocks = new KnockCommands(state);
         this.lobbyNotices = new LobbyNoticeCommands(state);
         this.settlement = new SettlementCommands(state);
+        this.hands = new HandCommands(state);
+        this.clocks = new MediatorClocks(state);
     }
 
     // ---- mediator: lifecycle, caucuses, moves ----
@@ -298,6 +302,20 @@ public final class LiveSession {
     }
 
     /**
+     * Raises the actor's hand in the room it is in: presence shows it to those placed there and to the mediator,
+     * nobody else; any move lowers it. Refused for the mediator ({@link ErrorCode#FORBIDDEN}) and from the lobby
+     * ({@link ErrorCode#NOT_IN_ROOM}); raising a raised hand changes nothing.
+     */
+    public Decision raiseHand(ParticipantId actor) {
+        return run(actor, Access.ANYONE_LIVE, hands::raise);
+    }
+
+    /** Lowers the actor's hand; a hand that is not up stays down, and nobody is told anything. */
+    public Decision lowerHand(ParticipantId actor) {
+        return run(actor, Access.ANYONE_LIVE, hands::lower);
+    }
+
+    /**
      * The mediator tells everyone connected in the lobby something (how long they will wait, say); they and the
      * mediator receive it once, nobody in a room does, and nothing keeps it. Mediator-only; also before the start,
      * while people wait for it.
@@ -329,7 +347,9 @@ public final class LiveSession {
      * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
      */
     public Decision connect(ParticipantId actor) {
-        return run(actor, Access.ANYONE, connections::connect);
+        // Every connection of the mediator's starts with its clocks, a replacing one too (presence does not).
+        boolean mediatorArrives = state.roster().find(actor).map(Participant::isMediator).orElse(false);
+        return run(actor, Access.ANYONE, connections::connect, mediatorArrives);
     }
 
     public Decision disconnect(ParticipantId actor) {
@@ -568,6 +588,11 @@ public final class LiveSession {
      * different.
      */
     private Decision run(ParticipantId actorId, Access access, Function<Participant, Decision> command) {
+        return run(actorId, access, command, false);
+    }
+
+    private Decision run(ParticipantId actorId, Access access, Function<Participant, Decision> command,
+                         boolean mediatorArrives) {
         Optional<Decision.Refused> refusedAtTheGate = gate(actorId, access);
         if (refusedAtTheGate.isPresent()) {
             return refusedAtTheGate.get();
@@ -578,13 +603,18 @@ public final class LiveSession {
         }
         Map<ParticipantId, List<PresenceEntry>> before = presenceOfConnected();
         MediaEntitlements.Snapshot mediaBefore = media.now();
+        Optional<Event.MediatorClocks> clocksBefore = clocks.now();
         Decision decision = command.apply(actor.get());
         if (!(decision instanceof Decision.Accepted accepted)) {
             return decision;
         }
         // Media is compared even when the command ended the session: the end revokes every grant.
         Decision.Accepted withMedia = media.withChanges(accepted, mediaBefore);
-        return state.phase() == SessionPhase.ENDED ? withMedia : withPresenceUpdates(withMedia, before);
+        if (state.phase() == SessionPhase.ENDED) {
+            return withMedia;
+        }
+        // The clocks before presence: presence comes after a command's other frames.
+        return withPresenceUpdates(clocks.withChanges(withMedia, clocksBefore, mediatorArrives), before);
     }
 
     /** The lifecycle and role checks every command passes first; empty when the actor may go on. */

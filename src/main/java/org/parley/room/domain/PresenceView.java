@@ -22,7 +22,8 @@ final class PresenceView {
                 .map(subject -> {
                     PlaceView seen = placeSeenBy(viewer, subject);
                     return new PresenceEntry(subject.id(), subject.displayName(), subject.role(), subject.side(),
-                            seen, state.placement().isConnected(subject.id()), mediaSeen(subject, seen, grantsNow));
+                            seen, state.placement().isConnected(subject.id()), mediaSeen(subject, seen, grantsNow),
+                            handSeenBy(viewer, subject));
                 })
                 .toList();
     }
@@ -36,6 +37,21 @@ final class PresenceView {
             return Optional.empty();
         }
         return state.mediaStates().current(subject.id(), grantsNow);
+    }
+
+    /**
+     * A raised hand is seen by those placed where the raiser is, and by the mediator wherever it is (as a knock
+     * reaches it), never by anyone elsewhere: not even by the raiser's own side in another room.
+     */
+    boolean handSeenBy(Participant viewer, Participant subject) {
+        if (!state.hands().isRaised(subject.id(), state.placement())) {
+            return false;
+        }
+        if (viewer.isMediator()) {
+            return true;
+        }
+        Optional<Place> where = state.placement().placeOf(subject.id());
+        return where.isPresent() && where.equals(state.placement().placeOf(viewer.id()));
     }
 
     /** The full view of a place, for someone who is in it or entitled to know it. */

@@ -25,6 +25,9 @@ final class SessionState {
     private ExceptionLedger exceptions = new ExceptionLedger();
     /** Immutable, so that a checkpoint keeps the value itself. */
     private SettlementDraft settlement = SettlementDraft.NONE;
+    // Not part of a checkpoint: a hand counts only for the arrival it was raised on (see RaisedHands), so a move
+    // that is rolled back leaves the hand as it was, and one that happened lowers it.
+    private final RaisedHands hands = new RaisedHands();
     private final CaucusPolicy policy;
     private SessionPhase phase = SessionPhase.NOT_STARTED;
     private Instant startedAt;
@@ -118,6 +121,10 @@ final class SessionState {
         this.settlement = next;
     }
 
+    RaisedHands hands() {
+        return hands;
+    }
+
     /** The case's caucus policy, fixed for the life of the session. */
     CaucusPolicy policy() {
         return policy;
@@ -156,6 +163,7 @@ final class SessionState {
         mediaStates.clear();
         exceptions.clear();
         settlement = SettlementDraft.NONE;
+        hands.clear();
     }
 
     boolean contentLost() {

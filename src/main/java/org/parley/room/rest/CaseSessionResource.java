@@ -1,5 +1,7 @@
 package org.parley.room.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.parley.identity.CallerFactory;
+import org.parley.platform.problem.ApiException;
 import org.parley.room.rest.SessionResource.SessionView;
+import org.parley.room.service.SessionScheduling;
 import org.parley.room.service.SessionService;
 
 /**
@@ -27,18 +31,33 @@ import org.parley.room.service.SessionService;
 public class CaseSessionResource {
 
     private final SessionService sessions;
+    private final ObjectMapper json;
     private final CallerFactory callers;
     private final SecurityIdentity identity;
 
-    public CaseSessionResource(SessionService sessions, CallerFactory callers, SecurityIdentity identity) {
+    public CaseSessionResource(SessionService sessions, CallerFactory callers, SecurityIdentity identity,
+                               ObjectMapper json) {
+        this.json = json;
         this.sessions = sessions;
         this.callers = callers;
         this.identity = identity;
     }
 
+    /**
+     * Without a body, a session with no time set; with {@code {scheduledStart, expectedMinutes}}, a planned one. The
+     * body is read as text so that the body-less request that has always created a session (no Content-Type) still
+     * does.
+     */
     @POST
-    public Uni<Response> create(@PathParam("caseId") UUID caseId) {
-        return sessions.create(callers.from(identity), caseId)
+    public Uni<Response> create(@PathParam("caseId") UUID caseId, String body) {
+        SessionScheduling.ScheduleRequest schedule;
+        try {
+            schedule = body == null || body.isBlank() ? null
+                    : json.readValue(body, SessionScheduling.ScheduleRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "bad_request_body", "the request body is not valid JSON of the expected shape");
+        }
+        return sessions.create(callers.from(identity), caseId, schedule)
                 .map(created -> Response.status(201).entity(SessionView.of(created)).build());
     }
 

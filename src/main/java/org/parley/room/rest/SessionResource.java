@@ -52,12 +52,12 @@ public class SessionResource {
         this.identity = identity;
     }
 
-    /** A session as its participants see it. */
+    /** A session as its participants see it; {@code scheduledStart} and {@code expectedMinutes} are null unless set. */
     public record SessionView(UUID id, UUID caseId, String status, Instant createdAt, Instant startedAt,
-            Instant endedAt) {
+            Instant endedAt, Instant scheduledStart, Integer expectedMinutes) {
         public static SessionView of(MediationSession session) {
             return new SessionView(session.id, session.caseId, session.status, session.createdAt, session.startedAt,
-                    session.endedAt);
+                    session.endedAt, session.scheduledStart, session.expectedMinutes);
         }
     }
 

@@ -17,6 +17,7 @@ import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
 import org.parley.room.MediationSession;
 import org.parley.room.repository.SessionRepository;
+import org.parley.room.schedule.SessionSchedule;
 
 /**
  * Sessions of a case: creating and listing them, and deciding who may take part in one.
@@ -45,8 +46,16 @@ public class SessionService {
     }
 
     /** Only the case's mediator schedules sessions. */
-    @WithTransaction
     public Uni<MediationSession> create(Caller caller, UUID caseId) {
+        return create(caller, caseId, null);
+    }
+
+    /**
+     * As {@link #create(Caller, UUID)}, with a planned start and expected length when {@code schedule} is given
+     * (checked after the role, so that only the mediator learns what is wrong with it: 400 {@code invalid_request}).
+     */
+    @WithTransaction
+    public Uni<MediationSession> create(Caller caller, UUID caseId, SessionScheduling.ScheduleRequest schedule) {
         return cases.visible(caller, caseId)
                 .chain(visibleCase -> cases.membership(caller, caseId).map(participant -> {
                     if (!participant.role.equals(CaseRole.MEDIATOR.wire())) {
@@ -61,8 +70,21 @@ public class SessionService {
                     session.caseId = caseId;
                     session.status = MediationSession.SCHEDULED;
                     session.createdAt = clock.instant();
+                    if (schedule != null) {
+                        SessionSchedule planned = planned(schedule);
+                        session.scheduledStart = planned.start();
+                        session.expectedMinutes = planned.expectedMinutes();
+                    }
                     return sessions.persist(session);
                 });
+    }
+
+    private SessionSchedule planned(SessionScheduling.ScheduleRequest request) {
+        try {
+            return SessionSchedule.parse(request.scheduledStart(), request.expectedMinutes(), clock.instant());
+        } catch (SessionSchedule.Refused refused) {
+            throw ApiException.invalid(refused.getMessage());
+        }
     }
 
     @WithSession

@@ -104,6 +104,14 @@ public sealed interface ClientFrame {
     record Knock(String ref) implements ClientFrame {
     }
 
+    /** Raise hand: no content; those in the sender's room and the mediator see it in presence. */
+    record RaiseHand(String ref) implements ClientFrame {
+    }
+
+    /** Lowers the sender's raised hand. */
+    record LowerHand(String ref) implements ClientFrame {
+    }
+
     /** The mediator's message to everyone connected in the lobby now. */
     record LobbyMessage(String ref, String text) implements ClientFrame {
     }

@@ -90,6 +90,10 @@ public final class CommandDispatcher {
             return session.reportPrivacyBreach(actor);
         } else if (frame instanceof ClientFrame.Knock) {
             return session.knock(actor);
+        } else if (frame instanceof ClientFrame.RaiseHand) {
+            return session.raiseHand(actor);
+        } else if (frame instanceof ClientFrame.LowerHand) {
+            return session.lowerHand(actor);
         } else if (frame instanceof ClientFrame.LobbyMessage notice) {
             return session.tellLobby(actor, notice.text());
         } else if (frame instanceof ClientFrame.SettlementEdit edit) {

@@ -137,6 +137,8 @@ public final class FrameDecoder {
                     optionalString(node, "participant", MAX_ID_CHARS));
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "knock" -> new ClientFrame.Knock(ref);
+            case "raise_hand" -> new ClientFrame.RaiseHand(ref);
+            case "lower_hand" -> new ClientFrame.LowerHand(ref);
             case "lobby_message" -> new ClientFrame.LobbyMessage(ref, text(node, "text"));
             case "settlement_edit" -> new ClientFrame.SettlementEdit(ref, settlementText(node));
             case "settlement_scribe" -> new ClientFrame.SettlementScribe(ref,

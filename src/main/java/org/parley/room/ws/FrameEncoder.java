@@ -83,6 +83,16 @@ public final class FrameEncoder {
             opened.forSide().ifPresent(side -> frame.put("side", side.name()));
             ArrayNode members = frame.putArray("members");
             opened.members().stream().map(member -> member.value()).sorted().forEach(members::add);
+        } else if (event instanceof Event.MediatorClocks clocks) {
+            frame.put("type", "clocks");
+            clocks.startedAt().ifPresent(at -> frame.put("startedAt", at.toString()));
+            ArrayNode caucuses = frame.putArray("caucuses");
+            for (Event.CaucusClock clock : clocks.caucuses()) {
+                ObjectNode caucus = caucuses.addObject();
+                caucus.put("caucus", clock.caucus().value());
+                clock.side().ifPresent(side -> caucus.put("side", side.name()));
+                clock.openedAt().ifPresent(at -> caucus.put("openedAt", at.toString()));
+            }
         } else if (event instanceof Event.CaucusClosed closed) {
             frame.put("type", "caucus_closed");
             frame.put("caucus", closed.caucusId().value());
@@ -309,6 +319,10 @@ public final class FrameEncoder {
             state.put("video", media.video());
             state.put("screen", media.screen());
         });
+        if (entry.handRaised()) {
+            // Only ever true towards those who share the raiser's place, and the mediator (the domain decides).
+            node.put("hand", true);
+        }
         return node;
     }
 

@@ -347,6 +347,8 @@ class ProtocolDocExamplesTest {
         }
         everyKindOfPlace.add(new PresenceEntry(partyA, "Alex", Role.PARTY, Optional.of(a), new PlaceView.InJointRoom(),
                 true, Optional.of(new MediaState(false, true, true))));
+        everyKindOfPlace.add(new PresenceEntry(partyB, "Jordan", Role.PARTY, Optional.of(b), new PlaceView.InJointRoom(),
+                true, Optional.empty(), true));
         return List.of(
                 new Event.Joined(new SessionId("s-1"), partyA, SessionPhase.LIVE),
                 new Event.SessionStarted(AT),
@@ -374,6 +376,10 @@ class ProtocolDocExamplesTest {
                 new Event.CaucusOpened(caucusA, Optional.of(a), Set.of(partyA)),
                 new Event.CaucusOpened(adHoc, Optional.empty(), Set.of(partyA, partyB)),
                 new Event.CaucusClosed(caucusA),
+                new Event.MediatorClocks(Optional.of(AT), List.of(
+                        new Event.CaucusClock(caucusA, Optional.of(a), Optional.of(AT)),
+                        new Event.CaucusClock(adHoc, Optional.empty(), Optional.empty()))),
+                new Event.MediatorClocks(Optional.empty(), List.of()),
                 new Event.ReleaseUpdated(new ReleaseId("r-1"), new ItemId("i-1"), ReleaseScope.OTHER_SIDE_CONVEY,
                         new ReleaseAudience.OtherSideCaucus(b), ReleaseStatus.RELEASED, "wording"),
                 new Event.ReleaseUpdated(new ReleaseId("r-2"), new ItemId("i-2"), ReleaseScope.OTHER_SIDE_CONVEY,

@@ -1,0 +1,39 @@
+package org.parley.room.domain;
+
+import static org.parley.room.domain.Decision.refused;
+
+/**
+ * Raise hand: someone in a room asks for a turn without saying anything. Presence carries the raised hand, and only
+ * to those who share the raiser's place and to the mediator wherever it is (see {@link PresenceView#handSeenBy}),
+ * so nobody elsewhere learns of it, as with a knock. A hand carries no content and nothing records it.
+ */
+final class HandCommands {
+
+    private final SessionState state;
+
+    HandCommands(SessionState state) {
+        this.state = state;
+    }
+
+    Decision raise(Participant actor) {
+        if (actor.isMediator()) {
+            return refused(ErrorCode.FORBIDDEN, "the mediator gives the floor; it does not raise a hand");
+        }
+        // As for a knock: the lobby is no room, and whoever waits there is seen by the mediator already.
+        Room room = state.placement().speakingRoomOf(actor.id()).orElse(null);
+        if (room == null) {
+            return refused(ErrorCode.NOT_IN_ROOM, "raise a hand in the joint room or a caucus");
+        }
+        if (!state.hands().isRaised(actor.id(), state.placement())) {
+            state.hands().raise(actor.id(), room, state.placement().versionOf(actor.id()));
+        }
+        // The presence comparison after the command tells exactly those who may see the hand; nothing else is sent.
+        return new Outcome().accepted();
+    }
+
+    /** Lowering a hand that is not up changes nothing and is not an error: the client may not have seen a move yet. */
+    Decision lower(Participant actor) {
+        state.hands().lower(actor.id());
+        return new Outcome().accepted();
+    }
+}

@@ -1,0 +1,143 @@
+package org.parley.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.MediationFixture;
+import org.parley.testing.RoomClient;
+
+/**
+ * Raise hand and the mediator's clocks through the real server: party A's hand in side A's caucus reaches the
+ * caucus and the mediator and never party B in the joint room; a move lowers it; the mediator's clocks name the
+ * session's start and the caucus's opening, and nobody else receives them.
+ */
+@QuarkusTest
+class RaiseHandAndClocksTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    private MediationFixture fixture;
+    private RoomClient mediator;
+    private RoomClient partyA;
+    private RoomClient counselA;
+    private RoomClient partyB;
+    private String caucus;
+
+    @BeforeEach
+    void sideAInCaucusWithTheMediatorAndPartyBInTheJointRoom() {
+        fixture = MediationFixture.create(server);
+        mediator = fixture.connect("mediator.north");
+        partyA = fixture.connect("party.a");
+        counselA = fixture.connect("counsel.a");
+        partyB = fixture.connect("party.b");
+        mediator.send("start").await("session_started");
+        for (String username : List.of("party.a", "counsel.a", "party.b")) {
+            mediator.send("admit", "participant", fixture.participant(username));
+        }
+        mediator.send("open_caucus", "side", "A");
+        caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
+        mediator.send("move_side", "side", "A", "to", caucus);
+        mediator.goTo(caucus);
+        partyA.await("you_are_in", frame -> kind(frame).equals("caucus"));
+        counselA.await("you_are_in", frame -> kind(frame).equals("caucus"));
+        partyB.await("you_are_in", frame -> kind(frame).equals("joint"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        for (RoomClient client : List.of(mediator, partyA, counselA, partyB)) {
+            client.close();
+        }
+    }
+
+    private static String kind(JsonNode frame) {
+        return frame.path("place").path("kind").asText();
+    }
+
+    /** Whether this presence frame shows the participant's hand up. */
+    private static boolean handUp(JsonNode presence, String participant) {
+        return StreamSupport.stream(presence.path("participants").spliterator(), false)
+                .anyMatch(entry -> entry.path("participant").asText().equals(participant)
+                        && entry.path("hand").asBoolean(false));
+    }
+
+    private static boolean everShownHand(List<JsonNode> frames, String participant) {
+        return frames.stream().anyMatch(frame -> frame.path("type").asText().equals("presence")
+                && handUp(frame, participant));
+    }
+
+    @Test
+    void aHandInACaucusReachesTheCaucusAndTheMediatorAndNeverTheOtherSide() {
+        String alex = fixture.participant("party.a");
+        partyA.send("raise_hand");
+
+        mediator.await("presence", frame -> handUp(frame, alex));
+        counselA.await("presence", frame -> handUp(frame, alex));
+        partyA.await("presence", frame -> handUp(frame, alex));
+        assertFalse(everShownHand(partyB.settle(), alex), "party B in the joint room never sees side A's hand");
+
+        mediator.send("move", "participant", alex, "to", "joint");
+        mediator.await("presence", frame -> !handUp(frame, alex) && frame.toString().contains(alex));
+        partyA.await("you_are_in", frame -> kind(frame).equals("joint"));
+        List<JsonNode> seenByB = partyB.settle();
+        assertFalse(everShownHand(seenByB, alex), "a move lowers the hand: party B, now with party A, sees none");
+        JsonNode last = seenByB.stream().filter(f -> f.path("type").asText().equals("presence"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertFalse(handUp(last, alex));
+    }
+
+    @Test
+    void loweringAndRefusalsAreTypedAndReachNobodyElse() {
+        String jordan = fixture.participant("party.b");
+        partyB.send("raise_hand");
+        mediator.await("presence", frame -> handUp(frame, jordan));
+        partyB.send("lower_hand");
+        mediator.await("presence", frame -> !handUp(frame, jordan));
+
+        mediator.send("raise_hand", "ref", "h1");
+        assertEquals("forbidden", mediator.await("error", frame -> frame.path("ref").asText().equals("h1"))
+                .path("code").asText());
+        mediator.send("send_to_lobby", "participant", jordan);
+        partyB.await("you_are_in", frame -> kind(frame).equals("lobby"));
+        partyB.send("raise_hand", "ref", "h2");
+        assertEquals("not_in_room", partyB.await("error", frame -> frame.path("ref").asText().equals("h2"))
+                .path("code").asText());
+        for (RoomClient other : List.of(partyA, counselA)) {
+            assertFalse(everShownHand(other.settle(), jordan), "side A in its caucus never sees party B's hand");
+        }
+    }
+
+    @Test
+    void theMediatorAloneIsToldWhenTheSessionStartedAndWhenTheCaucusOpened() {
+        // Setting up passed over it: the last clocks frame the mediator received so far.
+        JsonNode clocks = mediator.settle().stream().filter(frame -> frame.path("type").asText().equals("clocks"))
+                .reduce((first, second) -> second).orElseThrow();
+        Instant started = Instant.parse(clocks.path("startedAt").asText());
+        JsonNode timer = clocks.path("caucuses").get(0);
+        assertEquals(caucus, "caucus:" + timer.path("caucus").asText());
+        assertEquals("A", timer.path("side").asText());
+        assertFalse(Instant.parse(timer.path("openedAt").asText()).isBefore(started));
+
+        RoomClient again = fixture.connect("mediator.north");
+        JsonNode onArrival = again.await("clocks");
+        assertEquals(clocks.path("startedAt"), onArrival.path("startedAt"), "a new connection starts with the clocks");
+        assertEquals(clocks.path("caucuses"), onArrival.path("caucuses"));
+        again.close();
+        for (RoomClient other : List.of(partyA, counselA, partyB)) {
+            assertTrue(other.settle().stream().noneMatch(frame -> frame.path("type").asText().equals("clocks")),
+                    "only the mediator has the clocks");
+        }
+    }
+}
