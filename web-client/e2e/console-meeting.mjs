@@ -14,17 +14,13 @@
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/console-meeting.mjs
 
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
+import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const settings = scenarioSettings("e2e-console-meeting-screenshots");
 const LABEL = "e2e-console-meeting";
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
 const PEOPLE = DEMO_PEOPLE;
-const AXE = readFileSync(path.resolve(here, "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, attestAndJoin } = await openScenario(
   LABEL,
@@ -34,16 +30,7 @@ let axeScreens = 0;
 
 /** axe-core on the screen as it is now: no serious or critical violation (the faint watermark is left out). */
 async function accessible(page, screen) {
-  const violations = await page.evaluate(async (source) => {
-    if (typeof window.axe === "undefined") (0, eval)(source);
-    const result = await window.axe.run(
-      { exclude: [[".watermark"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] },
-    );
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  }, AXE);
+  const violations = await seriousAxeViolations(page);
   axeScreens += 1;
   check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
 }

@@ -16,17 +16,15 @@
 // Environment: PARLEY_E2E_URL, PARLEY_E2E_SHOTS, PARLEY_E2E_CHROMIUM, PARLEY_E2E_TIMEOUT_MS as for e2e/run.mjs;
 // PARLEY_E2E_DOC_SHOTS, if set, also receives the README's screenshots of the phone layout and the review dialog.
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
+import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const settings = { ...scenarioSettings("e2e-console-more-screenshots"), PEOPLE: DEMO_PEOPLE };
 const DOC_SHOTS = process.env.PARLEY_E2E_DOC_SHOTS ? path.resolve(process.env.PARLEY_E2E_DOC_SHOTS) : null;
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
-const AXE = readFileSync(path.resolve(here, "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
 const PEOPLE = DEMO_PEOPLE;
 const OBSERVER = { name: "Olive Observer", email: `olive.observer.${Date.now()}@demo.parley.invalid` };
 
@@ -36,16 +34,7 @@ let axeScreens = 0;
 
 /** axe-core on the screen as it is now (dialogs included), the faint watermark left out. */
 async function accessible(page, screen) {
-  const violations = await page.evaluate(async (source) => {
-    if (typeof window.axe === "undefined") (0, eval)(source);
-    const result = await window.axe.run(
-      { exclude: [[".watermark"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] },
-    );
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  }, AXE);
+  const violations = await seriousAxeViolations(page);
   axeScreens += 1;
   check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
 }

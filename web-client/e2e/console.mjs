@@ -18,9 +18,10 @@
 // Environment: PARLEY_E2E_URL, PARLEY_E2E_SHOTS, PARLEY_E2E_CHROMIUM, PARLEY_E2E_TIMEOUT_MS as for e2e/run.mjs;
 // PARLEY_E2E_DOC_SHOTS, if set, also receives the README's screenshots of the screens this scenario reaches.
 
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { seriousAxeViolations } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
@@ -42,7 +43,6 @@ try {
   console.error("e2e-console: FAILED: playwright-core is not installed. Run `npm ci` in web-client/ first.");
   process.exit(2);
 }
-const AXE = readFileSync(path.resolve(here, "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
 mkdirSync(SHOTS, { recursive: true });
 if (DOC_SHOTS) mkdirSync(DOC_SHOTS, { recursive: true });
 
@@ -111,16 +111,7 @@ async function docShot(page, name) {
  * out on purpose: it is meant to be faint, and never carries anything to read.
  */
 async function accessible(page, screen) {
-  const violations = await page.evaluate(async (source) => {
-    if (typeof window.axe === "undefined") (0, eval)(source);
-    const result = await window.axe.run(
-      { exclude: [[".watermark"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] },
-    );
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  }, AXE);
+  const violations = await seriousAxeViolations(page);
   axeScreens += 1;
   check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
 }

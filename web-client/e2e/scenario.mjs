@@ -2,11 +2,30 @@
 // numbered steps with a screenshot of every page after each, counted checks, pages that collect script errors, and
 // the sign-in, case-card and pre-join helpers.
 
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const webClient = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const AXE = readFileSync(path.resolve(webClient, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * axe-core's serious and critical violations (WCAG 2.1 A and AA) on the page as it is now, dialogs included, each
+ * as one line. The watermark is left out on purpose: it is meant to be faint and never carries anything to read.
+ */
+export async function seriousAxeViolations(page) {
+  return page.evaluate(async (source) => {
+    if (typeof window.axe === "undefined") (0, eval)(source);
+    const result = await window.axe.run(
+      { exclude: [[".watermark"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] },
+    );
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }, AXE);
+}
 
 /** The demo accounts the scenarios sign in as, by role. */
 export const DEMO_PEOPLE = {

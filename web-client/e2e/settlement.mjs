@@ -18,12 +18,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
+import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("settlement-screenshots");
 const PEOPLE = DEMO_PEOPLE;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE = readFileSync(path.resolve(here, "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
 const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
 const TERMS = `1. Paul Party moves the fence one metre by 31 March (${Date.now().toString(36)}).\n2. Each side bears its own costs.`;
 
@@ -33,16 +32,7 @@ const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, 
 let axeScreens = 0;
 /** axe-core on the screen as it is now: no serious or critical violation (the faint watermark left out). */
 async function accessible(page, screen) {
-  const violations = await page.evaluate(async (source) => {
-    if (typeof window.axe === "undefined") (0, eval)(source);
-    const result = await window.axe.run(
-      { exclude: [[".watermark"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] },
-    );
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  }, AXE);
+  const violations = await seriousAxeViolations(page);
   axeScreens += 1;
   check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
 }
