@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.JointRoom;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -29,6 +30,7 @@ class RaiseHandAndClocksTest {
     URI server;
 
     private MediationFixture fixture;
+    private JointRoom room;
     private RoomClient mediator;
     private RoomClient partyA;
     private RoomClient counselA;
@@ -38,28 +40,17 @@ class RaiseHandAndClocksTest {
     @BeforeEach
     void sideAInCaucusWithTheMediatorAndPartyBInTheJointRoom() {
         fixture = MediationFixture.create(server);
-        mediator = fixture.connect("mediator.north");
-        partyA = fixture.connect("party.a");
-        counselA = fixture.connect("counsel.a");
-        partyB = fixture.connect("party.b");
-        mediator.send("start").await("session_started");
-        for (String username : List.of("party.a", "counsel.a", "party.b")) {
-            mediator.send("admit", "participant", fixture.participant(username));
-        }
-        mediator.send("open_caucus", "side", "A");
-        caucus = "caucus:" + mediator.await("caucus_opened").path("caucus").asText();
-        mediator.send("move_side", "side", "A", "to", caucus);
-        mediator.goTo(caucus);
-        partyA.await("you_are_in", frame -> kind(frame).equals("caucus"));
-        counselA.await("you_are_in", frame -> kind(frame).equals("caucus"));
-        partyB.await("you_are_in", frame -> kind(frame).equals("joint"));
+        room = JointRoom.open(fixture, "party.a", "counsel.a", "party.b");
+        mediator = room.mediator();
+        partyA = room.client("party.a");
+        counselA = room.client("counsel.a");
+        partyB = room.client("party.b");
+        caucus = room.sideInCaucus("A", "party.a", "counsel.a");
     }
 
     @AfterEach
     void disconnect() {
-        for (RoomClient client : List.of(mediator, partyA, counselA, partyB)) {
-            client.close();
-        }
+        room.close();
     }
 
     private static String kind(JsonNode frame) {
