@@ -7,6 +7,7 @@ import type { SessionView } from "../../net";
 import { calendarFileName, MAX_MINUTES, MIN_MINUTES, scheduleLabel, scheduleRequest } from "../../state/schedule";
 import { useController } from "../hooks";
 import { FormStatus } from "./FormStatus";
+import { saveFile } from "../saveFile";
 
 export function SessionTime({
   session,
@@ -25,15 +26,7 @@ export function SessionTime({
     setError(null);
     try {
       const file = await controller.sessionCalendar(session.id);
-      // The file came over the authenticated API; the browser saves it from memory, never from a URL with a token.
-      const url = URL.createObjectURL(file);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = calendarFileName(caseReference, index);
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(file, calendarFileName(caseReference, index));
     } catch (failure) {
       setError(describeError(failure));
     }

@@ -7,6 +7,7 @@ import type { RoomState } from "../../state/room";
 import { myRole, nameOf } from "../../state/views";
 import { describeError } from "../../app/controller";
 import { useController } from "../hooks";
+import { saveFile } from "../saveFile";
 
 const ROLE_LABEL: Record<string, string> = { party: "party", counsel: "witness (counsel)", mediator: "witness (mediator)" };
 
@@ -43,12 +44,7 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   async function download() {
     try {
       const pdf = await controller.settlementPdf();
-      const url = URL.createObjectURL(pdf);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = "settlement-agreement.pdf";
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(pdf, "settlement-agreement.pdf");
       setStatus("The signed agreement was downloaded.");
     } catch (error) {
       setStatus(describeError(error));

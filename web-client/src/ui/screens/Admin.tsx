@@ -11,6 +11,7 @@ import { useController, useLoad } from "../hooks";
 import { FormStatus } from "../parts/FormStatus";
 import { CloseCaseDialog } from "../parts/CloseCaseDialog";
 import { OutcomeSummary } from "../parts/Outcome";
+import { saveFile } from "../saveFile";
 
 export function Admin() {
   const controller = useController();
@@ -210,12 +211,7 @@ function FiledSettlement({ sessionId }: { sessionId: string }) {
   async function download() {
     try {
       const pdf = await controller.settlementPdf(sessionId);
-      const url = URL.createObjectURL(pdf);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = "settlement-agreement.pdf";
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(pdf, "settlement-agreement.pdf");
       setStatus("The filed agreement was downloaded.");
     } catch (error) {
       setStatus(describeError(error));
