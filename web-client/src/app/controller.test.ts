@@ -29,6 +29,7 @@ function setup(extra: Parameters<typeof fakeFetch>[0] = {}, origin = "http://loc
     ]),
     "POST /api/cases/k-1/agreement/acceptance": json(200, { version: 1, text: "Agreement", sha256: "ab" }),
     "POST /api/sessions/s-1/attestation": json(200, { missing: [] }),
+    "GET /api/cases/k-1/sessions": json(200, [{ id: "s-1", caseId: "k-1", status: "live", createdAt: "2026-03-02T14:00:00Z" }]),
     "POST /api/sessions/s-1/ticket": json(200, { ticket: "jwt-1", expiresIn: 60, subprotocol: "parley.v1", ticketSubprotocol: "ticket.jwt-1" }),
     ...extra,
   });
@@ -111,6 +112,23 @@ describe("controller and network module together", () => {
     await reloaded.controller.init();
     expect(reloaded.store.get().screen).toEqual({ name: "prejoin", session });
     expect(reloaded.store.get().notice).toMatch(/^Welcome back/);
+  });
+
+  it("after a reload into a session that has ended meanwhile, forgets it and shows the case list", async () => {
+    const reloaded = setup(
+      {
+        "GET /api/cases/k-1/sessions": json(200, [{ id: "s-1", caseId: "k-1", status: "ended", createdAt: "2026-03-02T14:00:00Z" }]),
+        "GET /api/sessions/s-1/attestation": json(200, { missing: [] }),
+      },
+      undefined,
+      true,
+    );
+    reloaded.placeStorage.data.set("parley.place", JSON.stringify(session));
+    await reloaded.controller.init();
+    await flush();
+    expect(reloaded.store.get().screen).toEqual({ name: "cases" });
+    expect(reloaded.placeStorage.data.has("parley.place")).toBe(false);
+    expect(FakeSocket.all).toHaveLength(0);
   });
 
   it("without a sign-on session a reload shows the sign-in, and signing out ends the sign-on and forgets the place", async () => {

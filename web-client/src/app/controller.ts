@@ -126,6 +126,12 @@ export class Controller {
     if (!storage || !session) return;
     let missing: string[];
     try {
+      // A session that ended meanwhile cannot be returned to: the case list shows, with the ended session in it.
+      const sessions = await this.net.api.sessions(session.caseId);
+      if (sessions.find((found) => found.id === session.sessionId)?.status !== "live") {
+        forgetPlace(storage);
+        return;
+      }
       missing = (await this.net.api.attestationStatus(session.sessionId)).missing;
     } catch {
       forgetPlace(storage);
