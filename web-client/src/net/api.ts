@@ -258,9 +258,9 @@ export class Api {
     return this.http.json("POST", `/api/sessions/${enc(sessionId)}/settlement/signature`, signing);
   }
 
-  /** The record of a session's agreement; the court-admin gets `settlement_not_filed` unless every party filed it. */
-  settlementRecord(sessionId: string): Promise<SettlementRecordView> {
-    return this.http.json("GET", `/api/sessions/${enc(sessionId)}/settlement`);
+  /** The record of a session's agreement; the court-admin gets null (204) unless every party filed it. */
+  async settlementRecord(sessionId: string): Promise<SettlementRecordView | null> {
+    return (await this.http.json<SettlementRecordView | undefined>("GET", `/api/sessions/${enc(sessionId)}/settlement`)) ?? null;
   }
 
   /** The case's mediator records (or replaces) a session's outcome. */

@@ -104,8 +104,13 @@ public class SettlementResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The stored record of the session's settlement agreement: hash and signatures")
-    public Uni<RecordView> record(@PathParam("sessionId") UUID sessionId) {
-        return settlements.record(callers.from(identity), sessionId).map(RecordView::of);
+    public Uni<Response> record(@PathParam("sessionId") UUID sessionId) {
+        // To the court, an agreement the parties did not file is no error but the usual case: 204, nothing to read.
+        return settlements.record(callers.from(identity), sessionId)
+                .map(stored -> Response.ok(RecordView.of(stored)).build())
+                .onFailure(failure -> failure instanceof ApiException problem
+                        && SettlementService.NOT_FILED.equals(problem.code()))
+                .recoverWithItem(() -> Response.noContent().build());
     }
 
     @GET
