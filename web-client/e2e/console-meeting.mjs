@@ -14,7 +14,7 @@
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/console-meeting.mjs
 
 import { readFileSync } from "node:fs";
-import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
 const settings = scenarioSettings("e2e-console-meeting-screenshots");
 const LABEL = "e2e-console-meeting";
@@ -22,7 +22,7 @@ const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
 const PEOPLE = DEMO_PEOPLE;
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, attestAndJoin } = await openScenario(
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, attestAndJoin, openCaseAndInvite } = await openScenario(
   LABEL,
   { ...settings, PEOPLE },
 );
@@ -99,20 +99,7 @@ try {
   let shownTime = "";
 
   await step("court-admin-creates-the-case", async () => {
-    await signIn(admin, "admin");
-    await admin.getByLabel("Reference").fill(reference);
-    await admin.getByLabel("Title").fill(title);
-    await admin.getByRole("button", { name: "Create case" }).click();
-    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
-    for (const role of ["mediator", "partyA", "partyB"]) {
-      const person = PEOPLE[role];
-      await admin.getByLabel("Email").fill(person.email);
-      await admin.getByLabel("Name", { exact: true }).fill(person.name);
-      await admin.getByLabel("Role").selectOption(role === "mediator" ? "mediator" : "party");
-      if (role !== "mediator") await admin.getByLabel("Side").fill(role === "partyA" ? "A" : "B");
-      await admin.getByRole("button", { name: "Invite", exact: true }).click();
-      await admin.getByRole("status").filter({ hasText: `${person.name} is invited.` }).waitFor();
-    }
+    await openCaseAndInvite(admin, { reference, title, invitees: mediatorAndParties(PEOPLE) });
     await admin.close();
   });
 

@@ -18,7 +18,7 @@
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const settings = { ...scenarioSettings("e2e-console-more-screenshots"), PEOPLE: DEMO_PEOPLE };
@@ -29,7 +29,7 @@ const PEOPLE = DEMO_PEOPLE;
 const OBSERVER = { name: "Olive Observer", email: `olive.observer.${Date.now()}@demo.parley.invalid` };
 
 const scenario = await openScenario("e2e-console-more", settings);
-const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin } = scenario;
+const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } = scenario;
 let axeScreens = 0;
 
 /** axe-core on the screen as it is now (dialogs included), the faint watermark left out. */
@@ -92,25 +92,11 @@ try {
   });
 
   await step("court-admin-creates-the-case-with-an-observer", async () => {
-    await signIn(admin, "admin");
-    await admin.getByLabel("Reference").fill(reference);
-    await admin.getByLabel("Title").fill(title);
-    await admin.getByRole("button", { name: "Create case" }).click();
-    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
-    const invitations = [
-      { ...PEOPLE.mediator, role: "mediator" },
-      { ...PEOPLE.partyA, role: "party", side: "A" },
-      { ...PEOPLE.partyB, role: "party", side: "B" },
-      { ...OBSERVER, role: "observer" },
-    ];
-    for (const person of invitations) {
-      await admin.getByLabel("Email").fill(person.email);
-      await admin.getByLabel("Name", { exact: true }).fill(person.name);
-      await admin.getByLabel("Role").selectOption(person.role);
-      if (person.side) await admin.getByLabel("Side").fill(person.side);
-      await admin.getByRole("button", { name: "Invite", exact: true }).click();
-      await admin.getByRole("status").filter({ hasText: `${person.name} is invited.` }).waitFor();
-    }
+    await openCaseAndInvite(admin, {
+      reference,
+      title,
+      invitees: [...mediatorAndParties(PEOPLE), { ...OBSERVER, role: "observer" }],
+    });
   });
 
   await step("mediator-schedules-joins-and-starts", async () => {

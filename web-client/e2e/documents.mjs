@@ -9,7 +9,7 @@
 // sees nothing of it; party A releases it word for word to the joint room; the mediator conveys it there; party B
 // sees the document and views it inline, rendered by pdf.js; the caucus review lists the document.
 
-import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
 
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("documents-screenshots");
 const PEOPLE = DEMO_PEOPLE;
@@ -41,7 +41,7 @@ function pdf(text) {
   return Buffer.from(out, "latin1");
 }
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin } =
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } =
   await openScenario("e2e-documents", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 const reference = `DOCS-${Date.now().toString(36).toUpperCase()}`;
@@ -54,19 +54,7 @@ try {
   const partyB = await newPage("partyB");
 
   await step("court-admin-opens-a-case-and-invites", async () => {
-    await signIn(admin, "admin");
-    await admin.getByLabel("Reference").fill(reference);
-    await admin.getByLabel("Title").fill("Fence dispute, documents");
-    await admin.getByRole("button", { name: "Create case" }).click();
-    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
-    for (const [role, kind, side] of [["mediator", "mediator", ""], ["partyA", "party", "A"], ["partyB", "party", "B"]]) {
-      await admin.getByLabel("Email").fill(PEOPLE[role].email);
-      await admin.getByLabel("Name", { exact: true }).fill(PEOPLE[role].name);
-      await admin.getByLabel("Role").selectOption(kind);
-      if (side) await admin.getByLabel("Side").fill(side);
-      await admin.getByRole("button", { name: "Invite", exact: true }).click();
-      await admin.getByRole("status").filter({ hasText: `${PEOPLE[role].name} is invited.` }).waitFor();
-    }
+    await openCaseAndInvite(admin, { reference, title: "Fence dispute, documents", invitees: mediatorAndParties(PEOPLE) });
   });
 
   await step("mediator-discloses-and-starts", async () => {

@@ -252,6 +252,18 @@ async function joinSession(page, reference, attest = true) {
   await page.getByRole("button", { name: "Join the session" }).click();
 }
 
+/**
+ * Proves that everything the server sent this page before now has arrived: the page says a line in its room and
+ * waits for the server's copy of it, which the server queues behind every earlier frame for that connection. A
+ * "never received" check looks after this, instead of waiting a fixed time.
+ */
+async function drained(page, composerLabel, word) {
+  const probe = `${word} ${Date.now().toString(36)}`;
+  await page.getByLabel(composerLabel).fill(probe);
+  await page.getByLabel(composerLabel).press("Enter");
+  await page.locator(".items .text", { hasText: probe }).waitFor();
+}
+
 async function textOf(page) {
   return page.evaluate(() => document.body.innerText);
 }
@@ -404,8 +416,7 @@ try {
     await counselA.getByLabel("Message to your caucus").press("Enter");
     await mediator.locator(".items .text", { hasText: COUNSEL_NOTE }).waitFor();
     await partyA.locator(".items .text", { hasText: COUNSEL_NOTE }).waitFor();
-    // Give any stray delivery time to arrive before looking for it.
-    await partyB.waitForTimeout(1000);
+    await drained(partyB, "Message to the joint room", "Party B checks in");
     check(!(await textOf(partyB)).includes(SECRET), "party B never sees the caucus message");
     check(!(await partyB.content()).includes("40,000"), "nothing of it is anywhere in party B's page");
     check(!(await partyB.content()).includes("2019"), "nor counsel's caucus message");
@@ -468,7 +479,7 @@ try {
     await note.getByText("Proposed to your client").waitFor();
     const proposals = partyA.locator(".proposals");
     await proposals.locator("li", { hasText: COUNSEL_NOTE }).waitFor();
-    await mediator.waitForTimeout(800);
+    await drained(mediator, /^Message to: /, "Noted");
     check((await mediator.locator(".convey").innerText()).indexOf(COUNSEL_NOTE) < 0, "the mediator does not hear of an unconfirmed proposal");
     await proposals.getByRole("button", { name: "Confirm release" }).click();
     await mediator.locator(".convey li", { hasText: COUNSEL_NOTE }).waitFor();

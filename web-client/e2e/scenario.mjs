@@ -35,6 +35,15 @@ export const DEMO_PEOPLE = {
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
 };
 
+/** The usual cast to invite: the mediator and the party of each side, as `openCaseAndInvite` takes them. */
+export function mediatorAndParties(people) {
+  return [
+    { ...people.mediator, role: "mediator" },
+    { ...people.partyA, role: "party", side: "A" },
+    { ...people.partyB, role: "party", side: "B" },
+  ];
+}
+
 /**
  * The settings every scenario reads from its environment (see e2e/run.mjs): the server, the screenshot folder
  * (default `target/<defaultShots>`), Chromium and the step timeout.
@@ -151,5 +160,29 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
     await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   }
 
-  return { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin };
+  /**
+   * The court-admin's page, signed in, opens a case (`beforeCreate` may set more of the form, e.g. the caucus
+   * policy) and invites each person `{email, name, role, side?}`, waiting for each invitation's confirmation.
+   */
+  async function openCaseAndInvite(admin, { reference, title, invitees, beforeCreate }) {
+    await signIn(admin, "admin");
+    await admin.getByLabel("Reference").fill(reference);
+    await admin.getByLabel("Title").fill(title);
+    if (beforeCreate) await beforeCreate(admin);
+    await admin.getByRole("button", { name: "Create case" }).click();
+    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
+    for (const person of invitees) {
+      await admin.getByLabel("Email").fill(person.email);
+      await admin.getByLabel("Name", { exact: true }).fill(person.name);
+      await admin.getByLabel("Role").selectOption(person.role);
+      if (person.side) await admin.getByLabel("Side").fill(person.side);
+      await admin.getByRole("button", { name: "Invite", exact: true }).click();
+      await admin.getByRole("status").filter({ hasText: `${person.name} is invited.` }).waitFor();
+    }
+  }
+
+  return {
+    browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin,
+    openCaseAndInvite,
+  };
 }

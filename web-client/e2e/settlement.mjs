@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
 
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("settlement-screenshots");
 const PEOPLE = DEMO_PEOPLE;
@@ -26,7 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
 const TERMS = `1. Paul Party moves the fence one metre by 31 March (${Date.now().toString(36)}).\n2. Each side bears its own costs.`;
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin } =
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } =
   await openScenario("e2e-settlement", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 let axeScreens = 0;
@@ -68,19 +68,7 @@ try {
   const partyB = await newPage("partyB");
 
   await step("court-admin-opens-a-case-and-invites", async () => {
-    await signIn(admin, "admin");
-    await admin.getByLabel("Reference").fill(reference);
-    await admin.getByLabel("Title").fill("Fence dispute, settlement");
-    await admin.getByRole("button", { name: "Create case" }).click();
-    await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
-    for (const [role, kind, side] of [["mediator", "mediator", ""], ["partyA", "party", "A"], ["partyB", "party", "B"]]) {
-      await admin.getByLabel("Email").fill(PEOPLE[role].email);
-      await admin.getByLabel("Name", { exact: true }).fill(PEOPLE[role].name);
-      await admin.getByLabel("Role").selectOption(kind);
-      if (side) await admin.getByLabel("Side").fill(side);
-      await admin.getByRole("button", { name: "Invite", exact: true }).click();
-      await admin.getByRole("status").filter({ hasText: `${PEOPLE[role].name} is invited.` }).waitFor();
-    }
+    await openCaseAndInvite(admin, { reference, title: "Fence dispute, settlement", invitees: mediatorAndParties(PEOPLE) });
   });
 
   await step("mediator-discloses-and-starts", async () => {

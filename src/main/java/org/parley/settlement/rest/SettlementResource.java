@@ -105,12 +105,10 @@ public class SettlementResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The stored record of the session's settlement agreement: hash and signatures")
     public Uni<Response> record(@PathParam("sessionId") UUID sessionId) {
-        // To the court, an agreement the parties did not file is no error but the usual case: 204, nothing to read.
-        return settlements.record(callers.from(identity), sessionId)
+        // To the court, an agreement the parties did not file is the usual case: 204, nothing to read.
+        return settlements.record(callers.from(identity), sessionId).map(found -> found
                 .map(stored -> Response.ok(RecordView.of(stored)).build())
-                .onFailure(failure -> failure instanceof ApiException problem
-                        && SettlementService.NOT_FILED.equals(problem.code()))
-                .recoverWithItem(() -> Response.noContent().build());
+                .orElseGet(() -> Response.noContent().build()));
     }
 
     @GET

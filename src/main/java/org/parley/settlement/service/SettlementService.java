@@ -98,13 +98,16 @@ public class SettlementService {
                 ? Optional.of(found.draft()) : Optional.empty());
     }
 
-    /** The stored record (hash and signatures): for the case's participants, and for the court once it is filed. */
-    public Uni<StoredAgreement> record(Caller caller, UUID sessionId) {
+    /**
+     * The stored record (hash and signatures): for the case's participants (not found before anyone signed), and
+     * for the court only once it is filed: empty otherwise, which to the court is the usual case, not an error.
+     */
+    public Uni<Optional<StoredAgreement>> record(Caller caller, UUID sessionId) {
         if (caller.hasRole(Roles.COURT_ADMIN)) {
-            return filedForCourt(caller, sessionId);
+            return filedForCourtIfAny(caller, sessionId);
         }
         return sessions.access(caller.subject(), sessionId).chain(access -> records.find(sessionId))
-                .map(found -> found.orElseThrow(() -> ApiException.notFound("settlement agreement")));
+                .map(found -> Optional.of(found.orElseThrow(() -> ApiException.notFound("settlement agreement"))));
     }
 
     /**
@@ -136,15 +139,19 @@ public class SettlementService {
     }
 
     private Uni<StoredAgreement> filedForCourt(Caller caller, UUID sessionId) {
+        return filedForCourtIfAny(caller, sessionId).map(filed -> filed.orElseThrow(() -> new ApiException(404,
+                NOT_FILED, "no settlement agreement of this session was filed with the court")));
+    }
+
+    /** The filed agreement of a session of the caller's court; another court's session is not found. */
+    private Uni<Optional<StoredAgreement>> filedForCourtIfAny(Caller caller, UUID sessionId) {
         return sessions.findById(sessionId).chain(sessions::caseOf).chain(mediationCase -> {
             if (mediationCase == null || !mediationCase.courtId.equals(caller.court())) {
                 return Uni.createFrom().failure(ApiException.notFound("session"));
             }
             // Whether an agreement exists that was not filed is not the court's to know: both answer alike.
             return records.find(sessionId).map(found -> found.filter(StoredAgreement::filed)
-                    .filter(agreement -> agreement.filedText().isPresent())
-                    .orElseThrow(() -> new ApiException(404, NOT_FILED,
-                            "no settlement agreement of this session was filed with the court")));
+                    .filter(agreement -> agreement.filedText().isPresent()));
         });
     }
 
