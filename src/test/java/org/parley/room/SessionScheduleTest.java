@@ -87,12 +87,18 @@ class SessionScheduleTest {
                 .then().statusCode(201).body("scheduledStart", equalTo(start)).body("expectedMinutes", equalTo(60));
         given().auth().oauth2(token("mediator.north")).get("/api/sessions/" + fixture.sessionId + "/calendar.ics")
                 .then().statusCode(404).body("code", equalTo("not_found"));
+        given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON).body("{}")
+                .post("/api/cases/" + fixture.caseId + "/sessions")
+                .then().statusCode(201).body("scheduledStart", nullValue()).body("expectedMinutes", nullValue());
         given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON).body(schedule("yesterday", 60))
                 .post("/api/cases/" + fixture.caseId + "/sessions")
                 .then().statusCode(400).body("code", equalTo("invalid_request"));
+        given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON)
+                .body("{\"expectedMinutes\": 60}").post("/api/cases/" + fixture.caseId + "/sessions")
+                .then().statusCode(400).body("code", equalTo("invalid_request"));
         long sessions = given().auth().oauth2(token("mediator.north")).get("/api/cases/" + fixture.caseId + "/sessions")
                 .then().statusCode(200).extract().jsonPath().getList("id").size();
-        assertEquals(2, sessions, "a refused schedule creates no session");
+        assertEquals(3, sessions, "a refused schedule creates no session");
     }
 
     @Test

@@ -44,9 +44,10 @@ public class CaseSessionResource {
     }
 
     /**
-     * Without a body, a session with no time set; with {@code {scheduledStart, expectedMinutes}}, a planned one. The
-     * body is read as text so that the body-less request that has always created a session (no Content-Type) still
-     * does.
+     * Without a body (or with an empty object), a session with no time set; with
+     * {@code {scheduledStart, expectedMinutes}}, a planned one. The body is read as text so that the body-less request
+     * that has always created a session (no Content-Type) still does, and {@code {}}, which clients have always sent,
+     * still means "no time set" rather than a schedule missing its fields.
      */
     @POST
     public Uni<Response> create(@PathParam("caseId") UUID caseId, String body) {
@@ -54,6 +55,9 @@ public class CaseSessionResource {
         try {
             schedule = body == null || body.isBlank() ? null
                     : json.readValue(body, SessionScheduling.ScheduleRequest.class);
+            if (schedule != null && schedule.scheduledStart() == null && schedule.expectedMinutes() == null) {
+                schedule = null;
+            }
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "bad_request_body", "the request body is not valid JSON of the expected shape");
         }
