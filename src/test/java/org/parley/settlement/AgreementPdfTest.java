@@ -59,8 +59,17 @@ class AgreementPdfTest {
     }
 
     @Test
+    void namesAndTermsOutsideLatin1PrintAsWritten() throws IOException {
+        byte[] pdf = new AgreementPdf().render(new SignedAgreement("Łukasz Żółć pays Ωmega Ltd 500 € (Київ).", HASH,
+                AT, false, List.of(new SignedAgreement.Signer("Łukasz Żółć", "party", AT, false))));
+        String text = textOf(pdf);
+        assertTrue(text.contains("Łukasz Żółć pays Ωmega Ltd 500 € (Київ)."), text);
+        assertTrue(text.contains("Łukasz Żółć, party, signed"), text);
+    }
+
+    @Test
     void longTextRunsOverPagesAndUnprintableCharactersBecomeQuestionMarks() throws IOException {
-        String longText = "clause ".repeat(3000) + "\nΩ end";
+        String longText = "clause ".repeat(3000) + "\n漢 end";
         byte[] pdf = new AgreementPdf().render(agreement(longText));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertTrue(document.getNumberOfPages() > 1);

@@ -2,6 +2,7 @@ package org.parley.settlement.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -18,8 +19,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.parley.settlement.SignedAgreement;
 
 /**
@@ -35,14 +36,19 @@ public final class AgreementPdf {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** DejaVu Sans, from the {@code jasperreports-fonts} artifact: it covers Latin, Greek, Cyrillic and more. */
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String REGULAR = FONTS + "DejaVuSans.ttf";
+    private static final String BOLD = FONTS + "DejaVuSans-Bold.ttf";
 
     /** The label of the hash line, which readers (and the tests) look for. */
     public static final String HASH_LABEL = "SHA-256 of the text: ";
 
     public byte[] render(SignedAgreement agreement) {
         try (PDDocument document = new PDDocument()) {
+            // Embedded as subsets: the file carries only the glyphs it shows, and reads the same on any machine.
+            PDFont regular = font(document, REGULAR);
+            PDFont bold = font(document, BOLD);
             Writer writer = new Writer(document);
             writer.line(bold, 16, "Settlement agreement");
             writer.blank();
@@ -70,6 +76,15 @@ public final class AgreementPdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("could not render the settlement agreement", e);
+        }
+    }
+
+    private static PDFont font(PDDocument document, String resource) throws IOException {
+        try (InputStream in = AgreementPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the agreement's font is missing from the class path: " + resource);
+            }
+            return PDType0Font.load(document, in, true);
         }
     }
 
@@ -114,7 +129,7 @@ public final class AgreementPdf {
             advance(LEADING);
         }
 
-        void line(PDType1Font font, float size, String text) throws IOException {
+        void line(PDFont font, float size, String text) throws IOException {
             advance(size > FONT_SIZE ? size + 6 : LEADING);
             stream.beginText();
             stream.setFont(font, size);
@@ -123,7 +138,7 @@ public final class AgreementPdf {
             stream.endText();
         }
 
-        void wrapped(PDType1Font font, float size, String text) throws IOException {
+        void wrapped(PDFont font, float size, String text) throws IOException {
             for (String line : wrap(font, size, encodable(font, text))) {
                 line(font, size, line);
             }
@@ -136,7 +151,7 @@ public final class AgreementPdf {
             y -= by;
         }
 
-        private List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+        private List<String> wrap(PDFont font, float size, String text) throws IOException {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
             List<String> lines = new ArrayList<>();
             StringBuilder current = new StringBuilder();
@@ -168,10 +183,10 @@ public final class AgreementPdf {
     }
 
     /**
-     * The standard fonts cover Latin-1 and a few more; any other character is shown as '?' (the hash covers the
-     * exact text, which every signer read in the session).
+     * A character the font has no glyph for (Chinese, say) is shown as '?' (the hash covers the exact text, which
+     * every signer read in the session); a tab as four spaces, other control characters as '?'.
      */
-    static String encodable(PDType1Font font, String text) {
+    static String encodable(PDFont font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(codePoint -> {
             String character = new String(Character.toChars(codePoint));
