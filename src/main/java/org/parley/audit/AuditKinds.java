@@ -60,6 +60,8 @@ public final class AuditKinds {
     public static final String PARTICIPANT_REMOVED = "participant_removed";
     public static final String OUTCOME_RECORDED = "outcome_recorded";
     public static final String CASE_CLOSED = "case_closed";
+    /** A session's planned start and length set or moved; target: {@code <start>_<minutes>}. */
+    public static final String SESSION_SCHEDULED = "session_scheduled";
 
     // Retention: what the purge removed, by kind and count (the target is "<what>:<count>"), never whose
     public static final String RETENTION_PURGED = "retention_purged";

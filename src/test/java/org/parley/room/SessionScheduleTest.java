@@ -13,12 +13,22 @@ import static org.parley.testing.MediationFixture.token;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.audit.service.AuditLog;
+import org.parley.platform.crypto.CaseDataKeys;
+import org.parley.platform.crypto.FieldCipher;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RoomClient;
 
@@ -39,6 +49,25 @@ class SessionScheduleTest {
         return body;
     }
 
+    @Inject
+    Pool pool;
+
+    @Inject
+    CaseDataKeys keys;
+
+    /** The targets of the session's {@code session_scheduled} audit entries, oldest first, opened with the case key. */
+    private List<String> scheduleAudits(String sessionId) {
+        List<String> targets = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT case_id, target FROM audit_record WHERE session_id = $1"
+                + " AND kind = 'session_scheduled' ORDER BY seq").execute(Tuple.of(UUID.fromString(sessionId)))
+                .await().atMost(Duration.ofSeconds(10))) {
+            UUID caseId = row.getUUID("case_id");
+            byte[] key = keys.keyFor(pool, caseId).await().atMost(Duration.ofSeconds(10)).orElseThrow();
+            targets.add(FieldCipher.open(key, caseId, AuditLog.TARGET_FIELD, row.getString("target")).orElseThrow());
+        }
+        return targets;
+    }
+
     private static String tomorrowAtTwo() {
         return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
     }
@@ -57,6 +86,9 @@ class SessionScheduleTest {
                     .body("find { it.id == '" + fixture.sessionId + "' }.scheduledStart", equalTo(start))
                     .body("find { it.id == '" + fixture.sessionId + "' }.expectedMinutes", equalTo(90));
         }
+
+        assertEquals(List.of(start + "_90"), scheduleAudits(fixture.sessionId),
+                "setting the time is audited, with the time and length only");
 
         String ics = given().auth().oauth2(token("party.b")).get("/api/sessions/" + fixture.sessionId + "/calendar.ics")
                 .then().statusCode(200)
@@ -82,9 +114,11 @@ class SessionScheduleTest {
     void aSessionCanBeCreatedWithItsScheduleAndWithoutOne() {
         MediationFixture fixture = MediationFixture.create(server);
         String start = tomorrowAtTwo();
-        given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON).body(schedule(start, 60))
-                .post("/api/cases/" + fixture.caseId + "/sessions")
-                .then().statusCode(201).body("scheduledStart", equalTo(start)).body("expectedMinutes", equalTo(60));
+        String planned = given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON)
+                .body(schedule(start, 60)).post("/api/cases/" + fixture.caseId + "/sessions")
+                .then().statusCode(201).body("scheduledStart", equalTo(start)).body("expectedMinutes", equalTo(60))
+                .extract().path("id");
+        assertEquals(List.of(start + "_60"), scheduleAudits(planned), "a session created with its time is audited");
         given().auth().oauth2(token("mediator.north")).get("/api/sessions/" + fixture.sessionId + "/calendar.ics")
                 .then().statusCode(404).body("code", equalTo("not_found"));
         given().auth().oauth2(token("mediator.north")).contentType(ContentType.JSON).body("{}")
@@ -129,6 +163,7 @@ class SessionScheduleTest {
         given().auth().oauth2(token("party.a")).get("/api/cases/" + fixture.caseId + "/sessions").then().statusCode(200)
                 .body("find { it.id == '" + fixture.sessionId + "' }.scheduledStart", equalTo(start))
                 .body("find { it.id == '" + fixture.sessionId + "' }.expectedMinutes", equalTo(45));
+        assertEquals(List.of(start + "_45"), scheduleAudits(fixture.sessionId), "a refused schedule is not audited");
     }
 
     @Test

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditKinds;
+import org.parley.audit.service.AuditLog;
 import org.parley.caseload.repository.CaseRepository;
 import org.parley.identity.Caller;
 import org.parley.platform.problem.ApiException;
@@ -29,13 +32,15 @@ public class SessionScheduling {
     private final SessionService sessions;
     private final SessionRepository repository;
     private final CaseRepository cases;
+    private final AuditLog audit;
     private final Clock clock;
 
     public SessionScheduling(SessionService sessions, SessionRepository repository, CaseRepository cases,
-                             Clock clock) {
+                             AuditLog audit, Clock clock) {
         this.sessions = sessions;
         this.repository = repository;
         this.cases = cases;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,7 +55,10 @@ public class SessionScheduling {
         }
     }
 
-    /** Sets (or moves) the planned time of a session that has not started; the case's mediator only. */
+    /**
+     * Sets (or moves) the planned time of a session that has not started; the case's mediator only. Audited, since a
+     * moved session is something a party may later dispute having been told of.
+     */
     @WithTransaction
     public Uni<MediationSession> schedule(Caller caller, UUID sessionId, ScheduleRequest request) {
         return sessions.access(caller.subject(), sessionId).chain(access -> {
@@ -65,12 +73,20 @@ public class SessionScheduling {
                 return Uni.createFrom().failure(ApiException.conflict("session_ended", "the session has ended"));
             }
             SessionSchedule schedule = validated(request);
-            return repository.findById(sessionId).map(session -> {
+            return repository.findById(sessionId).chain(session -> {
                 session.scheduledStart = schedule.start();
                 session.expectedMinutes = schedule.expectedMinutes();
-                return session;
+                return cases.findById(session.caseId)
+                        .chain(found -> audit.append(scheduled(caller, found.courtId, session, schedule)))
+                        .replaceWith(session);
             });
         });
+    }
+
+    /** The audit entry of a planned time set or moved: when and how long, which is no session content. */
+    static AuditEntry scheduled(Caller caller, String courtId, MediationSession session, SessionSchedule schedule) {
+        return AuditEntry.ok(caller.subject(), AuditKinds.SESSION_SCHEDULED, courtId, session.caseId, session.id, null,
+                schedule.start() + "_" + schedule.expectedMinutes());
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.parley.audit.service.AuditLog;
 import org.parley.caseload.CaseParticipant;
 import org.parley.caseload.CaseRole;
 import org.parley.caseload.MediationCase;
@@ -28,12 +29,15 @@ public class SessionService {
     private final SessionRepository sessions;
     private final CaseService cases;
     private final CaseRepository caseRepository;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, CaseService cases, CaseRepository caseRepository, Clock clock) {
+    public SessionService(SessionRepository sessions, CaseService cases, CaseRepository caseRepository,
+                          AuditLog audit, Clock clock) {
         this.sessions = sessions;
         this.cases = cases;
         this.caseRepository = caseRepository;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,20 +66,22 @@ public class SessionService {
                         throw ApiException.forbidden("only the case's mediator may do this");
                     }
                     CaseState.requireOpen(visibleCase);
-                    return participant;
+                    return visibleCase;
                 }))
-                .chain(participant -> {
+                .chain(visibleCase -> {
                     MediationSession session = new MediationSession();
                     session.id = UUID.randomUUID();
                     session.caseId = caseId;
                     session.status = MediationSession.SCHEDULED;
                     session.createdAt = clock.instant();
-                    if (schedule != null) {
-                        SessionSchedule planned = planned(schedule);
-                        session.scheduledStart = planned.start();
-                        session.expectedMinutes = planned.expectedMinutes();
+                    if (schedule == null) {
+                        return sessions.persist(session);
                     }
-                    return sessions.persist(session);
+                    SessionSchedule planned = planned(schedule);
+                    session.scheduledStart = planned.start();
+                    session.expectedMinutes = planned.expectedMinutes();
+                    return sessions.persist(session).call(persisted -> audit.append(
+                            SessionScheduling.scheduled(caller, visibleCase.courtId, persisted, planned)));
                 });
     }
 
