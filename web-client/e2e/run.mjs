@@ -30,7 +30,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { keycloakError, keycloakPeople, submitKeycloakLogin } from "./scenario.mjs";
+import { keycloakError, keycloakPeople, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webClient = path.resolve(here, "..");
@@ -229,22 +229,6 @@ async function drained(page, composerLabel, word) {
 
 async function textOf(page) {
   return page.evaluate(() => document.body.innerText);
-}
-
-/**
- * Nothing of a session may be kept in browser storage, and no token. While signed in, this tab's sessionStorage may
- * hold only where a reload returns to (`parley.place`: the session's ids, case reference and title) and the mark
- * that single sign-on succeeded here (`parley.oidc.signed-in`); `signedOut` asks for nothing at all.
- */
-async function storageIsEmpty(page, signedOut = false) {
-  return page.evaluate(async (strict) => {
-    const idb = indexedDB.databases ? await indexedDB.databases() : [];
-    const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
-    const allowed = strict ? [] : ["parley.place", "parley.oidc.signed-in"];
-    const keys = Object.keys(sessionStorage);
-    const noToken = keys.every((key) => !/eyJ[\w-]+\.[\w-]+/.test(sessionStorage.getItem(key) ?? ""));
-    return localStorage.length === 0 && keys.every((key) => allowed.includes(key)) && noToken && idb.length === 0 && cacheKeys.length === 0;
-  }, signedOut);
 }
 
 const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;

@@ -93,6 +93,22 @@ export async function keycloakError(page) {
   return page.locator("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error").first().innerText().catch(() => "");
 }
 
+/**
+ * Nothing of a session may be kept in browser storage, and no token. While signed in, this tab's sessionStorage may
+ * hold only where a reload returns to (`parley.place`: the session's ids, case reference and title) and the mark
+ * that single sign-on succeeded here (`parley.oidc.signed-in`); `signedOut` asks for nothing at all.
+ */
+export async function storageIsEmpty(page, signedOut = false) {
+  return page.evaluate(async (strict) => {
+    const idb = indexedDB.databases ? await indexedDB.databases() : [];
+    const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
+    const allowed = strict ? [] : ["parley.place", "parley.oidc.signed-in"];
+    const keys = Object.keys(sessionStorage);
+    const noToken = keys.every((key) => !/eyJ[\w-]+\.[\w-]+/.test(sessionStorage.getItem(key) ?? ""));
+    return localStorage.length === 0 && keys.every((key) => allowed.includes(key)) && noToken && idb.length === 0 && cacheKeys.length === 0;
+  }, signedOut);
+}
+
 /** The usual cast to invite: the mediator and the party of each side, as `openCaseAndInvite` takes them. */
 export function mediatorAndParties(people) {
   return [

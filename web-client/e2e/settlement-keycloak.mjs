@@ -21,7 +21,7 @@
 // signing screen. It prints `settlement-hash: <hex>` for its JUnit class.
 
 import { createHash } from "node:crypto";
-import { keycloakPeople, openScenario, scenarioSettings, seriousAxeViolations, submitKeycloakLogin } from "./scenario.mjs";
+import { keycloakPeople, openScenario, scenarioSettings, seriousAxeViolations, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
 import { downloaded, pdfText, settlementSteps } from "./settlement-steps.mjs";
 
 const LABEL = "e2e-settlement-keycloak";
@@ -157,6 +157,7 @@ try {
     await status(partyA).filter({ hasText: "You have signed the agreement." }).waitFor();
     await mediator.locator(".settlement-signatures", { hasText: `Signed by ${PEOPLE.partyA.name}, party` }).waitFor();
     check(socketsOfA.count === socketsBefore && socketsBefore === 1, `signing in again kept the room connection (${socketsOfA.count} opened)`);
+    check(await storageIsEmpty(partyA), "the fresh sign-in left no token, verifier or state in browser storage");
     await accessible(partyA, "a party who has signed");
   });
 
