@@ -30,6 +30,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { keycloakError, keycloakPeople, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webClient = path.resolve(here, "..");
@@ -56,42 +57,7 @@ const DEMO_PEOPLE = {
   counselA: { account: "Carl Counsel (side A)", name: "Carl Counsel", email: "demo.counsel.a@demo.parley.invalid" },
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
 };
-const TEST_REALM_USERS = {
-  admin: { username: "admin.north", name: "Ada North" },
-  mediator: { username: "mediator.north", name: "Mia Mediator" },
-  partyA: { username: "party.a", name: "Alice PartyA" },
-  counselA: { username: "counsel.a", name: "Carl CounselA" },
-  partyB: { username: "party.b", name: "Bob PartyB" },
-};
-
-function keycloakPeople() {
-  let given = {};
-  if (process.env.PARLEY_E2E_USERS) {
-    try {
-      given = JSON.parse(process.env.PARLEY_E2E_USERS);
-    } catch (error) {
-      console.error(`e2e: FAILED: PARLEY_E2E_USERS is not JSON: ${error.message}`);
-      process.exit(2);
-    }
-  }
-  const people = {};
-  for (const role of Object.keys(DEMO_PEOPLE)) {
-    const user = { ...TEST_REALM_USERS[role], ...(given[role] ?? {}) };
-    if (!user.username) {
-      console.error(`e2e: FAILED: PARLEY_E2E_USERS has no username for ${role}`);
-      process.exit(2);
-    }
-    people[role] = {
-      username: user.username,
-      password: user.password ?? `${user.username}-pw`,
-      email: user.email ?? `${user.username}@parley.test`,
-      name: user.name ?? TEST_REALM_USERS[role]?.name ?? user.username,
-    };
-  }
-  return people;
-}
-
-const PEOPLE = KEYCLOAK ? keycloakPeople() : DEMO_PEOPLE;
+const PEOPLE = KEYCLOAK ? keycloakPeople("e2e") : DEMO_PEOPLE;
 
 const SECRET = "We could accept 40,000 if the fence stays.";
 const EDITED = "Side A is open to a settlement figure if the fence stays where it is.";
@@ -217,13 +183,10 @@ async function signInWithKeycloak(page, user) {
   check(loginPage.pathname.endsWith("/protocol/openid-connect/auth"), `the browser is on Keycloak's login page (${page.url()})`);
   check(loginPage.searchParams.get("code_challenge_method") === "S256", "the sign-in uses PKCE S256");
   check(loginPage.searchParams.get("client_id") === "parley-web", "the sign-in uses the public client parley-web");
-  await page.locator("#username").fill(user.username);
-  await page.locator("#password").fill(user.password);
-  await page.locator("#kc-login").click();
+  await submitKeycloakLogin(page, user);
   await page.waitForURL((url) => url.href.startsWith(BASE + "/") || url.pathname.includes("/login-actions/"), { waitUntil: "domcontentloaded" });
   if (!page.url().startsWith(BASE + "/")) {
-    const message = await page.locator("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error").first().innerText().catch(() => "");
-    throw new Error(`Keycloak did not sign ${user.username} in: ${message || page.url()}`);
+    throw new Error(`Keycloak did not sign ${user.username} in: ${(await keycloakError(page)) || page.url()}`);
   }
   await page.getByText(`Signed in as`).waitFor();
   check(!new URL(page.url()).search.includes("code="), "the authorization code does not stay in the address bar");
@@ -266,22 +229,6 @@ async function drained(page, composerLabel, word) {
 
 async function textOf(page) {
   return page.evaluate(() => document.body.innerText);
-}
-
-/**
- * Nothing of a session may be kept in browser storage, and no token. While signed in, this tab's sessionStorage may
- * hold only where a reload returns to (`parley.place`: the session's ids, case reference and title) and the mark
- * that single sign-on succeeded here (`parley.oidc.signed-in`); `signedOut` asks for nothing at all.
- */
-async function storageIsEmpty(page, signedOut = false) {
-  return page.evaluate(async (strict) => {
-    const idb = indexedDB.databases ? await indexedDB.databases() : [];
-    const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
-    const allowed = strict ? [] : ["parley.place", "parley.oidc.signed-in"];
-    const keys = Object.keys(sessionStorage);
-    const noToken = keys.every((key) => !/eyJ[\w-]+\.[\w-]+/.test(sessionStorage.getItem(key) ?? ""));
-    return localStorage.length === 0 && keys.every((key) => allowed.includes(key)) && noToken && idb.length === 0 && cacheKeys.length === 0;
-  }, signedOut);
 }
 
 const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;

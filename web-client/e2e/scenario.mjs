@@ -35,6 +35,80 @@ export const DEMO_PEOPLE = {
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
 };
 
+/** The test realm's users (src/test/resources/keycloak/test-overlay.json) by role, with the names they go by. */
+export const TEST_REALM_USERS = {
+  admin: { username: "admin.north", name: "Ada North" },
+  mediator: { username: "mediator.north", name: "Mia Mediator" },
+  partyA: { username: "party.a", name: "Alice PartyA" },
+  counselA: { username: "counsel.a", name: "Carl CounselA" },
+  partyB: { username: "party.b", name: "Bob PartyB" },
+};
+
+/**
+ * Who plays each role when signing in with Keycloak: the test realm's users, overridden by `PARLEY_E2E_USERS` (JSON
+ * mapping a role to {"username", "password", "email"?, "name"?}); the password defaults to `<username>-pw`, the
+ * e-mail to `<username>@parley.test`. Exits 2 with one line when the setting is not usable.
+ */
+export function keycloakPeople(label, setting = process.env.PARLEY_E2E_USERS) {
+  let given = {};
+  if (setting) {
+    try {
+      given = JSON.parse(setting);
+    } catch (error) {
+      console.error(`${label}: FAILED: PARLEY_E2E_USERS is not JSON: ${error.message}`);
+      process.exit(2);
+    }
+  }
+  const people = {};
+  for (const role of Object.keys(TEST_REALM_USERS)) {
+    const user = { ...TEST_REALM_USERS[role], ...(given[role] ?? {}) };
+    if (!user.username) {
+      console.error(`${label}: FAILED: PARLEY_E2E_USERS has no username for ${role}`);
+      process.exit(2);
+    }
+    people[role] = {
+      username: user.username,
+      password: user.password ?? `${user.username}-pw`,
+      email: user.email ?? `${user.username}@parley.test`,
+      name: user.name ?? TEST_REALM_USERS[role]?.name ?? user.username,
+    };
+  }
+  return people;
+}
+
+/**
+ * Fills Keycloak's own login form and submits it once (the realm locks accounts after failures: never retried). A
+ * fresh sign-in of someone already signed in may show the name fixed (`login_hint`); then only the password is typed.
+ */
+export async function submitKeycloakLogin(page, user) {
+  const username = page.locator("#username");
+  await page.locator("#password").waitFor();
+  if ((await username.count()) && (await username.isEditable())) await username.fill(user.username);
+  await page.locator("#password").fill(user.password);
+  await page.locator("#kc-login").click();
+}
+
+/** What Keycloak's login page says went wrong, if anything. */
+export async function keycloakError(page) {
+  return page.locator("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error").first().innerText().catch(() => "");
+}
+
+/**
+ * Nothing of a session may be kept in browser storage, and no token. While signed in, this tab's sessionStorage may
+ * hold only where a reload returns to (`parley.place`: the session's ids, case reference and title) and the mark
+ * that single sign-on succeeded here (`parley.oidc.signed-in`); `signedOut` asks for nothing at all.
+ */
+export async function storageIsEmpty(page, signedOut = false) {
+  return page.evaluate(async (strict) => {
+    const idb = indexedDB.databases ? await indexedDB.databases() : [];
+    const cacheKeys = typeof caches !== "undefined" ? await caches.keys() : [];
+    const allowed = strict ? [] : ["parley.place", "parley.oidc.signed-in"];
+    const keys = Object.keys(sessionStorage);
+    const noToken = keys.every((key) => !/eyJ[\w-]+\.[\w-]+/.test(sessionStorage.getItem(key) ?? ""));
+    return localStorage.length === 0 && keys.every((key) => allowed.includes(key)) && noToken && idb.length === 0 && cacheKeys.length === 0;
+  }, signedOut);
+}
+
 /** The usual cast to invite: the mediator and the party of each side, as `openCaseAndInvite` takes them. */
 export function mediatorAndParties(people) {
   return [
@@ -61,7 +135,7 @@ export function scenarioSettings(defaultShots) {
  * Launches the scenario's browser, or exits 2 with a one-line instruction when Chromium or playwright is missing.
  * `label` prefixes every line the scenario prints (e.g. "e2e-documents"); `people` maps a role to its demo account.
  */
-export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE }) {
+export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE, keycloak = false }) {
   if (!existsSync(CHROMIUM)) {
     console.error(`${label}: FAILED: no Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
     process.exit(2);
@@ -116,7 +190,9 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
     page.setDefaultTimeout(TIMEOUT);
     page.on("pageerror", (error) => consoleErrors.push(`${who}: ${error.message}`));
     page.on("console", (message) => {
-      if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+      // With Keycloak, the identity provider's own pages are not under test; only Parley's are.
+      const foreign = keycloak && !(message.location()?.url ?? "").startsWith(BASE);
+      if (message.type() === "error" && !/Failed to load resource/.test(message.text()) && !foreign) {
         consoleErrors.push(`${who}: ${message.text()}`);
       }
     });
@@ -129,6 +205,7 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
    * provider's sign-on session, as after a reload); then it only checks that it is the same person.
    */
   async function signIn(page, role) {
+    if (keycloak) return signInWithKeycloak(page, role);
     await page.goto("/");
     const button = page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` });
     const signedIn = page.getByText("Signed in as");
@@ -141,6 +218,23 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
       return;
     }
     await button.click();
+    await signedIn.waitFor();
+  }
+
+  /** Single sign-on on Keycloak's own login page (code + PKCE), back to Parley; a page signed in before stays so. */
+  async function signInWithKeycloak(page, role) {
+    await page.goto("/");
+    const button = page.getByRole("button", { name: "Sign in with your court account" });
+    const signedIn = page.getByText("Signed in as");
+    await button.or(signedIn).first().waitFor();
+    if (await signedIn.isVisible()) return;
+    await button.click();
+    await page.waitForURL((url) => !url.href.startsWith(BASE + "/"), { waitUntil: "domcontentloaded" });
+    await submitKeycloakLogin(page, PEOPLE[role]);
+    await page.waitForURL((url) => url.href.startsWith(BASE + "/") || url.pathname.includes("/login-actions/"), { waitUntil: "domcontentloaded" });
+    if (!page.url().startsWith(BASE + "/")) {
+      throw new Error(`Keycloak did not sign ${PEOPLE[role].username} in: ${(await keycloakError(page)) || page.url()}`);
+    }
     await signedIn.waitFor();
   }
 

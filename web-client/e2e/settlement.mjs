@@ -15,19 +15,16 @@
 // which compares it with the database's record.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { ACKNOWLEDGE, downloaded, pdfText, settlementSteps } from "./settlement-steps.mjs";
 
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("settlement-screenshots");
 const PEOPLE = DEMO_PEOPLE;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure";
 const TERMS = `1. Paul Party moves the fence one metre by 31 March (${Date.now().toString(36)}).\n2. Each side bears its own costs.`;
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } =
-  await openScenario("e2e-settlement", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
+const scenario = await openScenario("e2e-settlement", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openCaseAndInvite } = scenario;
+const { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft } = settlementSteps(scenario);
 
 let axeScreens = 0;
 /** axe-core on the screen as it is now: no serious or critical violation (the faint watermark left out). */
@@ -35,27 +32,6 @@ async function accessible(page, screen) {
   const violations = await seriousAxeViolations(page);
   axeScreens += 1;
   check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
-
-/** Clicks the download button and answers the file's bytes. */
-async function downloaded(page, button) {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return readFileSync(await download.path());
-}
-
-/** The text of a PDF, page after page, read with pdf.js. */
-async function pdfText(bytes) {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const standardFontDataUrl = path.resolve(here, "..", "node_modules", "pdfjs-dist", "standard_fonts") + path.sep;
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl })
-    .promise;
-  let text = "";
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    const content = await page.getTextContent();
-    text += content.items.map((item) => item.str).join(" ") + "\n";
-  }
-  return text.replace(/\s+/g, " ");
 }
 
 const reference = `SETTLE-${Date.now().toString(36).toUpperCase()}`;
@@ -72,53 +48,18 @@ try {
   });
 
   await step("mediator-discloses-and-starts", async () => {
-    await signIn(mediator, "mediator");
-    const card = caseCard(mediator, reference);
-    await card.getByLabel("Disclosure", { exact: true }).fill(`None relevant (${Date.now().toString(36)}).`);
-    await card.getByRole("button", { name: "Record disclosure" }).click();
-    await card.locator(".disclosure-status", { hasText: "Disclosed (version 1)" }).waitFor();
-    await card.getByRole("button", { name: "Schedule a session" }).click();
-    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
-    await openPreJoin(mediator, reference);
-    await attestAndJoin(mediator);
-    await mediator.getByRole("button", { name: "Join the session" }).click();
-    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
-    await mediator.getByRole("button", { name: "Start the session" }).click();
-    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+    await mediatorStartsFirstSession(mediator, reference);
   });
 
   await step("parties-join-the-joint-room", async () => {
-    for (const [page, role] of [[partyA, "partyA"], [partyB, "partyB"]]) {
-      await signIn(page, role);
-      await openPreJoin(page, reference);
-      await attestAndJoin(page);
-      await page.getByLabel(ACKNOWLEDGE).check();
-      await page.getByRole("button", { name: "Join the session" }).click();
-      await page.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
-    }
-    const lobby = mediator.locator('[data-column="lobby"]');
-    for (const name of [PEOPLE.partyA.name, PEOPLE.partyB.name]) {
-      const card = lobby.locator(".pcard", { hasText: name });
-      await card.waitFor();
-      await card.getByRole("button", { name: "Admit" }).click();
-      await mediator.locator('[data-column="joint"] .pcard', { hasText: name }).waitFor();
-    }
-    const self = mediator.locator(".pcard.self");
-    if (!(await mediator.locator(".you-are-in", { hasText: "Joint room" }).count())) {
-      await self.getByLabel("Go to").selectOption({ label: "Joint room" });
-      await self.getByRole("button", { name: "Go there" }).click();
-    }
-    await mediator.getByLabel("Terms of the agreement").waitFor();
+    await joinTheLobby([[partyA, "partyA"], [partyB, "partyB"]], reference);
+    await admitIntoJointRoom(mediator, [PEOPLE.partyA.name, PEOPLE.partyB.name]);
     await partyA.getByLabel("Message to the joint room").waitFor();
   });
 
   let shownHash = "";
   await step("mediator-drafts-and-both-parties-see-it", async () => {
-    await mediator.getByLabel("Terms of the agreement").fill(TERMS);
-    await mediator.getByRole("button", { name: "Share the draft" }).click();
-    for (const page of [partyA, partyB]) {
-      await page.getByTestId("settlement-text").filter({ hasText: "Each side bears its own costs." }).waitFor();
-    }
+    await shareDraft(mediator, TERMS, [partyA, partyB]);
     shownHash = (await partyB.locator(".settlement .hash").innerText()).trim();
     const expected = createHash("sha256").update(TERMS, "utf8").digest("hex");
     check(shownHash === expected, `the room shows the SHA-256 of the text (${shownHash})`);
@@ -213,22 +154,9 @@ try {
         await page.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
       }
     }
-    const lobby = mediator.locator('[data-column="lobby"]');
-    for (const name of [PEOPLE.partyA.name, PEOPLE.partyB.name]) {
-      const waiting = lobby.locator(".pcard", { hasText: name });
-      await waiting.waitFor();
-      await waiting.getByRole("button", { name: "Admit" }).click();
-      await mediator.locator('[data-column="joint"] .pcard', { hasText: name }).waitFor();
-    }
-    if (!(await mediator.locator(".you-are-in", { hasText: "Joint room" }).count())) {
-      const self = mediator.locator(".pcard.self");
-      await self.getByLabel("Go to").selectOption({ label: "Joint room" });
-      await self.getByRole("button", { name: "Go there" }).click();
-    }
-    await mediator.getByLabel("Terms of the agreement").fill(terms);
-    await mediator.getByRole("button", { name: "Share the draft" }).click();
+    await admitIntoJointRoom(mediator, [PEOPLE.partyA.name, PEOPLE.partyB.name]);
+    await shareDraft(mediator, terms, [partyA, partyB]);
     for (const [page, role] of [[partyA, "partyA"], [partyB, "partyB"]]) {
-      await page.getByTestId("settlement-text").filter({ hasText: terms }).waitFor();
       await page.getByLabel("Type your full name to sign").fill(PEOPLE[role].name);
       await page.getByRole("button", { name: "Sign in again and sign" }).click();
       await page.locator(".settlement [role=status]", { hasText: "You have signed the agreement." }).waitFor();

@@ -1,8 +1,9 @@
 import { webcrypto } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { fakeFetch, json, memoryStorage, problem } from "../test/fakes";
+import { describe, expect, it, vi } from "vitest";
+import { FakeTimers, fakeFetch, json, memoryStorage, problem } from "../test/fakes";
 import { Auth, loadClientConfig, normalizeConfig } from "./auth";
 import { Http } from "./http";
+import type { SignInPopup } from "./signInWindow";
 
 const accounts = [{ username: "demo.mediator", displayName: "Maya Mediator", role: "mediator" }];
 
@@ -115,6 +116,102 @@ describe("signing in again before a signature", () => {
 
   it("says so when nobody is signed in with the demo identity provider", async () => {
     const { auth } = setup({});
-    await expect(auth.reauthenticate()).rejects.toThrow(/single sign-on/);
+    await expect(auth.reauthenticate()).rejects.toThrow(/Sign in first/);
+  });
+});
+
+describe("signing in again with single sign-on (to sign the agreement)", () => {
+  const issuer = "https://sso.example/realms/parley";
+  const settings = { issuer, clientId: "parley-web", scope: "openid profile email" };
+  const jwt = (claims: Record<string, unknown>) => `h.${btoa(JSON.stringify(claims)).replace(/=+$/, "")}.s`;
+  const alex = jwt({ sub: "u-alex", preferred_username: "alex" });
+
+  /** Signed in through single sign-on as Alex, with a sign-in window whose answer the test chooses. */
+  async function signedInAsAlex(freshToken: string, popup: { closed: boolean; returned: string | null } | null) {
+    const fake = fakeFetch({
+      "GET /realms/parley/.well-known/openid-configuration": json(200, {
+        authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
+        token_endpoint: `${issuer}/protocol/openid-connect/token`,
+      }),
+      "POST /realms/parley/protocol/openid-connect/token": [
+        json(200, { access_token: alex, refresh_token: "rt-1", expires_in: 300 }),
+        json(200, { access_token: freshToken, refresh_token: "rt-2", expires_in: 300 }),
+      ],
+    });
+    const timers = new FakeTimers();
+    const opened: string[] = [];
+    const storage = memoryStorage();
+    let auth: Auth;
+    const http = new Http({ baseUrl: "https://parley.example", fetch: fake.fetch, token: () => auth.token() });
+    const window = {
+      origin: "https://parley.example",
+      open: (url: string) => {
+        opened.push(url);
+        return popup ? { get closed() { return popup.closed; }, close: () => void (popup.closed = true) } : null;
+      },
+      returnedSearch: (_: SignInPopup) => popup?.returned ?? null,
+      setTimer: timers.set,
+      clearTimer: timers.clear,
+    };
+    auth = new Auth(http, { fetch: fake.fetch, crypto: webcrypto as unknown as Crypto, storage, now: () => 0 }, window);
+    const start = new URL(await auth.beginOidc(settings, "https://parley.example/"));
+    await auth.completeOidc(settings, `?code=c0&state=${start.searchParams.get("state")}`);
+    return { auth, timers, opened, calls: fake.calls };
+  }
+
+  /** Lets the reauthentication reach its window, answers it from there, and fires the watch. */
+  async function answer(opened: string[], timers: FakeTimers, popup: { returned: string | null }, state?: string) {
+    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    popup.returned = `?code=c1&state=${state ?? new URL(opened[0]).searchParams.get("state")}`;
+    timers.fireAll();
+  }
+
+  it("opens the login page for this account with prompt=login, then uses the fresh token", async () => {
+    const popup = { closed: false, returned: null as string | null };
+    const fresh = jwt({ sub: "u-alex", preferred_username: "alex", auth_time: 1 });
+    const { auth, timers, opened, calls } = await signedInAsAlex(fresh, popup);
+    const done = auth.reauthenticate();
+    await answer(opened, timers, popup);
+    await done;
+    const asked = new URL(opened[0]).searchParams;
+    expect([asked.get("prompt"), asked.get("max_age"), asked.get("login_hint")]).toEqual(["login", "0", "alex"]);
+    expect(asked.get("redirect_uri")).toBe("https://parley.example/signed-in-again.html");
+    expect(await auth.token()).toBe(fresh);
+    expect(popup.closed).toBe(true);
+    expect(new URLSearchParams(calls[calls.length - 1].init.body as string).get("code")).toBe("c1");
+  });
+
+  it("keeps the old token when the fresh sign-in is someone else's", async () => {
+    const popup = { closed: false, returned: null as string | null };
+    const { auth, timers, opened } = await signedInAsAlex(jwt({ sub: "u-jordan", preferred_username: "jordan" }), popup);
+    const done = auth.reauthenticate();
+    await answer(opened, timers, popup);
+    await expect(done).rejects.toThrow(/someone else/);
+    expect(await auth.token()).toBe(alex);
+  });
+
+  it("keeps the old token, and redeems nothing, when the answer's state is not ours", async () => {
+    const popup = { closed: false, returned: null as string | null };
+    const { auth, timers, opened, calls } = await signedInAsAlex("unused", popup);
+    const before = calls.length;
+    const done = auth.reauthenticate();
+    await answer(opened, timers, popup, "forged");
+    await expect(done).rejects.toThrow(/does not match/);
+    expect(calls.length).toBe(before);
+    expect(await auth.token()).toBe(alex);
+  });
+
+  it("keeps the old token when the window is blocked or closed", async () => {
+    const blocked = await signedInAsAlex("unused", null);
+    await expect(blocked.auth.reauthenticate()).rejects.toThrow(/blocked the sign-in window/);
+    expect(await blocked.auth.token()).toBe(alex);
+    const popup = { closed: false, returned: null as string | null };
+    const closed = await signedInAsAlex("unused", popup);
+    const done = closed.auth.reauthenticate();
+    await vi.waitFor(() => expect(closed.opened).toHaveLength(1));
+    popup.closed = true;
+    closed.timers.fireAll();
+    await expect(done).rejects.toThrow(/closed before you signed in again/);
+    expect(await closed.auth.token()).toBe(alex);
   });
 });

@@ -6,6 +6,8 @@ import type { Http } from "./http";
 import { ApiError } from "./http";
 import type { OidcDeps, OidcEndpoints, OidcSettings, TokenSet } from "./oidc";
 import * as oidc from "./oidc";
+import type { SignInWindowDeps } from "./signInWindow";
+import { REAUTH_CALLBACK_PATH, signInThroughWindow } from "./signInWindow";
 
 export interface DemoAccount {
   username: string;
@@ -86,6 +88,8 @@ export class Auth {
   constructor(
     private readonly http: Http,
     private readonly deps: OidcDeps,
+    /** Where a fresh single sign-on happens (signing the agreement); absent: this client cannot do one. */
+    private readonly signInWindow?: SignInWindowDeps & { origin: string },
   ) {}
 
   signedIn(): boolean {
@@ -119,17 +123,38 @@ export class Auth {
 
   /**
    * Signs the same person in again, for a step that needs a fresh authentication (signing the settlement
-   * agreement): the demo identity provider mints a token with a new `auth_time`. Single sign-on would need a full
-   * login at the identity provider (`prompt=login`), which this client does not do from inside a session.
+   * agreement). The demo identity provider mints a token with a new `auth_time`. With single sign-on, a window
+   * opens on the identity provider's login page, which must ask for the password again (`prompt=login`,
+   * `max_age=0`) of this very account (`login_hint`); its code replaces this page's tokens, and nothing else
+   * changes (the room connection stays up). Blocked, closed, refused or someone else: the old tokens stay.
    */
   async reauthenticate(): Promise<void> {
     const method = this.method;
-    if (method?.kind !== "demo") {
-      throw new Error("Signing with single sign-on needs a new login at your identity provider, which this browser cannot do inside a session yet.");
+    if (method?.kind === "oidc") {
+      this.tokens = await this.freshSingleSignOn(method.settings, method.endpoints);
+      return;
     }
-    const username = method.username ?? usernameIn(this.tokens?.accessToken);
+    if (method?.kind !== "demo") throw new Error("Sign in first, then sign.");
+    const username = method.username ?? claimIn(this.tokens?.accessToken, "preferred_username");
     if (!username) throw new Error("Sign in again to sign.");
     this.tokens = await this.demoToken(username);
+  }
+
+  private async freshSingleSignOn(settings: OidcSettings, endpoints: OidcEndpoints): Promise<TokenSet> {
+    const popups = this.signInWindow;
+    if (!popups) throw new Error("This browser cannot open the sign-in window needed to sign.");
+    const current = this.tokens?.idToken ?? this.tokens?.accessToken;
+    const redirectUri = popups.origin + REAUTH_CALLBACK_PATH;
+    const request = await oidc.beginReauthentication(this.deps, settings, endpoints, redirectUri,
+      claimIn(current, "preferred_username") ?? claimIn(current, "email"));
+    const search = await signInThroughWindow(popups, request.url);
+    const fresh = await oidc.completeReauthentication(this.deps, settings, endpoints, request.pending, search);
+    // The server signs for whoever the token names; a sign-in as someone else must not replace this person's.
+    const before = claimIn(this.tokens?.accessToken, "sub");
+    if (before === null || claimIn(fresh.accessToken, "sub") !== before) {
+      throw new Error("You signed in again as someone else. Sign in as yourself to sign: nothing was signed.");
+    }
+    return fresh;
   }
 
   async signInDemo(username: string): Promise<void> {
@@ -208,13 +233,13 @@ export class Auth {
   }
 }
 
-/** The account name a demo access token names (after a silent sign-in the client was never told it). */
-function usernameIn(token: string | undefined): string | null {
+/** A string claim of a JWT's payload, read without checking it (the server checks every token it is sent). */
+function claimIn(token: string | undefined, claim: string): string | null {
   try {
     const payload = token?.split(".")[1];
     if (!payload) return null;
-    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { preferred_username?: unknown };
-    return typeof claims.preferred_username === "string" ? claims.preferred_username : null;
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    return typeof claims[claim] === "string" ? (claims[claim] as string) : null;
   } catch {
     return null;
   }

@@ -10,6 +10,8 @@ import { Http } from "./http";
 import { Documents } from "./documents";
 import type { FetchFn } from "./http";
 import { isCallback } from "./oidc";
+import { browserSignInWindow } from "./signInWindow";
+import type { SignInWindowDeps } from "./signInWindow";
 import type { OidcDeps } from "./oidc";
 import type { SocketLike } from "./room";
 import { RoomConnection } from "./room";
@@ -66,6 +68,8 @@ export interface NetOptions {
   media?: MediaDeps;
   /** Device listing and the level meter of the pre-join check; absent: no device check. */
   devices?: DeviceDeps;
+  /** The window a fresh single sign-on happens in (to sign the agreement); absent: signing needs the demo. */
+  signInWindow?: SignInWindowDeps;
 }
 
 export class Net {
@@ -85,12 +89,11 @@ export class Net {
       token: () => this.auth.token(),
       onUnauthorized: () => options.onSignedOut?.(),
     });
-    this.auth = new Auth(this.http, {
-      fetch: options.fetch,
-      crypto: options.crypto,
-      storage: options.storage,
-      now: options.now,
-    });
+    this.auth = new Auth(
+      this.http,
+      { fetch: options.fetch, crypto: options.crypto, storage: options.storage, now: options.now },
+      options.signInWindow ? { ...options.signInWindow, origin: options.origin } : undefined,
+    );
     this.api = new Api(this.http);
     this.documents = new Documents(this.http);
   }
@@ -264,5 +267,6 @@ export function browserNet(onSignedOut: () => void): Net {
     onSignedOut,
     media: typeof RTCPeerConnection === "undefined" ? undefined : { ...browserMedia(), ...browserScreenAndLevels() },
     devices: typeof navigator.mediaDevices?.getUserMedia === "function" ? browserDevices() : undefined,
+    signInWindow: browserSignInWindow(window.location.origin),
   });
 }

@@ -1,7 +1,19 @@
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fakeFetch, json, memoryStorage } from "../test/fakes";
-import { PENDING_KEY, SignInRequired, base64Url, beginSignIn, codeChallenge, completeSignIn, isCallback, refresh, signOutUrl } from "./oidc";
+import {
+  PENDING_KEY,
+  SignInRequired,
+  base64Url,
+  beginReauthentication,
+  beginSignIn,
+  codeChallenge,
+  completeReauthentication,
+  completeSignIn,
+  isCallback,
+  refresh,
+  signOutUrl,
+} from "./oidc";
 
 const crypto = webcrypto as unknown as Crypto;
 const settings = { issuer: "https://sso.example/realms/parley", clientId: "parley-web", scope: "openid profile email" };
@@ -105,5 +117,48 @@ describe("OIDC with PKCE", () => {
     const state = JSON.parse(d.storage.getItem(PENDING_KEY)!).state;
     await expect(completeSignIn(d, settings, endpoints, `?error=login_required&state=${state}`)).rejects.toBeInstanceOf(SignInRequired);
     expect(d.storage.getItem(PENDING_KEY)).toBeNull();
+  });
+});
+
+describe("a fresh sign-in of the person signed in (to sign the agreement)", () => {
+  const tokenRoute = "POST /realms/parley/protocol/openid-connect/token";
+
+  it("makes the identity provider ask for the password again, of this account, and stores nothing", async () => {
+    const d = deps();
+    const { url, pending } = await beginReauthentication(d, settings, endpoints, "https://parley.example/signed-in-again.html", "alex@example.org");
+    const params = new URL(url).searchParams;
+    expect(params.get("prompt")).toBe("login");
+    expect(params.get("max_age")).toBe("0");
+    expect(params.get("login_hint")).toBe("alex@example.org");
+    expect(params.get("redirect_uri")).toBe("https://parley.example/signed-in-again.html");
+    expect(params.get("code_challenge_method")).toBe("S256");
+    expect(params.get("state")).toBe(pending.state);
+    expect(params.get("code_challenge")).toBe(await codeChallenge(crypto, pending.verifier));
+    expect(d.storage.data.size).toBe(0);
+  });
+
+  it("sends no login_hint when it knows no account name", async () => {
+    const { url } = await beginReauthentication(deps(), settings, endpoints, "https://parley.example/x", null);
+    expect(new URL(url).searchParams.has("login_hint")).toBe(false);
+  });
+
+  it("redeems the code with the verifier it kept", async () => {
+    const d = deps({ [tokenRoute]: json(200, { access_token: "fresh", expires_in: 300 }) });
+    const { pending } = await beginReauthentication(d, settings, endpoints, "https://parley.example/x", "alex");
+    const tokens = await completeReauthentication(d, settings, endpoints, pending, `?code=c1&state=${pending.state}`);
+    expect(tokens.accessToken).toBe("fresh");
+    const form = new URLSearchParams(d.calls[0].init.body as string);
+    expect(form.get("code_verifier")).toBe(pending.verifier);
+    expect(form.get("redirect_uri")).toBe("https://parley.example/x");
+  });
+
+  it("refuses an answer with another state or an error, and redeems nothing", async () => {
+    const d = deps({ [tokenRoute]: json(200, { access_token: "fresh", expires_in: 300 }) });
+    const { pending } = await beginReauthentication(d, settings, endpoints, "https://parley.example/x", "alex");
+    await expect(completeReauthentication(d, settings, endpoints, pending, "?code=c1&state=forged")).rejects.toThrow(/does not match/);
+    await expect(completeReauthentication(d, settings, endpoints, pending, `?error=access_denied&state=${pending.state}`)).rejects.toThrow(
+      /not completed \(access_denied\)/,
+    );
+    expect(d.calls).toHaveLength(0);
   });
 });

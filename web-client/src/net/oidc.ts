@@ -26,7 +26,7 @@ export interface TokenSet {
 }
 
 /** What the redirect must carry back: never a token, only the one-time values that prove the answer is ours. */
-interface PendingSignIn {
+export interface PendingSignIn {
   verifier: string;
   state: string;
   redirectUri: string;
@@ -85,10 +85,43 @@ export async function beginSignIn(
   redirectUri: string,
   silent = false,
 ): Promise<string> {
+  const { url, pending } = await authorizationRequest(deps, settings, endpoints, redirectUri, silent ? { prompt: "none" } : {});
+  deps.storage.setItem(PENDING_KEY, JSON.stringify(pending));
+  return url;
+}
+
+/** A sign-in whose one-time values stay in the memory of the page that started it (a sign-in window's opener). */
+export interface AuthorizationRequest {
+  url: string;
+  pending: PendingSignIn;
+}
+
+/**
+ * A fresh sign-in of the person already signed in, for a step that needs one (signing the settlement agreement):
+ * the identity provider must ask for the password again (`prompt=login`, `max_age=0`, so its `auth_time` is now)
+ * and is told whose sign-in it is (`login_hint`). Nothing is stored: the page that asks keeps the values.
+ */
+export function beginReauthentication(
+  deps: OidcDeps,
+  settings: OidcSettings,
+  endpoints: OidcEndpoints,
+  redirectUri: string,
+  loginHint: string | null,
+): Promise<AuthorizationRequest> {
+  const extra: Record<string, string> = { prompt: "login", max_age: "0" };
+  if (loginHint) extra.login_hint = loginHint;
+  return authorizationRequest(deps, settings, endpoints, redirectUri, extra);
+}
+
+async function authorizationRequest(
+  deps: OidcDeps,
+  settings: OidcSettings,
+  endpoints: OidcEndpoints,
+  redirectUri: string,
+  extra: Record<string, string>,
+): Promise<AuthorizationRequest> {
   const verifier = randomToken(deps.crypto, 32);
   const state = randomToken(deps.crypto, 16);
-  const pending: PendingSignIn = { verifier, state, redirectUri };
-  deps.storage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(endpoints.authorization_endpoint);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", settings.clientId);
@@ -97,8 +130,8 @@ export async function beginSignIn(
   url.searchParams.set("state", state);
   url.searchParams.set("code_challenge", await codeChallenge(deps.crypto, verifier));
   url.searchParams.set("code_challenge_method", "S256");
-  if (silent) url.searchParams.set("prompt", "none");
-  return url.toString();
+  for (const [name, value] of Object.entries(extra)) url.searchParams.set(name, value);
+  return { url: url.toString(), pending: { verifier, state, redirectUri } };
 }
 
 /** Whether this page load is the identity provider sending the browser back. */
@@ -123,7 +156,30 @@ export async function completeSignIn(
     throw new Error(`Sign-in was not completed (${error}).`);
   }
   if (!raw) throw new Error("This sign-in answer was not expected. Start again.");
-  const pending = JSON.parse(raw) as PendingSignIn;
+  return exchangeCode(deps, settings, endpoints, JSON.parse(raw) as PendingSignIn, params);
+}
+
+/** Finishes a fresh sign-in begun with {@link beginReauthentication}, with the values its page kept. */
+export async function completeReauthentication(
+  deps: OidcDeps,
+  settings: OidcSettings,
+  endpoints: OidcEndpoints,
+  pending: PendingSignIn,
+  search: string,
+): Promise<TokenSet> {
+  const params = new URLSearchParams(search);
+  if (params.has("error")) throw new Error(`Signing in again was not completed (${params.get("error") ?? ""}).`);
+  return exchangeCode(deps, settings, endpoints, pending, params);
+}
+
+/** Checks that the answer is to our own request (its state), then redeems the code with the PKCE verifier. */
+async function exchangeCode(
+  deps: OidcDeps,
+  settings: OidcSettings,
+  endpoints: OidcEndpoints,
+  pending: PendingSignIn,
+  params: URLSearchParams,
+): Promise<TokenSet> {
   if (params.get("state") !== pending.state) throw new Error("This sign-in answer does not match. Start again.");
   const code = params.get("code");
   if (!code) throw new Error("The sign-in answer has no code.");

@@ -2,8 +2,9 @@
 // and each signer signs after signing in again. What it shows is the server's `settlement` frame; text renders as
 // text, never as HTML.
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { RoomState } from "../../state/room";
+import { mayEditDraft, nameScribe, scribeChoices, scribeLine } from "../../state/scribe";
 import { myRole, nameOf } from "../../state/views";
 import { describeError } from "../../app/controller";
 import { useController } from "../hooks";
@@ -16,7 +17,7 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   const settlement = room.settlement;
   const role = myRole(room);
   const you = room.you;
-  const mayEdit = role === "mediator" || (settlement?.scribe != null && settlement.scribe === you);
+  const mayEdit = mayEditDraft(room);
   const mayComment = role === "party" || role === "counsel";
   const maySign = role === "party" || role === "counsel" || role === "mediator";
   const signed = settlement?.signatures.some((signature) => signature.participant === you) ?? false;
@@ -26,8 +27,12 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   const [file, setFile] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The mediator and its scribe both edit: a new version replaces the text box unless its editor has unsent changes.
+  const shown = useRef(settlement?.text ?? "");
   useEffect(() => {
-    if (!mayEdit && settlement) setDraft(settlement.text);
+    if (!settlement) return;
+    if (!mayEdit || draft === shown.current) setDraft(settlement.text);
+    shown.current = settlement.text;
   }, [settlement?.version]);
 
   const connected = room.connection.state === "open" && room.phase === "live";
@@ -54,6 +59,27 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   return (
     <section class="side-panel settlement" aria-labelledby="settlement-title">
       <h2 id="settlement-title">Settlement agreement</h2>
+      {role === "mediator" && !settlement?.locked ? (
+        <p class="settlement-scribe">
+          <label for="settlement-scribe">Scribe</label>{" "}
+          <select
+            id="settlement-scribe"
+            value={settlement?.scribe ?? ""}
+            disabled={!connected}
+            onChange={(event) => controller.send(nameScribe((event.target as HTMLSelectElement).value))}
+          >
+            {scribeChoices(room).map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : (
+        <p class="small" data-testid="settlement-scribe">
+          {scribeLine(room)}
+        </p>
+      )}
       {mayEdit && !settlement?.locked ? (
         <form
           onSubmit={(event) => {

@@ -193,6 +193,38 @@ class SettlementFlowTest {
     }
 
     @Test
+    void aFreshSignInOfAnotherAccountNeverSignsForTheParty() {
+        MediationFixture fixture = MediationFixture.create(server);
+        String session = fixture.sessionId;
+        try (JointRoom room = JointRoom.open(fixture, "party.a", "party.b")) {
+            String terms = "1. Party B returns the survey to party A.";
+            room.mediator().send("settlement_edit", "text", terms);
+            RoomClient partyA = room.client("party.a");
+            partyA.await("settlement", frame -> frame.path("text").asText().equals(terms));
+            String hash = sha256(terms);
+
+            // The signer is whoever the token names, never the name typed: party B cannot sign as party A.
+            Response asA = sign("party.b", session, "party.a", hash, true);
+            assertEquals(400, asA.statusCode(), asA.asString());
+            assertEquals("name_mismatch", asA.path("code"));
+            Response byMediator = sign("mediator.north", session, "party.a", hash, true);
+            assertEquals("name_mismatch", byMediator.path("code"));
+            Response stranger = sign("admin.south", session, "party.a", hash, true);
+            assertEquals(404, stranger.statusCode(), "another court's account does not even see the session");
+            assertEquals(0, count("SELECT count(*) FROM settlement_agreement WHERE session_id = $1", session),
+                    "no refused signature records anything");
+
+            Response asItself = sign("party.b", session, "party.b", hash, false);
+            assertEquals(200, asItself.statusCode(), asItself.asString());
+            JsonNode shown = partyA.await("settlement", frame -> frame.path("signatures").size() == 1);
+            assertEquals(fixture.participant("party.b"), shown.path("signatures").get(0).path("participant").asText(),
+                    "the signature is party B's own");
+            assertFalse(shown.path("complete").asBoolean(), "party A has not signed");
+            assertEquals(List.of("party.b/party"), signatures(session));
+        }
+    }
+
+    @Test
     void anAgreementEveryPartyFilesReachesTheCourtAndTheDatabaseButNeverTheLog() throws Exception {
         String canary = "FILED-CANARY-" + UUID.randomUUID();
         MediationFixture fixture = MediationFixture.create(server);
