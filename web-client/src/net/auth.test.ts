@@ -145,10 +145,11 @@ describe("signing in again with single sign-on (to sign the agreement)", () => {
     const http = new Http({ baseUrl: "https://parley.example", fetch: fake.fetch, token: () => auth.token() });
     const window = {
       origin: "https://parley.example",
-      open: (url: string) => {
-        opened.push(url);
+      open: () => {
+        opened.push("about:blank");
         return popup ? { get closed() { return popup.closed; }, close: () => void (popup.closed = true) } : null;
       },
+      navigate: (_: SignInPopup, url: string) => void (opened[opened.length - 1] = url),
       returnedSearch: (_: SignInPopup) => popup?.returned ?? null,
       setTimer: timers.set,
       clearTimer: timers.clear,
@@ -161,7 +162,7 @@ describe("signing in again with single sign-on (to sign the agreement)", () => {
 
   /** Lets the reauthentication reach its window, answers it from there, and fires the watch. */
   async function answer(opened: string[], timers: FakeTimers, popup: { returned: string | null }, state?: string) {
-    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    await vi.waitFor(() => expect(opened[0]).toMatch(/^https:/));
     popup.returned = `?code=c1&state=${state ?? new URL(opened[0]).searchParams.get("state")}`;
     timers.fireAll();
   }
@@ -179,6 +180,15 @@ describe("signing in again with single sign-on (to sign the agreement)", () => {
     expect(await auth.token()).toBe(fresh);
     expect(popup.closed).toBe(true);
     expect(new URLSearchParams(calls[calls.length - 1].init.body as string).get("code")).toBe("c1");
+  });
+
+  it("opens the window in the click's own turn, before anything is awaited, so no pop-up blocker stops it", async () => {
+    const popup = { closed: false, returned: null as string | null };
+    const { auth, timers, opened } = await signedInAsAlex(jwt({ sub: "u-alex", preferred_username: "alex" }), popup);
+    const done = auth.reauthenticate();
+    expect(opened).toEqual(["about:blank"]);
+    await answer(opened, timers, popup);
+    await done;
   });
 
   it("keeps the old token when the fresh sign-in is someone else's", async () => {
@@ -208,7 +218,7 @@ describe("signing in again with single sign-on (to sign the agreement)", () => {
     const popup = { closed: false, returned: null as string | null };
     const closed = await signedInAsAlex("unused", popup);
     const done = closed.auth.reauthenticate();
-    await vi.waitFor(() => expect(closed.opened).toHaveLength(1));
+    await vi.waitFor(() => expect(closed.opened[0]).toMatch(/^https:/));
     popup.closed = true;
     closed.timers.fireAll();
     await expect(done).rejects.toThrow(/closed before you signed in again/);

@@ -7,7 +7,7 @@ import { ApiError } from "./http";
 import type { OidcDeps, OidcEndpoints, OidcSettings, TokenSet } from "./oidc";
 import * as oidc from "./oidc";
 import type { SignInWindowDeps } from "./signInWindow";
-import { REAUTH_CALLBACK_PATH, signInThroughWindow } from "./signInWindow";
+import { openSignInWindow, REAUTH_CALLBACK_PATH, signInThroughWindow } from "./signInWindow";
 
 export interface DemoAccount {
   username: string;
@@ -143,11 +143,20 @@ export class Auth {
   private async freshSingleSignOn(settings: OidcSettings, endpoints: OidcEndpoints): Promise<TokenSet> {
     const popups = this.signInWindow;
     if (!popups) throw new Error("This browser cannot open the sign-in window needed to sign.");
+    // Opened before the first await, while the browser still counts the click (see openSignInWindow).
+    const popup = openSignInWindow(popups);
     const current = this.tokens?.idToken ?? this.tokens?.accessToken;
     const redirectUri = popups.origin + REAUTH_CALLBACK_PATH;
-    const request = await oidc.beginReauthentication(this.deps, settings, endpoints, redirectUri,
-      claimIn(current, "preferred_username") ?? claimIn(current, "email"));
-    const search = await signInThroughWindow(popups, request.url);
+    let request: Awaited<ReturnType<typeof oidc.beginReauthentication>>;
+    let search: string;
+    try {
+      request = await oidc.beginReauthentication(this.deps, settings, endpoints, redirectUri,
+        claimIn(current, "preferred_username") ?? claimIn(current, "email"));
+      search = await signInThroughWindow(popups, popup, request.url);
+    } catch (error) {
+      popup.close();
+      throw error;
+    }
     const fresh = await oidc.completeReauthentication(this.deps, settings, endpoints, request.pending, search);
     // The server signs for whoever the token names; a sign-in as someone else must not replace this person's.
     const before = claimIn(this.tokens?.accessToken, "sub");

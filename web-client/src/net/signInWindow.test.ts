@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeTimers } from "../test/fakes";
-import { POPUP_BLOCKED, POPUP_CLOSED, signInThroughWindow } from "./signInWindow";
+import { openSignInWindow, POPUP_BLOCKED, POPUP_CLOSED, signInThroughWindow } from "./signInWindow";
 import type { SignInPopup } from "./signInWindow";
 
 class FakePopup implements SignInPopup {
@@ -16,10 +16,8 @@ function windows(popup: FakePopup | null) {
   const timers = new FakeTimers();
   const opened: string[] = [];
   const deps = {
-    open: (url: string) => {
-      opened.push(url);
-      return popup;
-    },
+    open: () => popup,
+    navigate: (_: SignInPopup, url: string) => void opened.push(url),
     returnedSearch: (p: SignInPopup) => (p as FakePopup).returned,
     setTimer: timers.set,
     clearTimer: timers.clear,
@@ -31,7 +29,7 @@ describe("the sign-in window", () => {
   it("waits while the window is at the identity provider, then reads the answer and closes the window", async () => {
     const popup = new FakePopup();
     const { deps, timers, opened } = windows(popup);
-    const answer = signInThroughWindow(deps, "https://sso.example/auth?x=1");
+    const answer = signInThroughWindow(deps, openSignInWindow(deps), "https://sso.example/auth?x=1");
     expect(opened).toEqual(["https://sso.example/auth?x=1"]);
     timers.fireAll();
     timers.fireAll();
@@ -45,13 +43,13 @@ describe("the sign-in window", () => {
 
   it("says so when the browser blocked the window", async () => {
     const { deps } = windows(null);
-    await expect(signInThroughWindow(deps, "https://sso.example/auth")).rejects.toThrow(POPUP_BLOCKED);
+    expect(() => openSignInWindow(deps)).toThrow(POPUP_BLOCKED);
   });
 
   it("says so when the person closed the window before signing in, and stops watching", async () => {
     const popup = new FakePopup();
     const { deps, timers } = windows(popup);
-    const answer = signInThroughWindow(deps, "https://sso.example/auth");
+    const answer = signInThroughWindow(deps, openSignInWindow(deps), "https://sso.example/auth");
     popup.closed = true;
     timers.fireAll();
     await expect(answer).rejects.toThrow(POPUP_CLOSED);

@@ -15,8 +15,10 @@ export interface SignInPopup {
 }
 
 export interface SignInWindowDeps {
-  /** Opens the window on `url`; null when the browser blocked it. */
-  open(url: string): SignInPopup | null;
+  /** Opens the window, still empty; null when the browser blocked it. */
+  open(): SignInPopup | null;
+  /** Sends the open window to `url`. */
+  navigate(popup: SignInPopup, url: string): void;
   /** The query string of the window's address once it is on the landing page of our origin; null until then. */
   returnedSearch(popup: SignInPopup): string | null;
   setTimer: (run: () => void, ms: number) => unknown;
@@ -27,10 +29,19 @@ export const POPUP_BLOCKED =
   "Your browser blocked the sign-in window. Allow pop-ups for this site, then sign again: nothing was signed.";
 export const POPUP_CLOSED = "The sign-in window was closed before you signed in again: nothing was signed.";
 
-/** Opens the sign-in window and resolves with the answer's query string; refuses if blocked or closed first. */
-export function signInThroughWindow(deps: SignInWindowDeps, url: string): Promise<string> {
-  const popup = deps.open(url);
-  if (!popup) return Promise.reject(new Error(POPUP_BLOCKED));
+/**
+ * Opens the sign-in window at once, still empty. Call it in the click's own turn, before anything is awaited:
+ * browsers allow a pop-up only then (Safari strictly), and the sign-in request is built asynchronously.
+ */
+export function openSignInWindow(deps: SignInWindowDeps): SignInPopup {
+  const popup = deps.open();
+  if (!popup) throw new Error(POPUP_BLOCKED);
+  return popup;
+}
+
+/** Sends the open window to `url` and resolves with the answer's query string; refuses if it is closed first. */
+export function signInThroughWindow(deps: SignInWindowDeps, popup: SignInPopup, url: string): Promise<string> {
+  deps.navigate(popup, url);
   return new Promise((resolve, reject) => {
     const look = () => {
       const search = deps.returnedSearch(popup);
@@ -50,7 +61,10 @@ export function signInThroughWindow(deps: SignInWindowDeps, url: string): Promis
 /** The browser's own windows: a popup, read only while it shows our landing page (elsewhere reading it throws). */
 export function browserSignInWindow(origin: string): SignInWindowDeps {
   return {
-    open: (url) => window.open(url, "parley-sign-in-again", "popup,width=520,height=680"),
+    open: () => window.open("about:blank", "parley-sign-in-again", "popup,width=520,height=680"),
+    navigate: (popup, url) => {
+      (popup as Window).location.href = url;
+    },
     returnedSearch: (popup) => {
       try {
         const location = (popup as Window).location;
