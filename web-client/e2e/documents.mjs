@@ -7,7 +7,8 @@
 //
 // Scenario: party A shares a PDF in side A's caucus; the mediator and party A see it, party B (in the joint room)
 // sees nothing of it; party A releases it word for word to the joint room; the mediator conveys it there; party B
-// sees the document and views it inline, rendered by pdf.js; the caucus review lists the document.
+// sees the document and views it inline, rendered by pdf.js; the caucus review lists the document. axe-core checks
+// every screen on the way, the viewer included (no serious or critical violation).
 
 import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
 

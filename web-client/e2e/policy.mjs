@@ -12,7 +12,7 @@
 // A says something in caucus that the mediator marks as a threat of bodily harm; side A is told, side B is not; the
 // mediator exports that one item's text once; under open caucus the mediator shares another caucus item in the joint
 // room without a release; the court-admin sees that the disclosure was made and acknowledged,
-// never its text.
+// never its text. axe-core checks every screen on the way (no serious or critical violation).
 
 import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
 
