@@ -11,7 +11,10 @@
 // - wording: Join says why it is not available yet, the release dialog pre-selects no audience and names the other
 //   side, no participant id ever shows, and the court-admin's page logs no 404 for a court without an agreement;
 // - outcome: the mediator records the outcome after the session, and the court-admin reads it on the case page,
-//   which lists the case's sessions.
+//   which lists the case's sessions;
+// - desktop notifications: the mediator turns them on (the permission is asked on that click, not before); a lobby
+//   arrival while the console is in view shows none, one while the tab is hidden shows exactly one, tagged, naming
+//   nobody and carrying nothing of the case.
 //
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/console.mjs
 //
@@ -90,8 +93,46 @@ async function step(name, who, body) {
   }
 }
 
-async function newPage(who, viewport) {
+/**
+ * Runs in the mediator's page before its own scripts. It records what the page asks the browser to show: every
+ * `Notification` it constructs (the real one is still constructed) and every permission request. And it lets the
+ * scenario hide the tab, as switching to another tab or minimising the window would: headless Chromium keeps every
+ * page visible, so `document.visibilityState` answers what the scenario set, announced with `visibilitychange`.
+ */
+function notificationProbe() {
+  const Real = window.Notification;
+  const shown = [];
+  let asked = 0;
+  let hidden = false;
+  class Recorded extends Real {
+    constructor(title, options = {}) {
+      super(title, options);
+      shown.push({ title, body: options.body ?? "", tag: options.tag ?? "" });
+    }
+    static requestPermission(...args) {
+      asked += 1;
+      return Real.requestPermission(...args);
+    }
+  }
+  window.Notification = Recorded;
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (hidden ? "hidden" : "visible") });
+  Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+  window.__notificationProbe = {
+    shown: () => shown.slice(),
+    asked: () => asked,
+    hide: (value) => {
+      hidden = value;
+      document.dispatchEvent(new Event("visibilitychange"));
+    },
+  };
+}
+
+async function newPage(who, viewport, { notifications = false } = {}) {
   const context = await browser.newContext({ viewport, baseURL: BASE });
+  if (notifications) {
+    await context.grantPermissions(["notifications"], { origin: BASE });
+    await context.addInitScript(notificationProbe);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on("pageerror", (error) => pageErrors.push(`${who}: ${error.message}`));
@@ -168,7 +209,8 @@ let failed = false;
 
 try {
   const admin = await newPage("admin", DESKTOP);
-  const mediator = await newPage("mediator", DESKTOP);
+  const mediator = await newPage("mediator", DESKTOP, { notifications: true });
+  const notificationsShown = () => mediator.evaluate(() => window.__notificationProbe.shown());
   const partyA = await newPage("partyA", DESKTOP);
   const partyB = await newPage("partyB", PHONE);
   const alerts = mediator.locator(".alerts-region");
@@ -224,6 +266,16 @@ try {
     await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
     await alerts.getByText("Nothing needs you right now.").waitFor();
     check((await mediator.title()) === "Parley", "no badge while nothing waits");
+    const desktop = alerts.getByLabel("Desktop notifications while this tab is hidden");
+    check(!(await desktop.isChecked()), "desktop notifications are off until the mediator turns them on");
+    check((await mediator.evaluate(() => window.__notificationProbe.asked())) === 0, "no permission is asked on load");
+    await desktop.click();
+    await alerts.locator(".desktop-toggle input:checked").waitFor();
+    check((await mediator.evaluate(() => window.__notificationProbe.asked())) === 1, "the permission is asked on the click");
+    check(
+      (await mediator.evaluate(() => sessionStorage.getItem("parley.desktopNotifications"))) === "on",
+      "the tab remembers the choice as 'on' and nothing more",
+    );
     await accessible(mediator, "the mediator console");
   });
 
@@ -234,13 +286,28 @@ try {
     await joinSession(partyA, reference);
     await partyA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     await alerts.locator('li[data-alert="waiting"]', { hasText: `${PEOPLE.partyA.name} is waiting in the lobby` }).waitFor();
+    // The badge is set in the same pass that decides on a notification, so this arrival has been dealt with.
     await mediator.waitForFunction(() => document.title === "(1) Parley");
+    check((await notificationsShown()).length === 0, "no desktop notification while the console is in view");
+    // The mediator turns to another tab; the next arrival shows one notification, which says nothing of who.
+    await mediator.evaluate(() => window.__notificationProbe.hide(true));
     await signIn(partyB, "partyB");
     await joinSession(partyB, reference);
     await partyB.locator(".lobby-wait-time", { hasText: "You are number 2 of 2 waiting." }).waitFor();
     await partyA.locator(".lobby-wait-time", { hasText: "You are number 1 of 2 waiting." }).waitFor();
     check((await partyB.locator(".lobby-wait-time").innerText()).startsWith("You have waited less than a minute."), "the wait is shown");
     await mediator.waitForFunction(() => document.title === "(2) Parley");
+    const shown = await notificationsShown();
+    check(shown.length === 1, `exactly one desktop notification for the arrival in a hidden tab: ${JSON.stringify(shown)}`);
+    check(
+      shown[0].title === "Parley" && shown[0].tag === "parley-waiting" && shown[0].body === "2 people are waiting in the lobby.",
+      `the notification says only that people wait: ${JSON.stringify(shown[0])}`,
+    );
+    const told = JSON.stringify(shown[0]);
+    for (const secret of [PEOPLE.partyA.name, PEOPLE.partyB.name, "Paul", "Petra", reference, title]) {
+      check(!told.includes(secret), `the notification does not carry "${secret}"`);
+    }
+    await mediator.evaluate(() => window.__notificationProbe.hide(false));
     const waiting = await alerts.locator('li[data-alert="waiting"]').allInnerTexts();
     check(waiting.length === 2 && waiting.every((text) => text.includes("(waiting less than a minute)")), `both waits are shown: ${waiting}`);
     await alertsInView(mediator, DESKTOP);

@@ -7,7 +7,8 @@
 //
 // Scenario: party A shares a PDF in side A's caucus; the mediator and party A see it, party B (in the joint room)
 // sees nothing of it; party A releases it word for word to the joint room; the mediator conveys it there; party B
-// sees the document and views it inline, rendered by pdf.js; the caucus review lists the document.
+// sees the document and views it inline, rendered by pdf.js; the caucus review lists the document. axe-core checks
+// every screen on the way, the viewer included (no serious or critical violation).
 
 import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
 
@@ -41,7 +42,7 @@ function pdf(text) {
   return Buffer.from(out, "latin1");
 }
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } =
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite, accessible, axeScreens } =
   await openScenario("e2e-documents", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 const reference = `DOCS-${Date.now().toString(36).toUpperCase()}`;
@@ -99,6 +100,7 @@ try {
     await self.getByRole("button", { name: "Go there" }).click();
     await mediator.locator(".you-are-in", { hasText: "Caucus with side A" }).waitFor();
     await partyA.getByLabel("Message to your caucus").waitFor();
+    await accessible(partyA, "the caucus with the document picker");
   });
 
   await step("party-A-shares-a-PDF-in-caucus-party-B-sees-nothing", async () => {
@@ -111,6 +113,8 @@ try {
     await partyB.getByLabel("Message to the joint room").press("Enter");
     await partyB.locator(".items .text", { hasText: probe }).waitFor();
     check(!(await partyB.content()).includes(DOC_NAME), "party B sees nothing of the caucus document");
+    await accessible(partyA, "the caucus with a shared document");
+    await accessible(mediator, "the mediator's caucus with a shared document");
   });
 
   await step("party-A-releases-it-word-for-word-the-mediator-conveys-it", async () => {
@@ -119,6 +123,7 @@ try {
     const dialog = partyA.getByRole("dialog", { name: "Release this item" });
     await dialog.waitFor();
     await dialog.getByLabel("Share it word for word with everyone in the joint room").check();
+    await accessible(partyA, "the release dialog for a document");
     await dialog.getByRole("button", { name: "Release", exact: true }).click();
     await dialog.waitFor({ state: "detached" });
     await item.getByText("Released: shared word for word with everyone").waitFor();
@@ -129,12 +134,14 @@ try {
     await mediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
     await mediator.locator(".convey li").first().getByRole("button", { name: "Convey to the joint room" }).click();
     await mediator.locator(".convey .done li").first().waitFor();
+    await accessible(mediator, "the mediator's conveyed document");
   });
 
   await step("party-B-views-the-PDF-inline", async () => {
     const conveyed = partyB.locator(".items li.item.conveyed", { hasText: DOC_NAME });
     await conveyed.waitFor();
     check((await conveyed.innerText()).includes("released by side A"), "the conveyed document names the origin side");
+    await accessible(partyB, "the joint room with a conveyed document");
     await conveyed.getByRole("button", { name: "View" }).click();
     const viewer = partyB.getByRole("dialog", { name: DOC_NAME });
     await viewer.waitFor();
@@ -148,6 +155,7 @@ try {
     });
     check(painted > 50, `pdf.js drew the page's text (${painted} dark pixels)`);
     await viewer.getByRole("link", { name: "Download" }).waitFor();
+    await accessible(partyB, "the document viewer");
     await viewer.getByRole("button", { name: "Close" }).click();
   });
 
@@ -157,10 +165,11 @@ try {
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
     check((await review.innerText()).includes(DOC_NAME), "the review lists the document");
+    await accessible(partyA, "the caucus review with a document");
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`e2e-documents: PASSED ${counts.steps} steps, ${counts.checks} checks`);
+  console.log(`e2e-documents: PASSED ${counts.steps} steps, ${counts.checks} checks, ${axeScreens()} screens checked with axe-core`);
 } catch (error) {
   exitCode = 1;
   console.error(`e2e-documents: FAILED after ${counts.checks} checks: ${error?.stack ?? error}`);

@@ -4,7 +4,8 @@
 // it open once, then closes it; the case page then shows it closed with its closing date, offers no close action
 // and no invitation form. Then the mediator of a second case is offered no close action while its session is
 // scheduled, holds and ends the session, is asked to confirm, keeps the case open once, then closes it from its case
-// card, which then shows it closed and offers neither closing nor a new session.
+// card, which then shows it closed and offers neither closing nor a new session. axe-core checks every screen on
+// the way (no serious or critical violation).
 //
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/lifecycle.mjs
 //
@@ -13,6 +14,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { axeChecks } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
@@ -45,6 +47,8 @@ function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
 }
 
+const { accessible, screens: axeScreens } = axeChecks(check);
+
 async function step(page, name, body) {
   stepNo += 1;
   try {
@@ -69,6 +73,8 @@ try {
 
   await step(admin, "court-admin-creates-an-open-case", async () => {
     await admin.goto("/");
+    await admin.getByRole("button", { name: "Sign in as Ada Admin (court-admin)" }).waitFor();
+    await accessible(admin, "the sign-in screen");
     await admin.getByRole("button", { name: "Sign in as Ada Admin (court-admin)" }).click();
     await admin.getByText("Signed in as").waitFor();
     await admin.getByLabel("Reference").fill(reference);
@@ -78,6 +84,7 @@ try {
     check((await state.innerText()) === "open", "a new case is open");
     check((await admin.getByTestId("case-opened").innerText()) !== "—", "its opening date is shown");
     check((await admin.getByTestId("case-closed").innerText()) === "—", "it has no closing date");
+    await accessible(admin, "the court-admin's open case");
   });
 
   await step(admin, "closing-asks-for-confirmation-and-can-be-declined", async () => {
@@ -85,6 +92,7 @@ try {
     const dialog = admin.getByRole("dialog", { name: `Close case ${reference}?` });
     await dialog.waitFor();
     check((await dialog.innerText()).includes("cannot be opened again"), "the dialog says closing is final");
+    await accessible(admin, "the court-admin's closing dialog");
     await dialog.getByRole("button", { name: "Keep it open" }).click();
     await dialog.waitFor({ state: "hidden" });
     check((await state.innerText()) === "open", "declining changes nothing");
@@ -101,6 +109,7 @@ try {
     check((await admin.getByRole("button", { name: "Invite", exact: true }).count()) === 0, "no invitation form");
     const row = admin.locator("tbody tr", { hasText: reference });
     check((await row.innerText()).includes("closed"), "the court's case list shows it closed");
+    await accessible(admin, "the court-admin's closed case");
   });
 
   // The mediator closes a case of its own once its last session has ended: not offered before, confirmed first.
@@ -132,6 +141,7 @@ try {
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
     check((await closeButton.count()) === 0, "no close action while a session is scheduled");
+    await accessible(mediator, "the mediator's case list with a scheduled session");
   });
 
   await step(mediator, "mediator-holds-and-ends-the-session", async () => {
@@ -149,6 +159,7 @@ try {
     await mediator.getByRole("button", { name: "End the session" }).click();
     await mediator.getByRole("dialog", { name: "End the session for everyone?" }).getByRole("button", { name: "End the session" }).click();
     await mediator.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
+    await accessible(mediator, "the mediator's ended session");
     await mediator.getByRole("button", { name: "Back to my cases" }).click();
   });
 
@@ -157,6 +168,7 @@ try {
     const dialog = mediator.getByRole("dialog", { name: `Close case ${mediatedReference}?` });
     await dialog.waitFor();
     check((await dialog.innerText()).includes("cannot be opened again"), "the dialog says closing is final");
+    await accessible(mediator, "the mediator's closing dialog");
     await dialog.getByRole("button", { name: "Keep it open" }).click();
     await dialog.waitFor({ state: "hidden" });
     check((await closeButton.count()) === 1, "declining changes nothing");
@@ -169,11 +181,13 @@ try {
     check((await closeButton.count()) === 0, "a closed case offers no close action");
     check((await card.getByRole("button", { name: "Schedule a session" }).count()) === 0, "nor a new session");
     check((await card.locator(".error").count()) === 0, "no refusal is shown");
+    await accessible(mediator, "the mediator's closed case");
   });
 
   check(errors.length === 0, `no page errors: ${errors.join("; ")}`);
 } catch (error) {
   failed = true;
+  console.error(`e2e: ${error?.message ?? error}`);
 } finally {
   await browser.close();
 }
@@ -181,4 +195,4 @@ if (failed) {
   console.error("e2e: FAILED");
   process.exit(1);
 }
-console.log("e2e: PASSED");
+console.log(`e2e: PASSED ${stepNo} steps, ${axeScreens()} screens checked with axe-core`);

@@ -14,9 +14,11 @@
 // Along the way: the pre-join device check shows a live preview and a moving microphone level meter; counsel A
 // joins audio only and sends no video; party B mutes and shows muted on the others' tiles; party A shares its
 // screen (Chromium's fake screen): the banner names exactly the others in its room, only they receive it, and a
-// move to the caucus or the lobby (privacy alert) stops it at once.
+// move to the caucus or the lobby (privacy alert) stops it at once. axe-core checks each screen with media on it (no
+// serious or critical violation).
 
 import { mediaHarness } from "./media-harness.mjs";
+import { axeChecks } from "./scenario.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -47,6 +49,8 @@ const { browser, pages, newPage, step, check } = await mediaHarness({
   shots: SHOTS,
   timeout: TIMEOUT,
 });
+
+const { accessible, screens: axeScreens } = axeChecks(check);
 
 async function signIn(page, role) {
   await page.goto("/");
@@ -90,6 +94,7 @@ async function deviceCheckWorks(page) {
   const devices = await page.locator('select[name="microphone"] option').count();
   check(devices >= 2, "the microphone list names the fake device besides the browser default");
   await page.screenshot({ path: path.join(SHOTS, "prejoin-device-check.png"), fullPage: true });
+  await accessible(page, "the pre-join device check");
 }
 
 /** The participant id behind each display name, from the mediator console's cards. */
@@ -206,6 +211,7 @@ try {
       check((await pages[role].locator("video.device-preview").count()) === 0, `${role}'s device preview is gone`);
       check((await pages[role].locator(".media-off").innerText()).includes("Audio/video unavailable"),
         `${role} has no audio/video in the lobby`);
+      if (role === "partyA") await accessible(pages[role], "the lobby without audio and video");
       const card = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE[role].name });
       await card.waitFor();
       const admitted = Date.now();
@@ -232,6 +238,8 @@ try {
       await awaitReceiving(pages[role], others, `${role} in the joint room`);
     }
     await mediator.screenshot({ path: path.join(SHOTS, "joint-room-mediator.png") });
+    await accessible(mediator, "the mediator console with media tiles");
+    await accessible(partyA, "the joint room with media tiles");
   });
 
   await step("counsel-A-joined-audio-only-and-sends-no-video", async () => {
@@ -254,6 +262,8 @@ try {
       await pages[role].locator(`.media-tile[data-participant="${id("partyB")}"][data-muted="true"]`).waitFor();
       check((await tile.innerText()).includes("muted"), `${role} reads "muted" on party B's tile`);
     }
+    await accessible(partyA, "the joint room with a muted tile");
+    await accessible(partyB, "the joint room muted");
     await mediator.screenshot({ path: path.join(SHOTS, "party-b-muted-mediator.png") });
     await partyB.locator(".media-controls").getByRole("button", { name: "Unmute" }).click();
     await mediator.locator(`.media-tile[data-participant="${id("partyB")}"][data-muted="false"]`).waitFor();
@@ -272,6 +282,8 @@ try {
     }
     await partyA.screenshot({ path: path.join(SHOTS, "screen-share-banner-party-a.png") });
     await partyB.screenshot({ path: path.join(SHOTS, "screen-share-viewer-party-b.png") });
+    await accessible(partyA, "the joint room while sharing a screen");
+    await accessible(partyB, "the joint room showing a shared screen");
   });
 
   const cuts = [];
@@ -294,6 +306,7 @@ try {
     check(tiles.every((t) => t.left >= 0 && t.right <= 360), "every tile fits the screen's width");
     check(new Set(tiles.map((t) => Math.round(t.top))).size > 1, "the tiles wrap onto several rows");
     await partyB.screenshot({ path: path.join(SHOTS, "phone-360-party-b.png"), fullPage: true });
+    await accessible(partyB, "the joint room's media tiles on a phone");
     await partyB.setViewportSize({ width: 1000, height: 720 });
   });
 
@@ -341,6 +354,7 @@ try {
     }
     check((await counselA.locator(".media-tile[data-participant]").count()) === 0, "counsel A shows no tile in the lobby");
     check((await counselA.locator(".media-off").innerText()).includes("Audio/video unavailable"), "and says so");
+    await accessible(counselA, "the lobby after a move, without audio and video");
     const lobby = mediator.locator('[data-column="lobby"] .pcard', { hasText: PEOPLE.counselA.name });
     await lobby.getByRole("button", { name: "Admit" }).click();
     await awaitReceiving(counselA, [id("mediator"), id("partyA"), id("partyB")], "counsel A back in the joint room");
@@ -370,6 +384,8 @@ try {
     }
     check((await partyB.locator(".media-tile[data-participant]").count()) === 0, "party B shows no tile of anyone");
     await mediator.screenshot({ path: path.join(SHOTS, "caucus-mediator.png") });
+    await accessible(mediator, "the mediator's caucus with media tiles");
+    await accessible(partyB, "the joint room with nobody's media");
   });
 
   await step("party-A-shares-in-the-caucus-only-the-caucus-sees-it", async () => {
@@ -389,6 +405,8 @@ try {
     check((await partyB.locator(".screen-tile").count()) === 0, "party B shows no shared screen");
     check((await partyB.getByText("is sharing their screen").count()) === 0, "party B is not told of the screen");
     await partyA.screenshot({ path: path.join(SHOTS, "screen-share-caucus-party-a.png") });
+    await accessible(partyA, "the caucus while sharing a screen");
+    await accessible(counselA, "the caucus showing a shared screen");
   });
 
   let recovery = null;
@@ -445,6 +463,7 @@ try {
       await awaitStopped(pages[role], id("partyA"), `${role}, from party A after the alert`);
     }
     await awaitReceiving(mediator, [id("counselA")], "the mediator, from counsel A, still in the caucus");
+    await accessible(partyA, "the lobby after a privacy alert, media cut");
   });
 
   if (recovery !== null) console.log(`e2e-media: measured janus-kill-to-media-back ms: ${recovery}`);
@@ -454,7 +473,7 @@ try {
   // Within a second as a rule; one slow move on a loaded machine is tolerated up to the hard bound.
   check(percentile(cuts, 50) < 1000, `the median cut came within a second of the move (${percentile(cuts, 50)} ms)`);
   for (const cut of cuts) check(cut < 2500, `every cut came within 2.5 s of the move (${cut} ms)`);
-  console.log("e2e-media: PASSED");
+  console.log(`e2e-media: PASSED (${axeScreens()} screens checked with axe-core)`);
 } catch (error) {
   exitCode = 1;
   console.error(`e2e-media: FAILED: ${error?.stack ?? error}`);

@@ -12,7 +12,7 @@
 // A says something in caucus that the mediator marks as a threat of bodily harm; side A is told, side B is not; the
 // mediator exports that one item's text once; under open caucus the mediator shares another caucus item in the joint
 // room without a release; the court-admin sees that the disclosure was made and acknowledged,
-// never its text.
+// never its text. axe-core checks every screen on the way (no serious or critical violation).
 
 import { DEMO_PEOPLE, openScenario, scenarioSettings } from "./scenario.mjs";
 
@@ -24,7 +24,7 @@ const ACKNOWLEDGE = "I have read the mediator's conflict-of-interest disclosure"
 const OPEN_BANNER = "Caucus policy: open caucus.";
 const OPEN_WORDS = "We could live with moving the fence by one metre.";
 
-const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin } =
+const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, accessible, axeScreens } =
   await openScenario("e2e-policy", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 const reference = `POLICY-${Date.now().toString(36).toUpperCase()}`;
@@ -43,6 +43,7 @@ try {
     await admin.getByLabel("Caucus policy").selectOption("open_caucus");
     check((await admin.locator("#policy-hint").innerText()).includes("may share anything said in a caucus"),
       "the form explains the chosen policy");
+    await accessible(admin, "the court-admin's new case form with the policy");
     await admin.getByRole("button", { name: "Create case" }).click();
     await admin.getByRole("heading", { name: new RegExp(`Participants of ${reference}`) }).waitFor();
     await admin.locator(".case-policy", { hasText: OPEN_BANNER }).waitFor();
@@ -55,6 +56,7 @@ try {
       await admin.getByRole("status").filter({ hasText: `${PEOPLE[role].name} is invited.` }).waitFor();
     }
     await admin.locator(".court-disclosure", { hasText: "not made yet" }).waitFor();
+    await accessible(admin, "the court-admin's open-caucus case page");
   });
 
   await step("mediator-discloses-schedules-and-starts", async () => {
@@ -62,6 +64,7 @@ try {
     const card = caseCard(mediator, reference);
     await card.locator(".case-policy", { hasText: OPEN_BANNER }).waitFor();
     await card.locator(".disclosure-status", { hasText: "Not disclosed yet" }).waitFor();
+    await accessible(mediator, "the mediator's case card with the disclosure form");
     await card.getByLabel("Disclosure", { exact: true }).fill(DISCLOSURE);
     await card.getByRole("button", { name: "Record disclosure" }).click();
     await card.locator(".disclosure-status", { hasText: "Disclosed (version 1) · acknowledged by 0 parties" }).waitFor();
@@ -71,6 +74,7 @@ try {
     check((await mediator.locator(".policy-note").innerText()).includes("Caucus policy: Open caucus."),
       "the mediator's pre-join names the policy");
     check((await mediator.getByLabel(ACKNOWLEDGE).count()) === 0, "the mediator acknowledges nothing");
+    await accessible(mediator, "the mediator's pre-join screen with the policy");
     await attestAndJoin(mediator);
     await mediator.getByRole("button", { name: "Join the session" }).click();
     await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
@@ -87,6 +91,7 @@ try {
       check((await page.locator(".agreement-text").innerText()).includes(OPEN_BANNER),
         `${role}'s agreement text carries the policy`);
       await page.locator(".disclosure-text", { hasText: DISCLOSURE }).waitFor();
+      await accessible(page, `${role}'s pre-join screen with the disclosure`);
       await attestAndJoin(page);
       const join = page.getByRole("button", { name: "Join the session" });
       check(await join.isDisabled(), `${role} cannot join before acknowledging the disclosure`);
@@ -117,6 +122,8 @@ try {
     await partyA.locator(".caucus-banner", { hasText: OPEN_BANNER }).waitFor();
     await mediator.locator(".caucus-banner", { hasText: OPEN_BANNER }).waitFor();
     check((await partyB.locator(".caucus-banner").count()) === 0, "party B, in the joint room, has no caucus banner");
+    await accessible(partyA, "the open-caucus caucus");
+    await accessible(mediator, "the mediator in an open-caucus caucus");
   });
 
   await step("mediator-marks-an-exception-side-A-is-told-side-B-is-not", async () => {
@@ -127,6 +134,7 @@ try {
     await item.waitFor();
     await item.getByRole("button", { name: "Legal exception…" }).click();
     await item.getByLabel("Exception", { exact: true }).selectOption("threat_of_bodily_harm");
+    await accessible(mediator, "the legal exception form");
     await item.getByRole("button", { name: "Mark as exception" }).click();
     await item.locator(".badge-exception", { hasText: "Threat of bodily harm or violence" }).waitFor();
     await partyA.locator(".exception-notices", { hasText: "threat of bodily harm or violence" }).waitFor();
@@ -137,6 +145,7 @@ try {
     await partyB.locator(".items .text", { hasText: probe }).waitFor();
     check((await partyB.locator(".exception-notices").count()) === 0, "the other side is not told");
     check(!(await partyB.content()).includes("hurt him"), "nothing of the caucus item reaches party B");
+    await accessible(partyA, "the caucus told of an exception");
   });
 
   await step("mediator-exports-that-one-item-once", async () => {
@@ -147,6 +156,7 @@ try {
     check((await exported.locator("textarea").inputValue()) === THREAT, "the export holds exactly that item's text");
     await item.getByRole("button", { name: "Export this item's text (once)" }).waitFor({ state: "detached" });
     check((await exported.locator("textarea").count()) === 1, "one item exported, nothing else");
+    await accessible(mediator, "the exported item");
   });
 
   await step("under-open-caucus-the-mediator-shares-a-caucus-item-without-a-release", async () => {
@@ -162,6 +172,8 @@ try {
     check((await seen.locator(".conveyed-note").innerText()).includes("(open caucus)"),
       "party B sees it was conveyed under the open-caucus policy");
     check(!(await partyB.content()).includes("hurt him"), "the marked item was not shared");
+    await accessible(partyB, "the joint room with an open-caucus item");
+    await accessible(mediator, "the mediator's open-caucus items in the joint room");
   });
 
   await step("court-admin-sees-the-disclosure-acknowledged-but-not-its-text", async () => {
@@ -174,10 +186,11 @@ try {
     await status.filter({ hasText: "acknowledged by 2 parties" }).waitFor();
     check((await status.innerText()).includes("every party has acknowledged it"), "the court sees every party acknowledged");
     check(!(await court.content()).includes(DISCLOSURE), "the court never sees the disclosure's text");
+    await accessible(court, "the court-admin's case page with the acknowledged disclosure");
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`e2e-policy: PASSED ${counts.steps} steps, ${counts.checks} checks`);
+  console.log(`e2e-policy: PASSED ${counts.steps} steps, ${counts.checks} checks, ${axeScreens()} screens checked with axe-core`);
 } catch (error) {
   exitCode = 1;
   console.error(`e2e-policy: FAILED after ${counts.checks} checks: ${error?.stack ?? error}`);

@@ -24,13 +24,13 @@
 // proposes a release that the mediator hears of only once party A confirms it; party A releases its message in
 // edited wording (joint_convey); the mediator conveys both in the joint room; party B sees exactly the released
 // wordings and never the original; the caucus closes and party A confirms its review; sign-out and the end of the
-// session leave nothing behind.
+// session leave nothing behind. axe-core checks every screen reached on the way (no serious or critical violation).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { keycloakError, keycloakPeople, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
+import { axeChecks, keycloakError, keycloakPeople, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webClient = path.resolve(here, "..");
@@ -115,6 +115,8 @@ function check(condition, message) {
   checks += 1;
   if (!condition) throw new Error(`check failed: ${message}`);
 }
+
+const { accessible, screens: axeScreens } = axeChecks(check);
 
 /** One screenshot per page that plays a part in the step (every page when a step fails). */
 async function shot(name, who = Object.keys(pages)) {
@@ -269,6 +271,7 @@ try {
     check((await rows.count()) === 4, "four participants are listed");
     await admin.locator("#participants-title").scrollIntoViewIfNeeded();
     await docShot(admin, "court-admin");
+    await accessible(admin, "the court-admin's case page");
   });
 
   await step("mediator-schedules-joins-and-starts", ["mediator"], async () => {
@@ -279,19 +282,23 @@ try {
     await card.locator(".disclosure-status", { hasText: "Disclosed: none known" }).waitFor();
     await card.getByRole("button", { name: "Schedule a session" }).click();
     await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
+    await accessible(mediator, "the mediator's case list");
     await joinSession(mediator, reference);
     await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
+    await accessible(mediator, "the mediator console before the start");
     await mediator.getByRole("button", { name: "Start the session" }).click();
     await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
   });
 
   await step("parties-attest-and-wait-in-lobby", ["partyA", "partyB", "counselA"], async () => {
     await signIn(partyA, "partyA");
+    await accessible(partyA, "a party's case list");
     await joinSession(partyA, reference, false);
     const join = partyA.getByRole("button", { name: "Join the session" });
     check(await join.isDisabled(), "joining needs the attestations");
     check((await partyA.locator(".agreement-text").innerText()).length > 40, "the case's agreement text is shown");
     await docShot(partyA, "pre-join");
+    await accessible(partyA, "the pre-join screen");
     await partyA.getByLabel("I have read and accept the confidentiality agreement").check();
     await partyA.getByLabel("I have read the mediator's conflict-of-interest disclosure").check();
     await partyA.getByLabel("I am not recording audio, video, screen, transcript or using an AI note-taker").check();
@@ -307,6 +314,9 @@ try {
     await joinSession(counselA, reference);
     await counselA.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     await docShot(partyA, "lobby");
+    await accessible(partyA, "the lobby");
+    await accessible(partyB, "the lobby on a phone");
+    await accessible(mediator, "the mediator console with people waiting");
   });
 
   await step("mediator-admits-everyone-and-enters-joint-room", ["mediator", "partyA", "partyB"], async () => {
@@ -326,6 +336,9 @@ try {
     await mediator.locator(".items .text", { hasText: JOINT_HELLO }).waitFor();
     await docShot(partyA, "joint-room");
     await docShot(partyB, "joint-room-360px");
+    await accessible(partyA, "the joint room");
+    await accessible(partyB, "the joint room on a phone");
+    await accessible(mediator, "the mediator console in the joint room");
   });
 
   await step("mediator-opens-caucus-A-and-moves-side-A-in", ["mediator", "partyA", "partyB", "counselA"], async () => {
@@ -350,6 +363,7 @@ try {
     await counselA.getByText("Caucus — only the mediator and your side see this").waitFor();
     check(!(await textOf(partyB)).includes("Caucus — only the mediator"), "party B has no caucus banner");
     await partyB.locator(".people li", { hasText: PEOPLE.partyA.name }).filter({ hasText: "In caucus" }).waitFor();
+    await accessible(mediator, "the mediator console in a caucus");
   });
 
   await step("caucus-message-reaches-mediator-not-party-B", ["mediator", "partyA", "partyB"], async () => {
@@ -368,6 +382,8 @@ try {
     check(!(await partyB.content()).includes("40,000"), "nothing of it is anywhere in party B's page");
     check(!(await partyB.content()).includes("2019"), "nor counsel's caucus message");
     await docShot(partyA, "caucus");
+    await accessible(partyA, "the caucus");
+    await accessible(counselA, "the caucus as counsel");
   });
 
   await step("party-B-alone-in-joint-room-knocks-and-only-the-mediator-in-caucus-hears", ["mediator", "partyA", "partyB", "counselA"], async () => {
@@ -379,6 +395,8 @@ try {
     await knock.filter({ hasText: "knocked in the joint room" }).waitFor();
     await docShot(partyB, "alone-knock-360px");
     await docShot(mediator, "knock-alert");
+    await accessible(partyB, "the joint room alone, after a knock, on a phone");
+    await accessible(mediator, "the console with a knock");
     // Drained, not waited for: the mediator's caucus message reaches side A behind every frame sent it before.
     const probe = `Back with you in a moment ${Date.now()}`;
     await mediator.getByLabel(/^Message to: /).fill(probe);
@@ -405,8 +423,10 @@ try {
     const refusal = mediator.locator('.alerts-region li[data-alert="error"]', { hasText: "They must confirm again that they are private" });
     await refusal.waitFor();
     check(!(await refusal.innerText()).includes("attestation_required"), "the refusal is a sentence, not a code");
+    await accessible(mediator, "the console with a refusal");
     await refusal.getByRole("button", { name: "Dismiss" }).click();
     await docShot(partyB, "overheard-lobby-360px");
+    await accessible(partyB, "the lobby after 'I can be overheard', on a phone");
     await partyB.getByRole("button", { name: "I'm private again — attest" }).click();
     await partyB.getByRole("heading", { name: "You attested again" }).waitFor();
     await card.filter({ hasText: "Attested again: ready to admit" }).waitFor();
@@ -421,11 +441,13 @@ try {
     const dialog = counselA.getByRole("dialog", { name: "Propose a release" });
     await dialog.getByLabel("Share it word for word with everyone in the joint room").check();
     check((await dialog.getByLabel(/Wording the mediator will use/).count()) === 0, "no wording for a verbatim release");
+    await accessible(counselA, "counsel's release proposal dialog");
     await dialog.getByRole("button", { name: "Propose to my client" }).click();
     await dialog.waitFor({ state: "detached" });
     await note.getByText("Proposed to your client").waitFor();
     const proposals = partyA.locator(".proposals");
     await proposals.locator("li", { hasText: COUNSEL_NOTE }).waitFor();
+    await accessible(partyA, "the caucus with counsel's proposal");
     await drained(mediator, /^Message to: /, "Noted");
     check((await mediator.locator(".convey").innerText()).indexOf(COUNSEL_NOTE) < 0, "the mediator does not hear of an unconfirmed proposal");
     await proposals.getByRole("button", { name: "Confirm release" }).click();
@@ -440,6 +462,7 @@ try {
     await dialog.waitFor();
     await dialog.getByLabel("Let the mediator convey it to everyone, in this wording").check();
     await dialog.getByLabel("Wording the mediator will use (edit it as you wish)").fill(EDITED);
+    await accessible(partyA, "the release dialog");
     await dialog.getByRole("button", { name: "Release", exact: true }).click();
     await dialog.waitFor({ state: "detached" });
     await item.getByText("Released: the mediator may convey it to everyone").waitFor();
@@ -448,6 +471,7 @@ try {
     check(await released.getByRole("button", { name: "Convey to the joint room" }).isDisabled(), "no convey from inside the caucus");
     check(!(await textOf(partyB)).includes(EDITED), "party B sees nothing before the convey");
     await docShot(mediator, "mediator-console");
+    await accessible(mediator, "the console with released items");
   });
 
   await step("party-A-reloads-in-the-caucus-and-comes-straight-back", ["partyA"], async () => {
@@ -483,6 +507,7 @@ try {
     check((await conveyed.innerText()).includes("released by side A"), "the conveyed item names the origin side");
     const pageB = await textOf(partyB);
     check(!pageB.includes(SECRET) && !pageB.includes("40,000"), "party B never sees the original wording");
+    await accessible(partyB, "the joint room with conveyed items, on a phone");
     await partyA.locator(".items li.item", { hasText: SECRET }).getByText("Conveyed by the mediator to the joint room").waitFor();
   });
 
@@ -496,6 +521,7 @@ try {
     await second.locator(".items li.item.conveyed", { hasText: EDITED }).waitFor();
     await partyB.getByText("You joined this session from another tab or device").waitFor();
     await shot("replaced", ["partyB"]);
+    await accessible(partyB, "the page replaced by another tab, on a phone");
     await second.context().close();
     delete pages.partyB2;
     await partyB.getByRole("button", { name: "Use this tab instead" }).click();
@@ -511,12 +537,14 @@ try {
     const review = partyA.getByRole("dialog", { name: /review your side's items/ });
     await review.waitFor();
     await shot("caucus-review-dialog", ["partyA"]);
+    await accessible(partyA, "the caucus review dialog");
     check((await review.innerText()).includes("Conveyed by the mediator"), "the review shows the item as conveyed");
     check((await review.locator(".watermark").innerText()).includes(PEOPLE.partyA.name), "a dialog carries the watermark too");
     await review.getByRole("button", { name: "Confirm review" }).click();
     await review.waitFor({ state: "detached" });
     await mediator.getByText(`${PEOPLE.partyA.name} confirmed the review of a closed caucus.`).waitFor();
     await partyA.getByRole("heading", { name: "Waiting for the mediator to bring you back into a room" }).waitFor();
+    await accessible(partyA, "the lobby after a caucus");
   });
 
   await step("hygiene-watermark-storage-keyboard", [], async () => {
@@ -545,6 +573,7 @@ try {
       await partyB.getByRole("button", { name: "Sign out" }).click();
     }
     await partyB.getByRole("heading", { name: "Sign in to Parley" }).waitFor();
+    await accessible(partyB, "the sign-in screen, on a phone");
     const after = await textOf(partyB);
     check(!after.includes(EDITED) && !after.includes(JOINT_HELLO), "no session content remains after sign-out");
     check(await storageIsEmpty(partyB, true), "storage is empty after sign-out");
@@ -556,10 +585,12 @@ try {
     await mediator.getByRole("dialog", { name: "End the session for everyone?" }).getByRole("button", { name: "End the session" }).click();
     await partyA.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
     await mediator.getByText("The session has ended. Everything said in it has been discarded.").waitFor();
+    await accessible(partyA, "the ended session");
+    await accessible(mediator, "the mediator's ended session");
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`e2e: PASSED ${stepNo} steps, ${checks} checks`);
+  console.log(`e2e: PASSED ${stepNo} steps, ${checks} checks, ${axeScreens()} screens checked with axe-core`);
 } catch (error) {
   exitCode = 1;
   console.error(`e2e: FAILED after ${checks} checks: ${error?.stack ?? error}`);

@@ -27,6 +27,23 @@ export async function seriousAxeViolations(page) {
   }, AXE);
 }
 
+/**
+ * A scenario's accessibility check on top of its own `check`: `accessible(page, screen)` runs axe-core on the screen
+ * as it is now and fails naming each serious or critical violation; `screens()` says how many screens were checked,
+ * for the scenario's last line.
+ */
+export function axeChecks(check) {
+  let screens = 0;
+  return {
+    async accessible(page, screen) {
+      const violations = await seriousAxeViolations(page);
+      screens += 1;
+      check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
+    },
+    screens: () => screens,
+  };
+}
+
 /** The demo accounts the scenarios sign in as, by role. */
 export const DEMO_PEOPLE = {
   admin: { account: "Ada Admin (court-admin)" },
@@ -275,8 +292,10 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
     }
   }
 
+  const axe = axeChecks(check);
+
   return {
     browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin,
-    openCaseAndInvite,
+    openCaseAndInvite, accessible: axe.accessible, axeScreens: axe.screens,
   };
 }

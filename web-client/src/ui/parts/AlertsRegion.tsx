@@ -1,11 +1,14 @@
 // The mediator's alerts in one region that stays in view wherever the console is scrolled: privacy alerts, people
 // waiting in the lobby, knocks, notices and refusals, each until it is handled. The tab title counts them, and an
-// optional beep (off until the mediator turns it on) marks each new one.
+// optional beep (off until the mediator turns it on) marks each new one, and optional desktop notifications (off until
+// the mediator turns them on and the browser allows them) tell a mediator on another tab, without saying who or what.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Alert } from "../../state/alerts";
 import { admittable, mediatorAlerts, newAlerts, titleWithBadge } from "../../state/alerts";
+import { desktopNotices, ringing, toggleState } from "../../state/notifications";
 import type { RoomState } from "../../state/room";
+import { showNotice, tabHidden, useDesktopNotifications } from "../desktopNotifications";
 import { useController, useNow } from "../hooks";
 
 const TITLE = "Parley";
@@ -36,6 +39,9 @@ export function AlertsRegion({ room }: { room: RoomState }) {
   const [sound, setSound] = useState(false);
   const alerts = mediatorAlerts(room, now);
   const seen = useRef<Set<string>>(new Set(alerts.map((a) => a.key)));
+  const desktop = useDesktopNotifications();
+  const events = ringing(room, alerts);
+  const rung = useRef<Set<string>>(new Set(events.map((e) => e.key)));
   const everyone = admittable(room);
   const live = room.phase === "live";
 
@@ -44,6 +50,9 @@ export function AlertsRegion({ room }: { room: RoomState }) {
     seen.current = new Set(alerts.map((a) => a.key));
     if (sound && fresh.length > 0) beep();
     document.title = titleWithBadge(TITLE, alerts.length);
+    const notices = desktopNotices(rung.current, events, { ...desktop, hidden: tabHidden() });
+    rung.current = new Set(events.map((e) => e.key));
+    notices.forEach(showNotice);
   });
   useEffect(() => () => void (document.title = TITLE), []);
 
@@ -61,6 +70,7 @@ export function AlertsRegion({ room }: { room: RoomState }) {
         <label class="small sound-toggle">
           <input type="checkbox" checked={sound} onChange={(e) => setSound(e.currentTarget.checked)} /> Sound for new alerts
         </label>
+        <DesktopToggle {...desktop} />
       </div>
       {alerts.length === 0 ? (
         <p class="muted small">Nothing needs you right now.</p>
@@ -74,6 +84,37 @@ export function AlertsRegion({ room }: { room: RoomState }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The opt-in: asks the browser's permission on the click that turns it on, and says so when the browser refuses. */
+function DesktopToggle({ enabled, permission, toggle }: ReturnType<typeof useDesktopNotifications>) {
+  const state = toggleState(enabled, permission);
+  return (
+    <span class="small desktop-toggle">
+      <label>
+        <input
+          type="checkbox"
+          checked={state.checked}
+          disabled={state.disabled}
+          aria-describedby={state.hint ? "desktop-notifications-hint" : undefined}
+          onChange={(e) => {
+            const wanted = e.currentTarget.checked;
+            // Ticked only once the browser answers "granted": until then (and if the person dismisses the prompt) it
+            // shows what holds now.
+            e.currentTarget.checked = state.checked;
+            toggle(wanted);
+          }}
+        />{" "}
+        Desktop notifications while this tab is hidden
+      </label>
+      {state.hint && (
+        <span id="desktop-notifications-hint" class="hint">
+          {" "}
+          {state.hint}
+        </span>
+      )}
+    </span>
   );
 }
 
