@@ -225,6 +225,29 @@ class SettlementFlowTest {
     }
 
     @Test
+    void aSessionWhoseRecordHoldsACompletedAgreementRefusesASecondOneAsComplete() {
+        MediationFixture fixture = MediationFixture.create(server);
+        String session = fixture.sessionId;
+        try (JointRoom room = JointRoom.open(fixture, "party.a", "party.b")) {
+            String terms = "2. A second agreement after a restart.";
+            room.mediator().send("settlement_edit", "text", terms);
+            room.client("party.a").await("settlement", frame -> frame.path("text").asText().equals(terms));
+            // What a restart leaves: the record of an agreement completed before it, and a live session that
+            // no longer knows of it (a completed agreement's text is content, and is not restored).
+            pool.preparedQuery("INSERT INTO settlement_agreement (session_id, text_sha256, opened_at, completed_at)"
+                    + " VALUES ($1, $2, now(), now())").execute(Tuple.of(UUID.fromString(session), "c".repeat(64)))
+                    .await().atMost(Duration.ofSeconds(10));
+
+            Response second = sign("party.a", session, "party.a", sha256(terms), true);
+            assertEquals(409, second.statusCode(), second.asString());
+            assertEquals("settlement_complete", second.path("code"));
+            assertEquals(List.of(), signatures(session), "the refused signature records nothing");
+            assertTrue(room.client("party.b").settle().stream()
+                    .noneMatch(frame -> frame.path("signatures").size() > 0), "and tells nobody of a signature");
+        }
+    }
+
+    @Test
     void anAgreementEveryPartyFilesReachesTheCourtAndTheDatabaseButNeverTheLog() throws Exception {
         String canary = "FILED-CANARY-" + UUID.randomUUID();
         MediationFixture fixture = MediationFixture.create(server);

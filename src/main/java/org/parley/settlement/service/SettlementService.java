@@ -80,8 +80,12 @@ public class SettlementService {
                     "sign in again (enter your password) just before you sign"));
         }
         SessionId session = new SessionId(sessionId.toString());
-        return live.send(session, new LiveCommand.SignSettlement(signer, signing.name(), signing.textSha256(),
-                signing.fileWithCourt())).chain(decision -> {
+        return completedBefore(sessionId).chain(completed -> completed
+                ? Uni.createFrom().failure(refusal(ErrorCode.SETTLEMENT_COMPLETE,
+                        "this session's agreement has been signed by every party"))
+                : live.send(session, new LiveCommand.SignSettlement(signer, signing.name(), signing.textSha256(),
+                        signing.fileWithCourt())))
+                .chain(decision -> {
                     if (decision instanceof LiveDecision.Refused refused) {
                         return Uni.createFrom().failure(refusal(refused.code(), refused.detail()));
                     }
@@ -90,6 +94,16 @@ public class SettlementService {
                     }
                     return draftOf(session).map(draft -> draft.orElseThrow(SettlementService::notLive));
                 });
+    }
+
+    /**
+     * Whether the session's record holds an agreement every party signed. The live session forgets it across a
+     * restart (its text is content) while the record does not, and a session has one agreement: without this, a
+     * second draft's first signature would fail on the record and answer {@code try_again} for ever.
+     */
+    private Uni<Boolean> completedBefore(UUID sessionId) {
+        return records.find(sessionId).map(stored -> stored.filter(agreement -> agreement.completedAt() != null)
+                .isPresent());
     }
 
     /** The live session's agreement, or empty when no server holds the session live. */
