@@ -99,6 +99,19 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + pid());
     }
 
+    /**
+     * The live-object class histogram ({@code jcmd GC.class_histogram}, which runs a full GC first), written to
+     * {@code file}: comparing two of them attributes what the heap grew by to the classes that hold it.
+     */
+    public void classHistogram(Path file) throws IOException, InterruptedException {
+        Files.writeString(file, jcmd("GC.class_histogram"));
+    }
+
+    /** A heap dump of the live objects ({@code jcmd GC.heap_dump}), to see what the histogram's bytes are. */
+    public void heapDump(Path file) throws IOException, InterruptedException {
+        jcmd("GC.heap_dump " + file);
+    }
+
     private String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid()), command).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes());

@@ -92,7 +92,14 @@ public final class Report {
             servers.put(server, new JsonObject().put("fanOut", steps).put("bestPassing", best(server))
                     .put("reconnectSeconds", reconnectSeconds.get(server)));
         }
-        return root.put("servers", servers);
+        JsonObject memory = new JsonObject();
+        idle.forEach((server, steps) -> {
+            JsonArray each = new JsonArray();
+            steps.forEach((connections, bytes) -> each.add(new JsonObject().put("connections", connections)
+                    .put("heapBytesEach", bytes[0]).put("residentBytesEach", bytes[1])));
+            memory.put(server, each);
+        });
+        return root.put("servers", servers).put("idleConnections", memory);
     }
 
     private static JsonObject json(RunResult run) {
@@ -145,7 +152,10 @@ public final class Report {
         for (Integer connections : idle.getOrDefault("Parley", Map.of()).keySet()) {
             double[] p = idle.get("Parley").get(connections);
             double[] b = idle.getOrDefault("B0", Map.of()).get(connections);
-            if (b != null) {
+            if (b == null) {
+                md.append(String.format("| heap / RSS per idle connection after GC, %,d connections | %,.0f B / %,.0f B | – | – |%n",
+                        connections, p[0], p[1]));
+            } else {
                 md.append(String.format("| heap per idle connection after GC, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
                         connections, p[0], b[0], ratio(p[0], b[0])));
                 md.append(String.format("| RSS per idle connection, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
