@@ -41,8 +41,6 @@ import org.parley.ticket.TicketVerifier;
 @ApplicationScoped
 public class TicketAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** The identity attribute holding the verified {@link TicketClaims}. */
-    public static final String TICKET_ATTRIBUTE = "parley.ticket";
     /** The identity attribute holding the holder's {@link SessionService.SessionAccess}, checked at the upgrade. */
     public static final String ACCESS_ATTRIBUTE = "parley.session-access";
     /** The subprotocol a client offers and the server selects. */
@@ -127,9 +125,10 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
                     if (MediationSession.ENDED.equals(access.session().status)) {
                         return refuse(context, "session_ended");
                     }
+                    // The identity lives as long as the connection: it holds only what the room needs, not the
+                    // verified ticket, which is spent once the upgrade is accepted.
                     return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(claims.subject()))
-                            .addAttribute(TICKET_ATTRIBUTE, claims)
                             .addAttribute(ACCESS_ATTRIBUTE, access)
                             .build());
                 });
