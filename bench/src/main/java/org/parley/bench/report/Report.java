@@ -129,8 +129,10 @@ public final class Report {
         md.append("\n## Summary\n\n| figure | Parley | B0 | ratio |\n|---|---|---|---|\n");
         double parleyBest = best("Parley");
         double b0Best = best("B0");
-        md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest, b0Best,
-                ratio(parleyBest, b0Best)));
+        if (!fanOut.isEmpty()) {
+            md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest,
+                    b0Best, ratio(parleyBest, b0Best)));
+        }
         if (fanOut.containsKey("Parley mix")) {
             double mixBest = best("Parley mix");
             md.append(String.format("| highest passing mediation-mix offered/s (B0: its fan-out) | %,.0f | %,.0f | %.2f× |%n",
@@ -148,6 +150,11 @@ public final class Report {
                         share * 100, ms(p.p50()), ms(p.p99()), ms(p.p999()), ms(p.max()), ms(b.p50()), ms(b.p99()),
                         ms(b.p999()), ms(b.max()), ratio(p.p99(), b.p99())));
             }
+        }
+        if (!idle.containsKey("Parley")) {
+            idle.getOrDefault("B0", Map.of()).forEach((connections, b) -> md.append(String.format(
+                    "| heap / RSS per idle connection after GC, %,d connections | – | %,.0f B / %,.0f B | – |%n",
+                    connections, b[0], b[1])));
         }
         for (Integer connections : idle.getOrDefault("Parley", Map.of()).keySet()) {
             double[] p = idle.get("Parley").get(connections);
