@@ -281,6 +281,11 @@ public final class RoomClient implements AutoCloseable {
         }
     }
 
+    /** The subprotocol the server selected in its handshake answer (empty when it selected none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

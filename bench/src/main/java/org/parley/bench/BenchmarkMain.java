@@ -24,9 +24,11 @@ import org.parley.bench.report.StepResult;
  * CPU 1, the joint-room fan-out at rising offered load, then memory per idle connection, the reconnect storm and
  * (Parley) the ticket rate. Writes {@code report.md}, {@code results.json} and {@code fanout-latency.png}.
  *
- * <p>Usage: {@code BenchmarkMain <quick|full> <parley quarkus-run.jar> <output folder>}. Environment:
+ * <p>Usage: {@code BenchmarkMain <quick|full|memory> <parley quarkus-run.jar> <output folder>}. Environment:
  * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
- * each server with Java Flight Recorder.
+ * each server with Java Flight Recorder; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
+ * memory mode. Mode {@code memory} measures only memory per idle connection, with class
+ * histograms.
  */
 public final class BenchmarkMain {
 
@@ -46,7 +48,7 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         QUIET_CLOSES.setLevel(java.util.logging.Level.OFF);
-        Settings settings = "full".equals(args[0]) ? Settings.FULL : Settings.QUICK;
+        Settings settings = Settings.named(args[0]);
         Path jar = Path.of(args[1]).toAbsolutePath();
         Path out = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(out);
@@ -55,6 +57,12 @@ public final class BenchmarkMain {
         Report report = new Report(settings.name, Instant.now(), SERVER_JVM);
         try {
             for (String name : System.getenv().getOrDefault("BENCH_SERVERS", "B0,Parley").split(",")) {
+                if (settings == Settings.MEMORY) {
+                    try (Target target = start(name, jar, out)) {
+                        idle(target, context, settings, report, out);
+                    }
+                    continue;
+                }
                 try (Target target = start(name, jar, out)) {
                     List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
                     OpenLoopRun fanOut = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
@@ -69,6 +77,9 @@ public final class BenchmarkMain {
                 try (Target target = start(name, jar, out)) {
                     idleAndReconnect(target, context, settings, report);
                 }
+            }
+            if (settings == Settings.MEMORY) {
+                return;
             }
             LatencyPlot.write("Joint-room fan-out, " + settings.rooms + " rooms of " + ROOM_SIZE + ", "
                     + PAYLOAD_BYTES + "-byte messages", report.fanOutSeries(), out.resolve("fanout-latency.png"));
@@ -133,19 +144,7 @@ public final class BenchmarkMain {
 
     private static void idleAndReconnect(Target target, Context context, Settings settings, Report report)
             throws Exception {
-        long heapBefore = target.server().heapAfterGc();
-        long rssBefore = target.server().residentBytes();
-        List<Room> rooms = new ArrayList<>();
-        for (int connections : settings.idleConnections) {
-            int have = rooms.size() * ROOM_SIZE;
-            rooms.addAll(target.connect(context, (connections - have) / ROOM_SIZE, ROOM_SIZE, have));
-            long heap = target.server().heapAfterGc();
-            long rss = target.server().residentBytes();
-            report.idle(target.name(), connections, (heap - heapBefore) / (double) connections,
-                    (rss - rssBefore) / (double) connections);
-            log(String.format("%s: %,d idle connections: %,.0f heap bytes each", target.name(), connections,
-                    (heap - heapBefore) / (double) connections));
-        }
+        List<Room> rooms = idle(target, context, settings, report, null);
         List<Room> storm = rooms.subList(0, settings.reconnects / ROOM_SIZE);
         long nanos = target.reconnectNanos(context, storm, 32);
         report.reconnect(target.name(), settings.reconnects, nanos / 1e9);
@@ -155,6 +154,42 @@ public final class BenchmarkMain {
             report.tickets(rate, target.server().cpuNanos());
             log(String.format("Parley: %.0f tickets/s", rate));
         }
+    }
+
+    /**
+     * Connects {@code settings.idleConnections} idle connections in rising steps and reports heap after a full GC and
+     * resident memory per connection, against the server's own figures before connecting. With {@code histograms},
+     * also writes the class histogram before connecting and at each step ({@code <server>-histogram-<n>.txt}).
+     */
+    private static List<Room> idle(Target target, Context context, Settings settings, Report report,
+            Path histograms) throws Exception {
+        if (histograms != null) {
+            target.server().classHistogram(histograms.resolve(target.name() + "-histogram-0.txt"));
+        }
+        long heapBefore = target.server().heapAfterGc();
+        long rssBefore = target.server().residentBytes();
+        List<Room> rooms = new ArrayList<>();
+        for (int connections : settings.idleConnections) {
+            int have = rooms.size() * ROOM_SIZE;
+            long start = System.nanoTime();
+            rooms.addAll(target.connect(context, (connections - have) / ROOM_SIZE, ROOM_SIZE, have));
+            log(String.format("%s: %,d more connected (provisioned and joined) in %.0f s", target.name(),
+                    connections - have, (System.nanoTime() - start) / 1e9));
+            long heap = target.server().heapAfterGc();
+            long rss = target.server().residentBytes();
+            report.idle(target.name(), connections, (heap - heapBefore) / (double) connections,
+                    (rss - rssBefore) / (double) connections);
+            log(String.format("%s: %,d idle connections: %,.0f heap bytes, %,.0f resident bytes each", target.name(),
+                    connections, (heap - heapBefore) / (double) connections, (rss - rssBefore) / (double) connections));
+            if (histograms != null) {
+                target.server().classHistogram(histograms.resolve(target.name() + "-histogram-" + connections
+                        + ".txt"));
+                if (System.getenv("BENCH_HEAP_DUMP") != null) {
+                    target.server().heapDump(histograms.resolve(target.name() + "-" + connections + ".hprof"));
+                }
+            }
+        }
+        return rooms;
     }
 
     private static int freePort() throws IOException {
@@ -176,5 +211,23 @@ public final class BenchmarkMain {
         static final Settings FULL = new Settings("full", 100,
                 new double[] {1000, 2000, 3000, 5000, 8000, 12000, 20000, 30000, 45000, 60000}, 3, 60, 10,
                 new int[] {1000, 5000}, 1000, 15, 20);
+        /** Memory per idle connection only, at 1,000 and 5,000 connections, with class histograms. */
+        static final Settings MEMORY = new Settings("memory", 0, new double[0], 0, 0, 0,
+                memorySteps(), 0, 0, 0);
+
+        static Settings named(String name) {
+            return switch (name) {
+                case "full" -> FULL;
+                case "memory" -> MEMORY;
+                default -> QUICK;
+            };
+        }
+
+        /** {@code BENCH_IDLE_CONNECTIONS} (e.g. {@code 1000}) overrides the memory mode's steps. */
+        private static int[] memorySteps() {
+            String steps = System.getenv("BENCH_IDLE_CONNECTIONS");
+            return steps == null ? new int[] {1000, 5000}
+                    : java.util.Arrays.stream(steps.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
     }
 }

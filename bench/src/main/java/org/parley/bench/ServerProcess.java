@@ -18,7 +18,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Linux reports CPU time in clock ticks of 1/100 s. */
     private static final long NANOS_PER_TICK = 10_000_000L;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final Process process;
     private final Path log;
@@ -78,15 +78,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Used heap in bytes right after a full GC, as the JVM reports it. */
+    /**
+     * Bytes of live objects right after a full GC: the total of the class histogram ({@code jcmd
+     * GC.class_histogram}, which collects first). The collector's own "used" figure ({@code GC.heap_info}) counts
+     * whole regions and moved by several megabytes between identical runs; the histogram sums the objects.
+     */
     public long heapAfterGc() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
-        Matcher used = HEAP_USED.matcher(info);
-        if (!used.find()) {
-            throw new IllegalStateException("no heap figure in: " + info);
+        return liveBytes(jcmd("GC.class_histogram"));
+    }
+
+    static long liveBytes(String histogram) {
+        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+        if (!total.find()) {
+            throw new IllegalStateException("no total in the class histogram");
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return Long.parseLong(total.group(1));
     }
 
     /** Resident memory of the server's JVM alone, in bytes. */
@@ -97,6 +103,19 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid());
+    }
+
+    /**
+     * The live-object class histogram ({@code jcmd GC.class_histogram}, which runs a full GC first), written to
+     * {@code file}: comparing two of them attributes what the heap grew by to the classes that hold it.
+     */
+    public void classHistogram(Path file) throws IOException, InterruptedException {
+        Files.writeString(file, jcmd("GC.class_histogram"));
+    }
+
+    /** A heap dump of the live objects ({@code jcmd GC.heap_dump}), to see what the histogram's bytes are. */
+    public void heapDump(Path file) throws IOException, InterruptedException {
+        jcmd("GC.heap_dump " + file);
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -36,12 +36,13 @@ public class SecurityHeadersFilter {
     }
 
     private void addPolicy(RoutingContext context) {
-        String value = policy.forHost(context.request().getHeader(HttpHeaders.HOST));
         // Set when the headers are written, so that no handler down the line can drop it. A handler may only
-        // tighten it to the fully sandboxed policy (served documents do).
+        // tighten it to the fully sandboxed policy (served documents do). The value is built only then: an
+        // accepted WebSocket upgrade, whose request is held for the connection's life, never writes these
+        // headers, and would otherwise keep a copy of the policy per connection.
         context.addHeadersEndHandler(ignored -> {
             if (!SANDBOXED.equals(context.response().headers().get(HEADER))) {
-                context.response().headers().set(HEADER, value);
+                context.response().headers().set(HEADER, policy.forHost(context.request().getHeader(HttpHeaders.HOST)));
             }
         });
         context.next();

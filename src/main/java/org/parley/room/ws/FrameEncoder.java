@@ -35,8 +35,15 @@ public final class FrameEncoder {
      * also says how it was answered: {@code replayed} or {@code not_possible}.
      */
     public String encode(long seq, Event event, String resume) {
+        return FrameText.numbered(seq, body(event, resume));
+    }
+
+    /**
+     * The frame of {@code event} without its sequence number ({@link FrameText}): the same for every recipient sent
+     * an equal event, so that one text can be shared by all of them.
+     */
+    String body(Event event, String resume) {
         ObjectNode frame = json.createObjectNode();
-        frame.put("seq", seq);
         if (event instanceof Event.Joined joined) {
             frame.put("type", "joined");
             frame.put("session", joined.sessionId().value());

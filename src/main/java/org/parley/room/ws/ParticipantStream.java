@@ -44,8 +44,15 @@ final class ParticipantStream {
         }
     }
 
-    /** One buffered frame: its number, its text and its size in bytes. */
-    record Buffered(long seq, String text, long bytes) {
+    /**
+     * One buffered frame: its number, its body (the frame without its number, shared with the other recipients of
+     * the same event; see {@link FrameText}) and the frame's size in bytes.
+     */
+    record Buffered(long seq, String body, long bytes) {
+        /** The frame as it was sent. */
+        String text() {
+            return FrameText.numbered(seq, body);
+        }
     }
 
     /** The place and placement of the latest arrival ({@code you_are_in}) this participant was sent. */
@@ -104,10 +111,13 @@ final class ParticipantStream {
         return lastSeq;
     }
 
-    /** Keeps a sent frame for a later replay, dropping the oldest ones beyond the bounds. */
-    void keep(long seq, String text) {
-        long bytes = utf8Length(text);
-        buffer.addLast(new Buffered(seq, text, bytes));
+    /**
+     * Keeps a sent frame for a later replay, given by its number and body ({@link FrameText}), dropping the oldest
+     * ones beyond the bounds. The bounds count the frame's bytes as sent.
+     */
+    void keep(long seq, String body) {
+        long bytes = FrameText.utf8Length(seq, body);
+        buffer.addLast(new Buffered(seq, body, bytes));
         bufferedBytes += bytes;
         while (!buffer.isEmpty() && (buffer.size() > maxFrames || bufferedBytes > maxBytes)) {
             Buffered oldest = buffer.removeFirst();

@@ -2,6 +2,7 @@ package org.parley.room.ws;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,9 @@ final class ParticipantStreams {
      */
     void deliver(String session, List<Delivery> deliveries) {
         Map<ParticipantStream, Boolean> arriving = new IdentityHashMap<>();
+        // Recipients of equal events (everyone in a room hears one message, and sees the same presence there) share
+        // one body: encoded once, and kept once in all their resume buffers instead of once in each.
+        Map<Event, String> bodies = new HashMap<>();
         for (Delivery delivery : deliveries) {
             ParticipantStream stream = streams.get(new Key(session, delivery.recipient().value()));
             if (stream == null) {
@@ -126,10 +130,11 @@ final class ParticipantStreams {
                     resume = shaped.resume();
                 }
                 long seq = stream.next();
-                String frame = encoder.encode(seq, event, resume);
+                String body = resume == null ? bodies.computeIfAbsent(event, shared -> encoder.body(shared, null))
+                        : encoder.body(event, resume);
                 ResumedArrival.recordSent(stream, delivery.event(), encoder);
-                stream.keep(seq, frame);
-                stream.sendToCurrent(frame);
+                stream.keep(seq, body);
+                stream.sendToCurrent(FrameText.numbered(seq, body));
             }
         }
         // A reconnect's arrival is one decision, delivered in one call: what follows it is ordinary again.
@@ -153,7 +158,7 @@ final class ParticipantStreams {
             long seq = stream.next();
             String text = frame.apply(seq);
             if (keep) {
-                stream.keep(seq, text);
+                stream.keep(seq, FrameText.body(text));
             }
             stream.sendToCurrent(text);
         }
@@ -165,7 +170,7 @@ final class ParticipantStreams {
             long seq = stream.next();
             String text = frame.apply(seq);
             if (keep) {
-                stream.keep(seq, text);
+                stream.keep(seq, FrameText.body(text));
             }
             outlet.send(text);
         }

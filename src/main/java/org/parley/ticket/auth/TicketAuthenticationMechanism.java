@@ -41,8 +41,6 @@ import org.parley.ticket.TicketVerifier;
 @ApplicationScoped
 public class TicketAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** The identity attribute holding the verified {@link TicketClaims}. */
-    public static final String TICKET_ATTRIBUTE = "parley.ticket";
     /** The identity attribute holding the holder's {@link SessionService.SessionAccess}, checked at the upgrade. */
     public static final String ACCESS_ATTRIBUTE = "parley.session-access";
     /** The subprotocol a client offers and the server selects. */
@@ -56,6 +54,8 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Pattern ROOM_PATH = Pattern.compile(
             "^/ws/sessions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
     private static final String REFUSAL_KEY = "parley.refusal";
+    /** The upgrade header that carries the subprotocol offer, and in it the ticket. */
+    private static final String PROTOCOL_HEADER = "Sec-WebSocket-Protocol";
 
     /** Refusal codes of the upgrade itself (the ticket codes come from {@link TicketVerifier}). */
     static final String TOO_MANY_UPGRADES = "too_many_upgrades";
@@ -111,7 +111,7 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!room.matches() || !room.group(0).equals(context.normalizedPath())) {
             return refuse(context, NO_SUCH_ROOM);
         }
-        Optional<String> ticket = ticketFrom(context.request().getHeader("Sec-WebSocket-Protocol"));
+        Optional<String> ticket = ticketFrom(context.request().getHeader(PROTOCOL_HEADER));
         TicketVerification verification = verifier.verify(ticket.orElse(null), room.group(1));
         if (verification instanceof TicketVerification.Rejected rejected) {
             return refuse(context, rejected.reason().code());
@@ -127,9 +127,13 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
                     if (MediationSession.ENDED.equals(access.session().status)) {
                         return refuse(context, "session_ended");
                     }
+                    // The upgrade's request and its identity live as long as the connection: neither keeps the
+                    // ticket, which is spent once the upgrade is accepted. The handshake still selects the room
+                    // protocol from what is left of the client's offer.
+                    withoutTickets(context.request().getHeader(PROTOCOL_HEADER))
+                            .ifPresent(offer -> context.request().headers().set(PROTOCOL_HEADER, offer));
                     return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(claims.subject()))
-                            .addAttribute(TICKET_ATTRIBUTE, claims)
                             .addAttribute(ACCESS_ATTRIBUTE, access)
                             .build());
                 });
@@ -175,6 +179,21 @@ public class TicketAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static String address(RoutingContext context) {
         return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    }
+
+    /**
+     * The client's subprotocol offer without its ticket entries, in the order offered; empty when nothing else was
+     * offered (the header is then left as it came, so that the handshake answers exactly as it would have).
+     */
+    static Optional<String> withoutTickets(String protocols) {
+        if (protocols == null) {
+            return Optional.empty();
+        }
+        String rest = Arrays.stream(protocols.split(","))
+                .map(String::trim)
+                .filter(protocol -> !protocol.isEmpty() && !protocol.startsWith(TICKET_PREFIX))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return rest.isEmpty() ? Optional.empty() : Optional.of(rest);
     }
 
     static Optional<String> ticketFrom(String protocols) {

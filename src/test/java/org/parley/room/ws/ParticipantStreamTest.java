@@ -45,19 +45,20 @@ class ParticipantStreamTest {
 
     @Test
     void theOldestFramesLeaveBeyondTheByteBoundCountedInUtf8() {
-        ParticipantStream stream = new ParticipantStream(100, 10);
-        sendFrames(stream, 2, "ééé"); // 6 bytes each in UTF-8, 3 characters
+        ParticipantStream stream = new ParticipantStream(100, 40);
+        // {"seq":1,"t":"ééé"}: 19 characters, 22 bytes in UTF-8 as sent.
+        sendFrames(stream, 2, "{\"t\":\"ééé\"}");
 
         assertEquals(1, stream.bufferedFrames());
-        assertEquals(6, stream.bufferedBytes());
+        assertEquals(22, stream.bufferedBytes());
         assertFalse(stream.covers(0));
         assertTrue(stream.covers(1));
     }
 
     @Test
     void aFrameLargerThanTheByteBoundIsNeverKeptAndEndsTheCoverageBeforeIt() {
-        ParticipantStream stream = new ParticipantStream(100, 10);
-        sendFrames(stream, 1, "small");
+        ParticipantStream stream = new ParticipantStream(100, 20);
+        sendFrames(stream, 1, "small"); // 13 bytes with its number
         sendFrames(stream, 1, "far too large for the bound");
 
         assertEquals(0, stream.bufferedFrames());
@@ -92,5 +93,17 @@ class ParticipantStreamTest {
         assertTrue(stream.idleSince(t.plusSeconds(1)));
         stream.attached(first);
         assertFalse(stream.idleSince(t.plusSeconds(1)));
+    }
+
+    @Test
+    void aBufferedFrameIsReplayedAsItWasSentWithItsOwnNumber() {
+        ParticipantStream stream = new ParticipantStream(10, 10_000);
+        String body = "{\"type\":\"presence\",\"participants\":[]}";
+        sendFrames(stream, 2, body);
+
+        List<ParticipantStream.Buffered> replay = stream.after(0);
+        assertEquals("{\"seq\":1,\"type\":\"presence\",\"participants\":[]}", replay.get(0).text());
+        assertEquals("{\"seq\":2,\"type\":\"presence\",\"participants\":[]}", replay.get(1).text());
+        assertEquals(replay.get(0).text().length() + replay.get(1).text().length(), stream.bufferedBytes());
     }
 }

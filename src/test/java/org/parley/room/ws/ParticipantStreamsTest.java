@@ -1,6 +1,7 @@
 package org.parley.room.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,31 @@ class ParticipantStreamsTest {
         connect(2L);
         assertEquals(1, received.get(0).path("seq").asLong(), "a new first stream takes a new starting number");
         assertTrue(received.stream().noneMatch(frame -> frame.path("type").asText().equals("session_started")));
+    }
+
+    @Test
+    void recipientsOfOneEventShareItsKeptTextAndEachIsSentItsOwnNumber() {
+        ParticipantId sam = ParticipantId.of("p-sam");
+        List<JsonNode> samReceived = new ArrayList<>();
+        ParticipantStream alexStream = streams.attach("s-1", ALEX.value(), outlet, null, T0, stream -> {
+        });
+        deliver(2); // Alex's numbering runs ahead of Sam's
+        ParticipantStream samStream = streams.attach("s-1", sam.value(), frame -> samReceived.add(parse(frame)),
+                null, T0, stream -> {
+                });
+        received.clear();
+
+        Event started = new Event.SessionStarted(T0.plusSeconds(5));
+        streams.deliver("s-1", List.of(new Delivery(ALEX, started), new Delivery(sam, started)));
+
+        assertEquals(3, received.get(0).path("seq").asLong());
+        assertEquals(1, samReceived.get(0).path("seq").asLong());
+        assertEquals(received.get(0).path("at"), samReceived.get(0).path("at"));
+        ParticipantStream.Buffered alexKept = alexStream.after(2).get(0);
+        ParticipantStream.Buffered samKept = samStream.after(0).get(0);
+        assertSame(alexKept.body(), samKept.body(), "one text kept for both recipients");
+        assertEquals(received.get(0), parse(alexKept.text()));
+        assertEquals(samReceived.get(0), parse(samKept.text()));
     }
 
     private static JsonNode parse(String frame) {

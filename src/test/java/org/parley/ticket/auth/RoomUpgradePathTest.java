@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.MediationFixture;
 import org.parley.testing.RawWebSocket;
+import org.parley.testing.RoomClient;
 
 /**
  * Every spelling of a room path meets the same Origin and ticket checks, and only the canonical one opens a room;
@@ -80,6 +81,14 @@ class RoomUpgradePathTest {
         assertEquals(101, canonical.status());
         try (RawWebSocket room = canonical.socket()) {
             assertNotEquals(null, room.awaitText("\"joined\""));
+        }
+    }
+
+    @Test
+    void anAcceptedUpgradeSelectsTheRoomProtocolOnceItsTicketIsTakenOutOfTheOffer() {
+        try (RoomClient room = RoomClient.connect(server, fixture.sessionId.toString(), fixture.ticket("party.a"),
+                MediationFixture.ORIGIN)) {
+            assertEquals("parley.v1", room.subprotocol());
         }
     }
 

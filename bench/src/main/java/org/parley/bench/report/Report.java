@@ -92,7 +92,14 @@ public final class Report {
             servers.put(server, new JsonObject().put("fanOut", steps).put("bestPassing", best(server))
                     .put("reconnectSeconds", reconnectSeconds.get(server)));
         }
-        return root.put("servers", servers);
+        JsonObject memory = new JsonObject();
+        idle.forEach((server, steps) -> {
+            JsonArray each = new JsonArray();
+            steps.forEach((connections, bytes) -> each.add(new JsonObject().put("connections", connections)
+                    .put("heapBytesEach", bytes[0]).put("residentBytesEach", bytes[1])));
+            memory.put(server, each);
+        });
+        return root.put("servers", servers).put("idleConnections", memory);
     }
 
     private static JsonObject json(RunResult run) {
@@ -122,8 +129,10 @@ public final class Report {
         md.append("\n## Summary\n\n| figure | Parley | B0 | ratio |\n|---|---|---|---|\n");
         double parleyBest = best("Parley");
         double b0Best = best("B0");
-        md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest, b0Best,
-                ratio(parleyBest, b0Best)));
+        if (!fanOut.isEmpty()) {
+            md.append(String.format("| highest passing fan-out deliveries/s | %,.0f | %,.0f | %.2f× |%n", parleyBest,
+                    b0Best, ratio(parleyBest, b0Best)));
+        }
         if (fanOut.containsKey("Parley mix")) {
             double mixBest = best("Parley mix");
             md.append(String.format("| highest passing mediation-mix offered/s (B0: its fan-out) | %,.0f | %,.0f | %.2f× |%n",
@@ -142,10 +151,18 @@ public final class Report {
                         ms(b.p999()), ms(b.max()), ratio(p.p99(), b.p99())));
             }
         }
+        if (!idle.containsKey("Parley")) {
+            idle.getOrDefault("B0", Map.of()).forEach((connections, b) -> md.append(String.format(
+                    "| heap / RSS per idle connection after GC, %,d connections | – | %,.0f B / %,.0f B | – |%n",
+                    connections, b[0], b[1])));
+        }
         for (Integer connections : idle.getOrDefault("Parley", Map.of()).keySet()) {
             double[] p = idle.get("Parley").get(connections);
             double[] b = idle.getOrDefault("B0", Map.of()).get(connections);
-            if (b != null) {
+            if (b == null) {
+                md.append(String.format("| heap / RSS per idle connection after GC, %,d connections | %,.0f B / %,.0f B | – | – |%n",
+                        connections, p[0], p[1]));
+            } else {
                 md.append(String.format("| heap per idle connection after GC, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
                         connections, p[0], b[0], ratio(p[0], b[0])));
                 md.append(String.format("| RSS per idle connection, %,d connections | %,.0f B | %,.0f B | %.2f× |%n",
