@@ -85,8 +85,8 @@ final class MovementCommands {
                 return Optional.of(refused(ErrorCode.NO_SUCH_CAUCUS, "no open caucus " + caucus.caucusId()));
             }
             for (Participant mover : movers) {
-                // The mediator may enter any caucus; anyone else only one they were made a member of.
-                if (!mover.isMediator() && !info.get().members().contains(mover.id())) {
+                // The mediation team may enter any caucus; anyone else only one they were made a member of.
+                if (!mover.isOnMediationTeam() && !info.get().members().contains(mover.id())) {
                     return Optional.of(refused(ErrorCode.FORBIDDEN,
                             "participant " + mover.id() + " is not a member of caucus " + caucus.caucusId()));
                 }
