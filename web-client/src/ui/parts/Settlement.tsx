@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import type { RoomState } from "../../state/room";
-import { myRole, nameOf } from "../../state/views";
+import { myRole, nameOf, onMediationTeam } from "../../state/views";
 import { describeError } from "../../app/controller";
 import { useController } from "../hooks";
 import { saveFile } from "../saveFile";
@@ -16,7 +16,8 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   const settlement = room.settlement;
   const role = myRole(room);
   const you = room.you;
-  const mayEdit = role === "mediator" || (settlement?.scribe != null && settlement.scribe === you);
+  // The co-mediator drafts with the mediator; only the mediator of record witnesses (the server refuses the rest).
+  const mayEdit = onMediationTeam(role) || (settlement?.scribe != null && settlement.scribe === you);
   const mayComment = role === "party" || role === "counsel";
   const maySign = role === "party" || role === "counsel" || role === "mediator";
   const signed = settlement?.signatures.some((signature) => signature.participant === you) ?? false;

@@ -353,6 +353,7 @@ const ROLES: { value: Invitation["role"]; label: string }[] = [
   { value: "party", label: "Party" },
   { value: "counsel", label: "Counsel" },
   { value: "mediator", label: "Mediator" },
+  { value: "co_mediator", label: "Co-mediator" },
   { value: "observer", label: "Observer / expert / interpreter" },
 ];
 
