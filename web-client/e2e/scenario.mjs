@@ -33,6 +33,7 @@ export const DEMO_PEOPLE = {
   mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
   partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
+  coMediator: { account: "Cora Co-mediator", name: "Cora Co-mediator", email: "demo.comediator@demo.parley.invalid" },
 };
 
 /** The usual cast to invite: the mediator and the party of each side, as `openCaseAndInvite` takes them. */
