@@ -13,8 +13,8 @@ import java.util.List;
  * <p>Only the mediator of record starts and ends the session, marks and exports a statutory exception (the report
  * the law requires is the mediator of record's), names the settlement scribe and witnesses the agreement; a
  * co-mediator asking is refused {@link ErrorCode#FORBIDDEN} and nothing changes. Outside the room the same holds for
- * recording the outcome, the conflict disclosure, scheduling a session and choosing the caucus policy: their services
- * accept the case role {@code mediator} alone.
+ * recording the outcome, closing the case, the conflict disclosure, scheduling a session and choosing the caucus
+ * policy: their services accept the case role {@code mediator} alone.
  */
 final class MediationTeam {
 
