@@ -90,7 +90,7 @@ try {
     check((await cases.getByRole("button", { name: "None known" }).count()) === 0,
       "the co-mediator does not record the conflict disclosure");
     await joinFirstSession(coMediator, reference);
-    await mediator.locator(".alerts-region").getByRole("button", { name: "Admit everyone waiting (1)" }).click();
+    await mediator.locator(".alerts-region").getByRole("button", { name: "Admit", exact: true }).click();
     await coMediator.getByRole("heading", { name: "Co-mediator console" }).waitFor();
     await coMediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
     check((await coMediator.getByRole("button", { name: "Start the session" }).count()) === 0, "no start for the co-mediator");

@@ -3,7 +3,7 @@ import type { PresenceEntry } from "../protocol/frames";
 import { frame, replay, roster } from "../test/fixtures";
 import { mayKnock } from "./alone";
 import { adHocCandidates, mayRaiseHand } from "./meeting";
-import { leadsSession, mayEnter, onMediationTeam, roleLabel } from "./views";
+import { leadsSession, mayEnter, moveOptions, onMediationTeam, roleLabel } from "./views";
 
 const coMediator: PresenceEntry = {
   participant: "p-kim",
@@ -41,6 +41,14 @@ describe("the co-mediator", () => {
   it("does not lead the session: the console offers it no start, end or exception", () => {
     expect(leadsSession(seenBy("p-kim"))).toBe(false);
     expect(leadsSession(seenBy("p-dana", { kind: "joint" }))).toBe(true);
+  });
+
+  it("is offered no move of the other mediator, only of itself", () => {
+    const kim = seenBy("p-kim");
+    const dana = kim.presence.find((entry) => entry.participant === "p-dana")!;
+    const self = kim.presence.find((entry) => entry.participant === "p-kim")!;
+    expect(moveOptions(kim, dana)).toEqual([]);
+    expect(moveOptions(kim, self).map((option) => option.target)).toContain("lobby");
   });
 
   it("may be placed in any caucus, like the mediator", () => {

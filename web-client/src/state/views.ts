@@ -260,6 +260,8 @@ export interface MoveOption {
 /** Where the mediator may send someone from where they are now. */
 export function moveOptions(state: RoomState, entry: PresenceEntry): MoveOption[] {
   if (entry.place.kind === "absent") return [];
+  // Neither mediator moves the other: each goes where it chooses (admitting the other from the lobby is allowed).
+  if (onMediationTeam(entry.role) && entry.participant !== state.you) return [];
   const here = roomKey(entry.place) ?? entry.place.kind;
   const options: MoveOption[] = [
     { target: "lobby", label: "Lobby" },

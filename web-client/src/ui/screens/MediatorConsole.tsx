@@ -378,7 +378,7 @@ function ParticipantCard({
               Admit
             </button>
           )}
-          {entry.place.kind !== "lobby" && entry.place.kind !== "absent" && !self && (
+          {entry.place.kind !== "lobby" && entry.place.kind !== "absent" && !self && options.length > 0 && (
             <button
               type="button"
               onClick={() => controller.send({ type: "send_to_lobby", participant: entry.participant })}

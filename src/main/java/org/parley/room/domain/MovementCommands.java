@@ -40,6 +40,10 @@ final class MovementCommands {
         if (participant.isEmpty()) {
             return refused(ErrorCode.NO_SUCH_PARTICIPANT, "no participant " + who);
         }
+        if (participant.get().isOnMediationTeam() && !who.equals(mediator.id())) {
+            // Each mediator goes where it chooses: neither of the two moves the other (admitting it is allowed).
+            return refused(ErrorCode.FORBIDDEN, "the other mediator goes where it chooses");
+        }
         Optional<Decision.Refused> refusal = checkTarget(target, List.of(participant.get()));
         if (refusal.isPresent()) {
             return refusal.get();

@@ -158,6 +158,9 @@ class CoMediatorRulesTest {
         f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.signSettlement(CM, "Co-mediator",
                 f.session.settlement().textSha256(), false));
         f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.endSession(CM));
+        // Neither mediator moves the other; each goes where it chooses.
+        f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.sendToLobby(CM, M));
+        f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.move(M, CM, Place.caucus(caucusA)));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST,
                 () -> f.session.openAdHocCaucus(M, Set.of(CM, PA)));
         f.assertRefusedAndUnchanged(ErrorCode.INVALID_REQUEST,

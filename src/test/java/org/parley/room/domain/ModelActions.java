@@ -359,6 +359,9 @@ final class ModelActions {
         if (world.phase == SessionPhase.NOT_STARTED) {
             return Expect.refuse(ErrorCode.NOT_STARTED);
         }
+        if (movers.stream().anyMatch(p -> TEAM.contains(p) && !p.equals(actor))) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
+        }
         if (movers.stream().anyMatch(p -> !world.places.containsKey(p))) {
             return Expect.refuse(ErrorCode.INVALID_REQUEST);
         }
