@@ -66,7 +66,7 @@ try {
       title,
       invitees: [...mediatorAndParties(PEOPLE), { ...PEOPLE.coMediator, role: "co_mediator" }],
     });
-    await admin.getByText("Co-mediator").first().waitFor();
+    await admin.getByRole("cell", { name: "Co-mediator", exact: true }).waitFor();
     await accessible(admin, "the admin's participants with a co-mediator");
     await admin.close();
   });
@@ -95,7 +95,7 @@ try {
     await coMediator.locator(".you-are-in", { hasText: "Joint room" }).waitFor();
     check((await coMediator.getByRole("button", { name: "Start the session" }).count()) === 0, "no start for the co-mediator");
     check((await coMediator.getByRole("button", { name: "End the session" }).count()) === 0, "no end for the co-mediator");
-    await card(mediator, PEOPLE.coMediator.name).getByText("Co-mediator").waitFor();
+    await card(mediator, PEOPLE.coMediator.name).getByText("Co-mediator", { exact: true }).waitFor();
     await accessible(coMediator, "the co-mediator's console");
   });
 
@@ -108,7 +108,7 @@ try {
     await coMediator.getByRole("button", { name: "Open caucus for side B" }).click();
     const column = coMediator.locator('[data-column^="caucus:"]').filter({ has: coMediator.getByRole("heading", { name: /side B/ }) });
     await column.waitFor();
-    await petra.getByLabel(`Move ${PEOPLE.partyB.name} to`).selectOption({ label: "Caucus with side B" });
+    await petra.getByLabel(`Move ${PEOPLE.partyB.name} to`).selectOption({ label: "Caucus — side B" });
     await petra.getByRole("button", { name: `Move ${PEOPLE.partyB.name}` }).click();
     await partyB.getByRole("heading", { name: "Caucus with side B", level: 1 }).waitFor();
     await column.locator("li.pcard").filter({ hasText: PEOPLE.partyB.name }).waitFor();
@@ -119,7 +119,8 @@ try {
     const column = coMediator.locator('[data-column^="caucus:"]').filter({ has: coMediator.getByRole("heading", { name: /side B/ }) });
     await column.getByRole("button", { name: "Go here" }).click();
     await coMediator.locator(".you-are-in", { hasText: "Caucus with side B" }).waitFor();
-    await partyB.getByText(/Co-mediator/).first().waitFor();
+    // The role label, not the name (which happens to contain the word): "· Co-mediator" next to Cora's name.
+    await partyB.getByText(/^· Co-mediator$/).first().waitFor();
     await accessible(partyB, "party B's caucus naming the co-mediator");
   });
 
