@@ -119,8 +119,11 @@ try {
     const column = coMediator.locator('[data-column^="caucus:"]').filter({ has: coMediator.getByRole("heading", { name: /side B/ }) });
     await column.getByRole("button", { name: "Go here" }).click();
     await coMediator.locator(".you-are-in", { hasText: "Caucus with side B" }).waitFor();
-    // The role label, not the name (which happens to contain the word): "· Co-mediator" next to Cora's name.
-    await partyB.getByText(/^· Co-mediator$/).first().waitFor();
+    // The role label, not the name (which happens to contain the word), and the place: with party B, in its caucus.
+    const cora = partyB.locator(".people li", { hasText: PEOPLE.coMediator.name });
+    await cora.locator(".where", { hasText: "Caucus with side B" }).waitFor();
+    const label = (await cora.locator(".person .muted").innerText()).replace(/^[\s·]+/, "");
+    check(label === "Co-mediator", `party B reads the co-mediator's role as "Co-mediator" (${label})`);
     await accessible(partyB, "party B's caucus naming the co-mediator");
   });
 
