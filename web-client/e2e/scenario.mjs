@@ -50,6 +50,7 @@ export const DEMO_PEOPLE = {
   mediator: { account: "Maya Mediator", name: "Maya Mediator", email: "demo.mediator@demo.parley.invalid" },
   partyA: { account: "Paul Party (side A)", name: "Paul Party", email: "demo.party.a@demo.parley.invalid" },
   partyB: { account: "Petra Party (side B)", name: "Petra Party", email: "demo.party.b@demo.parley.invalid" },
+  coMediator: { account: "Cora Co-mediator", name: "Cora Co-mediator", email: "demo.comediator@demo.parley.invalid" },
 };
 
 /** The test realm's users (src/test/resources/keycloak/test-overlay.json) by role, with the names they go by. */

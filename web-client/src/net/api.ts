@@ -73,7 +73,7 @@ export interface ParticipantView {
 export interface Invitation {
   email: string;
   displayName: string;
-  role: "mediator" | "party" | "counsel" | "observer";
+  role: "mediator" | "co_mediator" | "party" | "counsel" | "observer";
   side?: string;
 }
 

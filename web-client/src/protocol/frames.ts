@@ -4,8 +4,9 @@
 export const SUBPROTOCOL = "parley.v1";
 export const TICKET_PREFIX = "ticket.";
 
-// Third parties (observers, experts, interpreters, support people) are on the roster too, without a side.
-export type Role = "mediator" | "party" | "counsel" | "third_party";
+// Third parties (observers, experts, interpreters, support people) are on the roster too, without a side; so is the
+// co-mediator, who is on the mediation team with the mediator.
+export type Role = "mediator" | "co_mediator" | "party" | "counsel" | "third_party";
 export type Phase = "not_started" | "live" | "ended";
 export type Scope = "joint_verbatim" | "joint_convey" | "other_side_convey";
 /**

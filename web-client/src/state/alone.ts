@@ -33,12 +33,19 @@ export function aloneNotice(state: RoomState): string | null {
   return `Nobody else is here right now; ${mediatorWhereabouts(mediator)}.`;
 }
 
-/** Knocking makes sense in a live room the mediator is not in. */
+/**
+ * Knocking makes sense in a live room that nobody of the mediation team is in (a knock reaches the mediator and
+ * the co-mediator wherever they are), and never for the team itself.
+ */
 export function mayKnock(state: RoomState): boolean {
   const mine = roomTargetOf(state.place);
   if (mine === null || state.phase !== "live") return false;
-  const mediator = state.presence.find((entry) => entry.role === "mediator");
-  return !(mediator && mediator.connected && roomTargetOf(mediator.place) === mine);
+  const self = state.presence.find((entry) => entry.participant === state.you);
+  if (self && (self.role === "mediator" || self.role === "co_mediator")) return false;
+  return !state.presence.some(
+    (entry) =>
+      (entry.role === "mediator" || entry.role === "co_mediator") && entry.connected && roomTargetOf(entry.place) === mine,
+  );
 }
 
 /** The mediator's view: whether someone waiting in the lobby has attested again, so Admit will work now. */

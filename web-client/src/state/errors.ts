@@ -49,6 +49,7 @@ const REST: Record<string, string> = {
   bad_request_body: "The server could not read that request.",
   duplicate_reference: "Another case of this court already has that reference.",
   invitation_conflict: "That person is already invited to this case in another role or side.",
+  co_mediator_exists: "This case already has a co-mediator; a case has at most one.",
   account_in_other_court: "An account with this e-mail belongs to another court.",
   account_conflict: "The sign-in service holds a different account under this e-mail. Ask your administrator.",
   identity_provider_unavailable: "The sign-in service cannot be reached right now. Please try again in a moment.",

@@ -5,7 +5,7 @@
 import type { Place, PresenceEntry } from "../protocol/frames";
 import type { CaucusInfo, RoomState } from "./room";
 import { roomKey } from "./room";
-import { placeInWords } from "./views";
+import { onMediationTeam, placeInWords } from "./views";
 
 /** The others whose hand is up, as presence shows them to this participant, in roster order. */
 export function raisedHands(room: RoomState): PresenceEntry[] {
@@ -17,11 +17,11 @@ export function ownHandUp(room: RoomState): boolean {
   return room.presence.some((entry) => entry.participant === room.you && entry.hand === true);
 }
 
-/** Whether this participant may raise a hand now: not the mediator, in a room, in a live session. */
+/** Whether this participant may raise a hand now: not the mediation team, in a room, in a live session. */
 export function mayRaiseHand(room: RoomState): boolean {
   const me = room.presence.find((entry) => entry.participant === room.you);
   const inRoom = room.place?.kind === "joint" || room.place?.kind === "caucus";
-  return room.phase === "live" && inRoom && me?.role !== "mediator";
+  return room.phase === "live" && inRoom && !onMediationTeam(me?.role);
 }
 
 /**
@@ -72,9 +72,9 @@ export function caucusTimers(room: RoomState, now: number): CaucusTimer[] {
   }));
 }
 
-/** Who the mediator may choose for an ad hoc caucus: everyone on the roster but the mediator, in roster order. */
+/** Who the mediator may choose for an ad hoc caucus: everyone but the mediation team (in every caucus already). */
 export function adHocCandidates(room: RoomState): PresenceEntry[] {
-  return room.presence.filter((entry) => entry.role !== "mediator");
+  return room.presence.filter((entry) => !onMediationTeam(entry.role));
 }
 
 /** The members of the ad hoc caucus the mediator has chosen, or null when the choice cannot be sent. */

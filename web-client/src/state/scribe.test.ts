@@ -64,4 +64,15 @@ describe("who drafts", () => {
     expect(mayEditDraft(seenBy("p-sam", "p-sam", true))).toBe(false);
     expect(mayEditDraft(seenBy("p-dana", null, true))).toBe(false);
   });
+
+  it("lets the co-mediator edit the draft with the mediator, and not once signed", () => {
+    const withCoMediator = (locked: boolean) => replay([
+      frame({ type: "joined", session: "s-1", you: "p-cora", phase: "live" }),
+      frame({ type: "you_are_in", place: { kind: "joint" }, placement: 1, history: [] }),
+      frame({ type: "presence", participants: [...roster(), { participant: "p-cora", name: "Cora Co", role: "co_mediator", place: { kind: "joint" }, connected: true }] }),
+      settlementFrame(null, locked),
+    ]);
+    expect(mayEditDraft(withCoMediator(false))).toBe(true);
+    expect(mayEditDraft(withCoMediator(true))).toBe(false);
+  });
 });

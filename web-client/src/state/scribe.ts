@@ -3,7 +3,7 @@
 
 import type { PlainCommand } from "../protocol/frames";
 import type { RoomState } from "./room";
-import { me, nameOf } from "./views";
+import { me, nameOf, onMediationTeam } from "./views";
 
 export interface ScribeChoice {
   /** The participant id, or "" for "only me" (nobody but the mediator edits). */
@@ -39,10 +39,13 @@ export function scribeLine(state: RoomState): string {
   return `${nameOf(state, scribe)} is the scribe and may edit the draft with the mediator.`;
 }
 
-/** Whether I may edit the draft: the mediator, or the named scribe, while the text is not yet signed. */
+/**
+ * Whether I may edit the draft: the mediator or the co-mediator, or the named scribe, while the text is not yet
+ * signed.
+ */
 export function mayEditDraft(state: RoomState): boolean {
   const settlement = state.settlement;
   if (settlement?.locked) return false;
-  if (me(state)?.role === "mediator") return true;
+  if (onMediationTeam(me(state)?.role)) return true;
   return settlement?.scribe != null && settlement.scribe === state.you;
 }

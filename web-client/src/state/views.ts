@@ -31,7 +31,23 @@ export function entryOf(state: RoomState, participant: string): PresenceEntry | 
 }
 
 function isRole(role: string): role is Role {
-  return role === "mediator" || role === "party" || role === "counsel";
+  return role === "mediator" || role === "co_mediator" || role === "party" || role === "counsel";
+}
+
+/**
+ * The mediation team: the mediator and the co-mediator. Both get the console, may enter any caucus and are told
+ * what is addressed to the mediator; the server decides what each may do.
+ */
+export function onMediationTeam(role: Role | string | undefined): boolean {
+  return role === "mediator" || role === "co_mediator";
+}
+
+/**
+ * Whether I lead the session: the mediator of record starts and ends it, marks statutory exceptions and names the
+ * settlement scribe; a co-mediator's console offers none of these (the server would refuse them).
+ */
+export function leadsSession(state: RoomState): boolean {
+  return myRole(state) === "mediator";
 }
 
 export function nameOf(state: RoomState, participant: string): string {
@@ -101,6 +117,8 @@ export function roleLabel(role: Role | string, side?: string): string {
   const name =
     role === "mediator"
       ? "Mediator"
+      : role === "co_mediator"
+        ? "Co-mediator"
       : role === "counsel"
         ? "Counsel"
         : role === "third_party" || role === "observer"
@@ -229,7 +247,7 @@ export function consoleColumns(state: RoomState): Column[] {
 
 /** Whether a participant may be placed in that caucus (the server has the last word). */
 export function mayEnter(entry: PresenceEntry, caucus: CaucusInfo): boolean {
-  if (entry.role === "mediator") return true;
+  if (onMediationTeam(entry.role)) return true;
   if (caucus.side !== undefined) return entry.side === caucus.side;
   return caucus.members.includes(entry.participant);
 }
@@ -242,6 +260,8 @@ export interface MoveOption {
 /** Where the mediator may send someone from where they are now. */
 export function moveOptions(state: RoomState, entry: PresenceEntry): MoveOption[] {
   if (entry.place.kind === "absent") return [];
+  // Neither mediator moves the other: each goes where it chooses (admitting the other from the lobby is allowed).
+  if (onMediationTeam(entry.role) && entry.participant !== state.you) return [];
   const here = roomKey(entry.place) ?? entry.place.kind;
   const options: MoveOption[] = [
     { target: "lobby", label: "Lobby" },

@@ -17,6 +17,7 @@ export function SettlementPanel({ room }: { room: RoomState }) {
   const settlement = room.settlement;
   const role = myRole(room);
   const you = room.you;
+  // The co-mediator drafts with the mediator; only the mediator of record witnesses (the server refuses the rest).
   const mayEdit = mayEditDraft(room);
   const mayComment = role === "party" || role === "counsel";
   const maySign = role === "party" || role === "counsel" || role === "mediator";

@@ -353,6 +353,7 @@ const ROLES: { value: Invitation["role"]; label: string }[] = [
   { value: "party", label: "Party" },
   { value: "counsel", label: "Counsel" },
   { value: "mediator", label: "Mediator" },
+  { value: "co_mediator", label: "Co-mediator" },
   { value: "observer", label: "Observer / expert / interpreter" },
 ];
 
@@ -421,7 +422,7 @@ function CaseParticipants({ found }: { found: CaseView }) {
               <tr key={p.id}>
                 <td>{p.displayName}</td>
                 <td class="break">{p.email}</td>
-                <td>{p.role}</td>
+                <td>{ROLES.find((role) => role.value === p.role)?.label ?? p.role}</td>
                 <td>{p.side ?? "—"}</td>
                 <td>{p.linked ? "yes" : "not yet"}</td>
                 <td>

@@ -18,6 +18,7 @@ import {
   moveOptions,
   nameOf,
   placeLabel,
+  leadsSession,
   planMove,
   scopeLabel,
   sides,
@@ -53,6 +54,8 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
   const kind = place.kind === "caucus" ? "caucus" : place.kind === "joint" ? "joint" : "lobby";
   const columns = consoleColumns(room);
   const live = room.phase === "live";
+  // The co-mediator runs the room too, but starting, ending and statutory exceptions are the mediator of record's.
+  const lead = leadsSession(room);
 
   const move = (participant: string, target: Target) => {
     const entry = room.presence.find((p) => p.participant === participant);
@@ -63,14 +66,14 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
 
   return (
     <div class={`room console place-${kind}`}>
-      <RoomHeader title="Mediator console" session={session}>
+      <RoomHeader title={lead ? "Mediator console" : "Co-mediator console"} session={session}>
         <SessionClock room={room} />
-        {room.phase === "not_started" && (
+        {lead && room.phase === "not_started" && (
           <button type="button" class="primary" onClick={() => controller.send({ type: "start" })}>
             Start the session
           </button>
         )}
-        {room.phase !== "ended" && (
+        {lead && room.phase !== "ended" && (
           <button type="button" class="danger" onClick={() => setConfirmEnd(true)}>
             End the session
           </button>
@@ -151,7 +154,7 @@ export function MediatorConsole({ room, session }: { room: RoomState; session: S
                   items={currentItems(room)}
                   label={`${placeLabel(place, room.caucuses)} messages`}
                   empty="Nothing said here since you came in."
-                  extras={kind === "caucus" ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
+                  extras={kind === "caucus" && lead ? (item) => <ExceptionAction room={room} item={item} /> : undefined}
                 />
                 <Composer key={roomKey(place) ?? "none"} room={room} label={`Message to: ${placeLabel(place, room.caucuses)}`} disabled={!live} />
               </>
@@ -375,7 +378,7 @@ function ParticipantCard({
               Admit
             </button>
           )}
-          {entry.place.kind !== "lobby" && entry.place.kind !== "absent" && !self && (
+          {entry.place.kind !== "lobby" && entry.place.kind !== "absent" && !self && options.length > 0 && (
             <button
               type="button"
               onClick={() => controller.send({ type: "send_to_lobby", participant: entry.participant })}

@@ -13,6 +13,7 @@ import {
   currentItems,
   itemById,
   myRole,
+  onMediationTeam,
   nameOf,
   owedReviews,
   pendingProposals,
@@ -89,7 +90,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
         <ContentLostNotice room={room} />
         <MoveAnnouncer room={room} />
         {/* The mediator's notices are in the console's alerts region, each until it is handled. */}
-        {role !== "mediator" && (
+        {!onMediationTeam(role) && (
           <AttentionBanner
             room={room}
             nameOf={(participant) => nameOf(room, participant)}
@@ -102,7 +103,7 @@ export function Room({ state, session }: { state: AppState; session: SessionRef 
             <h1>{session.caseTitle}</h1>
             <p class="muted">Joining the session…</p>
           </section>
-        ) : role === "mediator" ? (
+        ) : onMediationTeam(role) ? (
           <MediatorConsole room={room} session={session} />
         ) : (
           <ParticipantRoom room={room} session={session} />

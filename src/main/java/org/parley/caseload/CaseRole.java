@@ -8,6 +8,8 @@ import java.util.Optional;
  */
 public enum CaseRole {
     MEDIATOR("mediator", false),
+    /** The case's second mediator (at most one): on the mediation team, never on a side. */
+    CO_MEDIATOR("co_mediator", false),
     PARTY("party", true),
     COUNSEL("counsel", true),
     OBSERVER("observer", false);

@@ -12,6 +12,7 @@ public final class LiveParticipants {
         String id = participant.id.toString();
         return switch (CaseRole.fromWire(participant.role).orElse(CaseRole.OBSERVER)) {
             case MEDIATOR -> Participant.mediator(id, participant.displayName);
+            case CO_MEDIATOR -> Participant.coMediator(id, participant.displayName);
             case PARTY -> Participant.party(id, participant.displayName, participant.side);
             case COUNSEL -> Participant.counsel(id, participant.displayName, participant.side);
             case OBSERVER -> Participant.thirdParty(id, participant.displayName);

@@ -7,6 +7,7 @@ public final class Roles {
 
     public static final String COURT_ADMIN = "court-admin";
     public static final String MEDIATOR = "mediator";
+    public static final String CO_MEDIATOR = "co_mediator";
     public static final String PARTY = "party";
     public static final String COUNSEL = "counsel";
     public static final String OBSERVER = "observer";

@@ -32,6 +32,12 @@ public final class MediationFixture {
      * before attesting; {@code ready}: everyone also accepts the agreement and attests for the session.
      */
     private MediationFixture(URI server, boolean ready, boolean disclosed, String caucusPolicy) {
+        this(server, ready, disclosed, caucusPolicy, false);
+    }
+
+    /** As above; {@code withCoMediator}: {@value #CO_MEDIATOR} is invited as the case's co-mediator too. */
+    private MediationFixture(URI server, boolean ready, boolean disclosed, String caucusPolicy,
+                             boolean withCoMediator) {
         this.server = server;
         this.caseId = given().auth().oauth2(token("admin.north")).contentType(ContentType.JSON)
                 .body(Map.of("reference", "R-" + UUID.randomUUID(), "title", "Smith v. Jones",
@@ -41,6 +47,9 @@ public final class MediationFixture {
         invite("party.a", "party", "A");
         invite("counsel.a", "counsel", "A");
         invite("party.b", "party", "B");
+        if (withCoMediator) {
+            invite(CO_MEDIATOR, "co_mediator", null);
+        }
         // Each person signs in once, which links their Keycloak account to the invitation.
         for (String username : participantIds.keySet()) {
             given().auth().oauth2(token(username)).when().get("/api/cases").then().statusCode(200);
@@ -76,6 +85,14 @@ public final class MediationFixture {
     /** A case with this caucus policy, everyone disclosed, accepted and attested. */
     public static MediationFixture createWithPolicy(URI server, String caucusPolicy) {
         return new MediationFixture(server, true, true, caucusPolicy);
+    }
+
+    /** The Keycloak test user invited as co-mediator by {@link #createWithCoMediator}. */
+    public static final String CO_MEDIATOR = "comediator.north";
+
+    /** The standard case with {@link #CO_MEDIATOR} as its co-mediator; everyone disclosed, accepted and attested. */
+    public static MediationFixture createWithCoMediator(URI server) {
+        return new MediationFixture(server, true, true, "release_required", true);
     }
 
     /** The mediator records "no conflict of interest known". */

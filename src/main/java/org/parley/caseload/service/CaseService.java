@@ -150,6 +150,8 @@ public class CaseService {
                 return participants.allOfCase(caseId)
                         .invoke(everyone -> DisplayNames.requireFree(everyone, displayName,
                                 existing == null ? null : existing.id))
+                        .invoke(everyone -> CoMediatorSeat.requireFree(everyone, role,
+                                existing == null ? null : existing.id))
                         // The account comes first: if the identity provider refuses, no invitation is stored.
                         .chain(() -> provision(caller, mediationCase, role, invitation))
                         .chain(account -> {
@@ -276,7 +278,7 @@ public class CaseService {
             throw ApiException.invalid("email and displayName (≤ 200) are required");
         }
         CaseRole role = CaseRole.fromWire(invitation.role())
-                .orElseThrow(() -> ApiException.invalid("role must be mediator, party, counsel or observer"));
+                .orElseThrow(() -> ApiException.invalid("role must be mediator, co_mediator, party, counsel or observer"));
         if (role.sided() && (invitation.side() == null || !SIDE.matcher(invitation.side()).matches())) {
             throw ApiException.invalid("parties and counsel need a side (letters, digits, '-', ≤ 20)");
         }

@@ -21,6 +21,7 @@ public record DemoAccount(String username, String displayName, String role, Stri
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount("demo.admin", "Ada Admin (court-admin)", Roles.COURT_ADMIN),
             new DemoAccount("demo.mediator", "Maya Mediator", Roles.MEDIATOR),
+            new DemoAccount("demo.comediator", "Cora Co-mediator", Roles.CO_MEDIATOR),
             new DemoAccount("demo.party.a", "Paul Party (side A)", Roles.PARTY),
             new DemoAccount("demo.party.b", "Petra Party (side B)", Roles.PARTY),
             new DemoAccount("demo.counsel.a", "Carl Counsel (side A)", Roles.COUNSEL));

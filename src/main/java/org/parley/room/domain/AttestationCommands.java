@@ -38,14 +38,13 @@ final class AttestationCommands {
 
     /** Someone waiting in the lobby who attests again is now ready to be admitted: the mediator sees that at once. */
     private void tellMediatorReady(Outcome outcome, Participant participant) {
-        ParticipantId mediator = state.roster().mediator();
         boolean waiting = state.placement().placeOf(participant.id()).orElse(null) instanceof Lobby;
-        if (!participant.isMediator() && waiting && state.placement().isConnected(mediator)) {
-            outcome.deliver(mediator, new Event.Attested(participant.id(), state.now()));
+        if (!participant.isOnMediationTeam() && waiting) {
+            new MediationTeam(state).tell(outcome, new Event.Attested(participant.id(), state.now()));
         }
     }
 
-    /** Empty target: everyone except the mediator. Each one asked is sent to the lobby in this same decision. */
+    /** Empty target: everyone except the mediation team. Each one asked is sent to the lobby in this same decision. */
     Decision requestReattestation(Participant mediator, Optional<ParticipantId> target) {
         if (target == null) {
             return refused(ErrorCode.INVALID_REQUEST, "no target");
@@ -56,12 +55,12 @@ final class AttestationCommands {
             if (found.isEmpty()) {
                 return refused(ErrorCode.NO_SUCH_PARTICIPANT, "no participant " + target.get());
             }
-            if (found.get().isMediator()) {
-                return refused(ErrorCode.INVALID_REQUEST, "the mediator does not ask themself to re-attest");
+            if (found.get().isOnMediationTeam()) {
+                return refused(ErrorCode.INVALID_REQUEST, "the mediation team does not ask itself to re-attest");
             }
             asked = List.of(found.get());
         } else {
-            asked = state.roster().all().stream().filter(p -> !p.isMediator()).toList();
+            asked = state.roster().all().stream().filter(p -> !p.isOnMediationTeam()).toList();
         }
         Outcome outcome = new Outcome();
         asked.forEach(participant -> exits.askToReattest(outcome, participant.id(), mediator.id()));
@@ -77,10 +76,7 @@ final class AttestationCommands {
         Outcome outcome = new Outcome();
         outcome.record(new Fact.PrivacyAlertRaised(actor.id(), state.now()));
         exits.toLobby(outcome, actor.id(), actor.id());
-        ParticipantId mediator = state.roster().mediator();
-        if (state.placement().isConnected(mediator)) {
-            outcome.deliver(mediator, new Event.PrivacyAlert(actor.id(), state.now()));
-        }
+        new MediationTeam(state).tell(outcome, new Event.PrivacyAlert(actor.id(), state.now()));
         return outcome.accepted();
     }
 }

@@ -49,8 +49,8 @@ final class CaucusCommands {
             if (member.isEmpty()) {
                 return refused(ErrorCode.NO_SUCH_PARTICIPANT, "no participant " + id);
             }
-            if (member.get().isMediator()) {
-                return refused(ErrorCode.INVALID_REQUEST, "the mediator is implicitly in every caucus");
+            if (member.get().isOnMediationTeam()) {
+                return refused(ErrorCode.INVALID_REQUEST, "the mediation team is implicitly in every caucus");
             }
             member.get().side().ifPresent(sides::add);
             included.add(member.get());
@@ -92,10 +92,10 @@ final class CaucusCommands {
         return outcome.accepted();
     }
 
-    /** The mediator and the caucus's connected members: the only people who may know the caucus id. */
+    /** The mediation team and the caucus's connected members: the only people who may know the caucus id. */
     private List<ParticipantId> insiders(CaucusInfo caucus) {
         return state.roster().all().stream()
-                .filter(p -> p.isMediator() || caucus.members().contains(p.id()))
+                .filter(p -> p.isOnMediationTeam() || caucus.members().contains(p.id()))
                 .map(Participant::id)
                 .filter(state.placement()::isConnected)
                 .toList();

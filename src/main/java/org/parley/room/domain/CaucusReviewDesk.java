@@ -58,11 +58,10 @@ final class CaucusReviewDesk {
         Outcome outcome = new Outcome();
         outcome.record(new Fact.CaucusReviewConfirmed(caucusId, actor.id(), reviewed, state.now()));
         Event confirmed = new Event.CaucusReviewConfirmed(caucusId, actor.id());
-        for (ParticipantId recipient : List.of(actor.id(), state.roster().mediator())) {
-            if (state.placement().isConnected(recipient)) {
-                outcome.deliver(recipient, confirmed);
-            }
+        if (state.placement().isConnected(actor.id())) {
+            outcome.deliver(actor.id(), confirmed);
         }
+        new MediationTeam(state).tell(outcome, confirmed);
         return outcome.accepted();
     }
 
@@ -99,9 +98,11 @@ final class CaucusReviewDesk {
         return outcome.accepted();
     }
 
-    /** Who learns of a party's disagreement with its review: the mediator, and the party itself as its receipt. */
+    /** Who learns of a party's disagreement with its review: the mediation team, and the party itself as its receipt. */
     List<ParticipantId> disputeRecipients(ParticipantId party) {
-        return List.of(state.roster().mediator(), party);
+        List<ParticipantId> recipients = new java.util.ArrayList<>(state.roster().mediationTeam());
+        recipients.add(party);
+        return recipients;
     }
 
     private static ReviewRelease shownInReview(Release release) {

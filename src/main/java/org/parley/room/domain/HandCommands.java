@@ -16,8 +16,8 @@ final class HandCommands {
     }
 
     Decision raise(Participant actor) {
-        if (actor.isMediator()) {
-            return refused(ErrorCode.FORBIDDEN, "the mediator gives the floor; it does not raise a hand");
+        if (actor.isOnMediationTeam()) {
+            return refused(ErrorCode.FORBIDDEN, "the mediation team gives the floor; it does not raise a hand");
         }
         // As for a knock: the lobby is no room, and whoever waits there is seen by the mediator already.
         Room room = state.placement().speakingRoomOf(actor.id()).orElse(null);

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * "Knock for the mediator": someone in a room asks the mediator to come, without saying anything. Only the mediator
- * is told, wherever it is, because a knock carries no content and the mediator may already see every place.
+ * is told (and the co-mediator), wherever it is, because a knock carries no content and the mediator may already see every place.
  */
 final class KnockCommands {
 
@@ -24,8 +24,8 @@ final class KnockCommands {
     }
 
     Decision knock(Participant actor) {
-        if (actor.isMediator()) {
-            return refused(ErrorCode.FORBIDDEN, "the mediator does not knock for itself");
+        if (actor.isOnMediationTeam()) {
+            return refused(ErrorCode.FORBIDDEN, "the mediation team does not knock for itself");
         }
         // The lobby has its own way to the mediator (admission); a knock comes from a room the person is in.
         Room room = state.placement().speakingRoomOf(actor.id()).orElse(null);
@@ -39,10 +39,8 @@ final class KnockCommands {
         }
         lastKnock.put(actor.id(), now);
         Outcome outcome = new Outcome();
-        ParticipantId mediator = state.roster().mediator();
-        if (state.placement().isConnected(mediator)) {
-            outcome.deliver(mediator, new Event.Knocked(actor.id(), room, now));
-        }
+        // A knock for the mediator is a knock for the mediation team: the co-mediator, if any, hears it too.
+        new MediationTeam(state).tell(outcome, new Event.Knocked(actor.id(), room, now));
         return outcome.accepted();
     }
 }

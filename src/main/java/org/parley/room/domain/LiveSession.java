@@ -28,25 +28,35 @@ public final class LiveSession {
      * presence or media anyone has: only then are presence views and media grants compared before and after it.
      */
     private enum Access {
-        ANYONE(false, false, true),
-        ANYONE_LIVE(false, true, true),
+        ANYONE(Who.ANYONE, false, true),
+        ANYONE_LIVE(Who.ANYONE, true, true),
         /**
          * Saying something (a message, typing, a shared document): nobody moves, connects or changes media, so the
          * comparison, which costs far more than the message itself, is skipped.
          */
-        SPEAKING(false, true, false),
-        MEDIATOR(true, false, true),
-        MEDIATOR_LIVE(true, true, true);
+        SPEAKING(Who.ANYONE, true, false),
+        /** The mediation team: the mediator or the co-mediator. */
+        TEAM(Who.TEAM, false, true),
+        TEAM_LIVE(Who.TEAM, true, true),
+        /** The mediator of record alone (see {@link MediationTeam}). */
+        LEAD(Who.LEAD, false, true),
+        LEAD_LIVE(Who.LEAD, true, true);
 
-        private final boolean mediatorOnly;
+        private final Who who;
         private final boolean liveOnly;
         private final boolean mayChangePresence;
 
-        Access(boolean mediatorOnly, boolean liveOnly, boolean mayChangePresence) {
-            this.mediatorOnly = mediatorOnly;
+        Access(Who who, boolean liveOnly, boolean mayChangePresence) {
+            this.who = who;
             this.liveOnly = liveOnly;
             this.mayChangePresence = mayChangePresence;
         }
+    }
+
+    private enum Who {
+        ANYONE,
+        TEAM,
+        LEAD
     }
 
     private final SessionState state;
@@ -145,12 +155,12 @@ public final class LiveSession {
     // ---- mediator: lifecycle, caucuses, moves ----
 
     public Decision startSession(ParticipantId actor) {
-        return run(actor, Access.MEDIATOR, lifecycle::start);
+        return run(actor, Access.LEAD, lifecycle::start);
     }
 
     /** Ends the session: everyone connected is told, all content is dropped, every later command is refused. */
     public Decision endSession(ParticipantId actor) {
-        return run(actor, Access.MEDIATOR, lifecycle::end);
+        return run(actor, Access.LEAD, lifecycle::end);
     }
 
     /**
@@ -189,32 +199,32 @@ public final class LiveSession {
 
     /** Moves a participant waiting in the lobby into the joint room. */
     public Decision admit(ParticipantId actor, ParticipantId participant) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.admit(mediator, participant));
+        return run(actor, Access.TEAM_LIVE, mediator -> movement.admit(mediator, participant));
     }
 
     /** Opens the caucus of a side; its members are that side's participants. One open caucus per side. */
     public Decision openSideCaucus(ParticipantId actor, Side side) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.openForSide(mediator, side));
+        return run(actor, Access.TEAM_LIVE, mediator -> caucuses.openForSide(mediator, side));
     }
 
     /** Opens a caucus with chosen members (not the mediator, who may enter any caucus). */
     public Decision openAdHocCaucus(ParticipantId actor, Set<ParticipantId> members) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.openAdHoc(mediator, members));
+        return run(actor, Access.TEAM_LIVE, mediator -> caucuses.openAdHoc(mediator, members));
     }
 
     /** Closes a caucus: everyone in it goes to the lobby, and each party member receives its review. */
     public Decision closeCaucus(ParticipantId actor, CaucusId caucus) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> caucuses.close(mediator, caucus));
+        return run(actor, Access.TEAM_LIVE, mediator -> caucuses.close(mediator, caucus));
     }
 
     /** Moves one participant (the mediator included) to the lobby, the joint room or a caucus they belong to. */
     public Decision move(ParticipantId actor, ParticipantId participant, Place target) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.move(mediator, participant, target));
+        return run(actor, Access.TEAM_LIVE, mediator -> movement.move(mediator, participant, target));
     }
 
     /** Moves every placed member of a side, all or none. */
     public Decision moveSide(ParticipantId actor, Side side, Place target) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> movement.moveSide(mediator, side, target));
+        return run(actor, Access.TEAM_LIVE, mediator -> movement.moveSide(mediator, side, target));
     }
 
     public Decision sendToLobby(ParticipantId actor, ParticipantId participant) {
@@ -231,7 +241,7 @@ public final class LiveSession {
      * the release covers exactly that room.
      */
     public Decision convey(ParticipantId actor, SeenPlace seen, ReleaseId release) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.convey(mediator, seen, release));
+        return run(actor, Access.TEAM_LIVE, mediator -> conveying.convey(mediator, seen, release));
     }
 
     /**
@@ -240,7 +250,7 @@ public final class LiveSession {
      * release-required policy.
      */
     public Decision conveyItem(ParticipantId actor, SeenPlace seen, ItemId item) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> conveying.conveyItem(mediator, seen, item));
+        return run(actor, Access.TEAM_LIVE, mediator -> conveying.conveyItem(mediator, seen, item));
     }
 
     /**
@@ -248,12 +258,12 @@ public final class LiveSession {
      * the mediator and the item's side. Once per item.
      */
     public Decision invokeException(ParticipantId actor, ItemId item, ExceptionCategory category) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.mark(mediator, item, category));
+        return run(actor, Access.LEAD_LIVE, mediator -> exceptions.mark(mediator, item, category));
     }
 
     /** Sends a marked item's text to the mediator alone, once; every other item is refused. */
     public Decision exportException(ParticipantId actor, ItemId item) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> exceptions.export(mediator, item));
+        return run(actor, Access.LEAD_LIVE, mediator -> exceptions.export(mediator, item));
     }
 
     /**
@@ -261,7 +271,7 @@ public final class LiveSession {
      * and is sent to the lobby in this decision, and re-enters only once attested and admitted again.
      */
     public Decision requestReattestation(ParticipantId actor, Optional<ParticipantId> target) {
-        return run(actor, Access.MEDIATOR, mediator -> attestation.requestReattestation(mediator, target));
+        return run(actor, Access.TEAM, mediator -> attestation.requestReattestation(mediator, target));
     }
 
     // ---- attestation and consent, as recorded by the transport ----
@@ -321,7 +331,7 @@ public final class LiveSession {
      * while people wait for it.
      */
     public Decision tellLobby(ParticipantId actor, String text) {
-        return run(actor, Access.MEDIATOR, mediator -> lobbyNotices.tellLobby(mediator, text));
+        return run(actor, Access.TEAM, mediator -> lobbyNotices.tellLobby(mediator, text));
     }
 
     /**
@@ -347,8 +357,8 @@ public final class LiveSession {
      * disconnection longer than the session's threshold the participant is unattested, in the lobby, and asked again.
      */
     public Decision connect(ParticipantId actor) {
-        // Every connection of the mediator's starts with its clocks, a replacing one too (presence does not).
-        boolean mediatorArrives = state.roster().find(actor).map(Participant::isMediator).orElse(false);
+        // Every connection of the mediation team's starts with its clocks, a replacing one too (presence does not).
+        boolean mediatorArrives = state.roster().find(actor).map(Participant::isOnMediationTeam).orElse(false);
         return run(actor, Access.ANYONE, connections::connect, mediatorArrives);
     }
 
@@ -422,7 +432,7 @@ public final class LiveSession {
 
     /** The mediator names the scribe who may edit the draft as well, or none. */
     public Decision nameSettlementScribe(ParticipantId actor, Optional<ParticipantId> scribe) {
-        return run(actor, Access.MEDIATOR_LIVE, mediator -> settlement.nameScribe(mediator, scribe));
+        return run(actor, Access.LEAD_LIVE, mediator -> settlement.nameScribe(mediator, scribe));
     }
 
     /** A party or counsel comments on the draft, from the joint room. */
@@ -480,9 +490,9 @@ public final class LiveSession {
      * treated as cut); changes nothing in the session.
      */
     public Decision.Accepted mediaCutUnconfirmed(List<ParticipantId> participants) {
-        ParticipantId mediator = state.roster().mediator();
-        List<Delivery> alerts = participants.stream()
-                .map(participant -> new Delivery(mediator, new Event.MediaAlert(participant, "cut_unconfirmed")))
+        List<Delivery> alerts = state.roster().mediationTeam().stream()
+                .flatMap(member -> participants.stream()
+                        .map(participant -> new Delivery(member, new Event.MediaAlert(participant, "cut_unconfirmed"))))
                 .toList();
         return new Decision.Accepted(alerts, List.of());
     }
@@ -520,7 +530,7 @@ public final class LiveSession {
      * that nobody else learns who has attested.
      */
     public Optional<List<ParticipantStatus>> statusForMediator(ParticipantId mediator) {
-        return state.roster().find(mediator).filter(Participant::isMediator).map(m -> mediatorStatus.statuses());
+        return state.roster().find(mediator).filter(Participant::isOnMediationTeam).map(m -> mediatorStatus.statuses());
     }
 
     /**
@@ -614,7 +624,8 @@ public final class LiveSession {
             return withMedia;
         }
         // The clocks before presence: presence comes after a command's other frames.
-        return withPresenceUpdates(clocks.withChanges(withMedia, clocksBefore, mediatorArrives), before);
+        return withPresenceUpdates(clocks.withChanges(withMedia, clocksBefore,
+                mediatorArrives ? Optional.of(actorId) : Optional.empty()), before);
     }
 
     /** The lifecycle and role checks every command passes first; empty when the actor may go on. */
@@ -627,8 +638,12 @@ public final class LiveSession {
         if (actor.isEmpty()) {
             return Optional.of(refused(ErrorCode.NO_SUCH_PARTICIPANT, "not on this session's roster"));
         }
-        if (access.mediatorOnly && !actor.get().isMediator()) {
+        if (access.who == Who.TEAM && !actor.get().isOnMediationTeam()) {
             return Optional.of(refused(ErrorCode.FORBIDDEN, "only the mediator may do this"));
+        }
+        if (access.who == Who.LEAD && !actor.get().isMediator()) {
+            return Optional.of(refused(ErrorCode.FORBIDDEN, actor.get().isCoMediator()
+                    ? "only the mediator of record may do this" : "only the mediator may do this"));
         }
         if (access.liveOnly && state.phase() == SessionPhase.NOT_STARTED) {
             return Optional.of(refused(ErrorCode.NOT_STARTED, "the session has not started"));

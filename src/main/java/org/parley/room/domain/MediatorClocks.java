@@ -5,21 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mediator's clocks: the session's start and each open caucus's opening. Only the mediator is told, since the
+ * The mediation team's clocks: the session's start and each open caucus's opening. Only the mediator and the
+ * co-mediator are told, since the
  * parties' view of a caucus (its id, that it exists) is the presence rule's and the clocks must not widen it.
  */
 final class MediatorClocks {
 
     private final SessionState state;
 
+    private final MediationTeam team;
+
     MediatorClocks(SessionState state) {
         this.state = state;
+        this.team = new MediationTeam(state);
     }
 
-    /** What the mediator's clocks show now; empty while the mediator is not connected (nothing to tell). */
+    /** What the clocks show now; empty while nobody of the mediation team is connected (nothing to tell). */
     Optional<Event.MediatorClocks> now() {
-        ParticipantId mediator = state.roster().mediator();
-        if (!state.placement().isConnected(mediator)) {
+        if (team.connected().isEmpty()) {
             return Optional.empty();
         }
         List<Event.CaucusClock> caucuses = state.caucuses().snapshot().stream()
@@ -30,17 +33,23 @@ final class MediatorClocks {
     }
 
     /**
-     * Adds the clocks for the mediator when they changed in this command, or always when {@code arriving} (a
-     * connection of the mediator's, replacing or not, starts with them).
+     * Adds the clocks for each connected member of the mediation team when they changed in this command, or for the
+     * {@code arriving} member alone when they did not (a connection of the team's, replacing or not, starts with
+     * them).
      */
     Decision.Accepted withChanges(Decision.Accepted accepted, Optional<Event.MediatorClocks> before,
-                                  boolean arriving) {
+                                  Optional<ParticipantId> arriving) {
         Optional<Event.MediatorClocks> after = now();
-        if (after.isEmpty() || (!arriving && after.equals(before))) {
+        if (after.isEmpty()) {
+            return accepted;
+        }
+        List<ParticipantId> told = !after.equals(before) ? team.connected()
+                : arriving.filter(state.placement()::isConnected).map(List::of).orElse(List.of());
+        if (told.isEmpty()) {
             return accepted;
         }
         List<Delivery> all = new ArrayList<>(accepted.deliveries());
-        all.add(new Delivery(state.roster().mediator(), after.get()));
+        told.forEach(member -> all.add(new Delivery(member, after.get())));
         return new Decision.Accepted(all, accepted.facts(), accepted.media());
     }
 }

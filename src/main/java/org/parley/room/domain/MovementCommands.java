@@ -40,6 +40,10 @@ final class MovementCommands {
         if (participant.isEmpty()) {
             return refused(ErrorCode.NO_SUCH_PARTICIPANT, "no participant " + who);
         }
+        if (participant.get().isOnMediationTeam() && !who.equals(mediator.id())) {
+            // Each mediator goes where it chooses: neither of the two moves the other (admitting it is allowed).
+            return refused(ErrorCode.FORBIDDEN, "the other mediator goes where it chooses");
+        }
         Optional<Decision.Refused> refusal = checkTarget(target, List.of(participant.get()));
         if (refusal.isPresent()) {
             return refusal.get();
@@ -85,8 +89,8 @@ final class MovementCommands {
                 return Optional.of(refused(ErrorCode.NO_SUCH_CAUCUS, "no open caucus " + caucus.caucusId()));
             }
             for (Participant mover : movers) {
-                // The mediator may enter any caucus; anyone else only one they were made a member of.
-                if (!mover.isMediator() && !info.get().members().contains(mover.id())) {
+                // The mediation team may enter any caucus; anyone else only one they were made a member of.
+                if (!mover.isOnMediationTeam() && !info.get().members().contains(mover.id())) {
                     return Optional.of(refused(ErrorCode.FORBIDDEN,
                             "participant " + mover.id() + " is not a member of caucus " + caucus.caucusId()));
                 }

@@ -3,7 +3,10 @@ package org.parley.room.domain;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One person on a session's roster: parties and counsel always have a side; the mediator and third parties never. */
+/**
+ * One person on a session's roster: parties and counsel always have a side; the mediator, the co-mediator and third
+ * parties never.
+ */
 public record Participant(ParticipantId id, String displayName, Role role, Optional<Side> side) {
 
     public Participant {
@@ -14,12 +17,17 @@ public record Participant(ParticipantId id, String displayName, Role role, Optio
         boolean sided = role == Role.PARTY || role == Role.COUNSEL;
         if (sided != side.isPresent()) {
             throw new IllegalArgumentException(
-                    "the mediator and third parties have no side; parties and counsel must have one: " + id);
+                    "the mediation team and third parties have no side; parties and counsel must have one: " + id);
         }
     }
 
     public static Participant mediator(String id, String displayName) {
         return new Participant(ParticipantId.of(id), displayName, Role.MEDIATOR, Optional.empty());
+    }
+
+    /** The case's co-mediator: on the mediation team with the mediator, never on a side. */
+    public static Participant coMediator(String id, String displayName) {
+        return new Participant(ParticipantId.of(id), displayName, Role.CO_MEDIATOR, Optional.empty());
     }
 
     public static Participant party(String id, String displayName, String side) {
@@ -37,6 +45,19 @@ public record Participant(ParticipantId id, String displayName, Role role, Optio
 
     public boolean isMediator() {
         return role == Role.MEDIATOR;
+    }
+
+    /** Whether this is the case's co-mediator (not the mediator of record). */
+    public boolean isCoMediator() {
+        return role == Role.CO_MEDIATOR;
+    }
+
+    /**
+     * The mediator or the co-mediator: those who run the room, may enter any caucus and are told what is addressed
+     * to "the mediator". Never on a side, so no side's confidentiality is theirs to waive.
+     */
+    public boolean isOnMediationTeam() {
+        return role == Role.MEDIATOR || role == Role.CO_MEDIATOR;
     }
 
     public boolean isThirdParty() {

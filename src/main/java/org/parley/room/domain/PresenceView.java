@@ -40,14 +40,14 @@ final class PresenceView {
     }
 
     /**
-     * A raised hand is seen by those placed where the raiser is, and by the mediator wherever it is (as a knock
+     * A raised hand is seen by those placed where the raiser is, and by the mediation team wherever it is (as a knock
      * reaches it), never by anyone elsewhere: not even by the raiser's own side in another room.
      */
     boolean handSeenBy(Participant viewer, Participant subject) {
         if (!state.hands().isRaised(subject.id(), state.placement())) {
             return false;
         }
-        if (viewer.isMediator()) {
+        if (viewer.isOnMediationTeam()) {
             return true;
         }
         Optional<Place> where = state.placement().placeOf(subject.id());
@@ -75,12 +75,12 @@ final class PresenceView {
         if (!(place.get() instanceof Caucus caucus)) {
             return full(place.get());
         }
-        if (viewer.isMediator() || viewer.id().equals(subject.id()) || viewer.sameSideAs(subject)) {
+        if (viewer.isOnMediationTeam() || viewer.id().equals(subject.id()) || viewer.sameSideAs(subject)) {
             return full(caucus);
         }
         CaucusInfo info = state.caucuses().find(caucus.caucusId()).orElseThrow();
-        if (subject.isMediator()) {
-            // Nobody may hide where the mediator is, but only the caucus's members learn which caucus it is.
+        if (subject.isOnMediationTeam()) {
+            // Nobody may hide where the mediator (or the co-mediator) is, but only the caucus's members learn which caucus it is.
             return info.members().contains(viewer.id()) ? full(caucus)
                     : new PlaceView.InUndisclosedCaucus(info.sidesServed());
         }

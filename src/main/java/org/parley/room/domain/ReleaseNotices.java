@@ -49,7 +49,8 @@ final class ReleaseNotices {
     }
 
     private static boolean isEntitled(Participant participant, Release release) {
-        if (participant.isMediator()) {
+        // A release "to the mediator" is to the mediation team: the co-mediator sees it too, wherever it is.
+        if (participant.isOnMediationTeam()) {
             return isKnownToMediator(release);
         }
         ItemOrigin item = release.origin();

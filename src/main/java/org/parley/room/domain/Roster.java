@@ -10,12 +10,14 @@ import java.util.Set;
 
 /**
  * The people invited to a session, in a stable order so that deliveries are deterministic. People invited while the
- * session is live are added at the end; nobody is ever removed (revocation closes connections instead).
+ * session is live are added at the end; nobody is ever removed (revocation closes connections instead). Exactly one
+ * mediator and at most one co-mediator.
  */
 final class Roster {
 
     private final Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
     private final ParticipantId mediator;
+    private ParticipantId coMediator;
     // Every presence view walks the roster for every viewer: keep a copy, renewed only when someone is added.
     private List<Participant> all;
 
@@ -31,6 +33,12 @@ final class Roster {
                 }
                 found = p.id();
             }
+            if (p.isCoMediator()) {
+                if (coMediator != null) {
+                    throw new IllegalArgumentException(MediationTeam.ONE_CO_MEDIATOR);
+                }
+                coMediator = p.id();
+            }
         }
         if (found == null) {
             throw new IllegalArgumentException("a session has exactly one mediator");
@@ -44,8 +52,14 @@ final class Roster {
         if (participant.isMediator()) {
             throw new IllegalArgumentException("a session has exactly one mediator");
         }
+        if (participant.isCoMediator() && coMediator != null) {
+            throw new IllegalArgumentException(MediationTeam.ONE_CO_MEDIATOR);
+        }
         if (byId.putIfAbsent(participant.id(), participant) != null) {
             throw new IllegalArgumentException("participant " + participant.id() + " is already on the roster");
+        }
+        if (participant.isCoMediator()) {
+            coMediator = participant.id();
         }
         all = List.copyOf(byId.values());
     }
@@ -66,8 +80,19 @@ final class Roster {
         return all;
     }
 
+    /** The mediator of record. */
     ParticipantId mediator() {
         return mediator;
+    }
+
+    /** The co-mediator, if the case has one. */
+    Optional<ParticipantId> coMediator() {
+        return Optional.ofNullable(coMediator);
+    }
+
+    /** The mediator of record, then the co-mediator if any: who is told what is addressed to "the mediator". */
+    List<ParticipantId> mediationTeam() {
+        return coMediator == null ? List.of(mediator) : List.of(mediator, coMediator);
     }
 
     List<Participant> sideMembers(Side side) {

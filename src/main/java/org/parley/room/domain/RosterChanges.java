@@ -27,6 +27,9 @@ final class RosterChanges {
         if (newcomer == null || newcomer.isMediator() || state.roster().find(newcomer.id()).isPresent()) {
             return refused(ErrorCode.INVALID_REQUEST, "not a new participant of this session");
         }
+        if (newcomer.isCoMediator() && state.roster().coMediator().isPresent()) {
+            return refused(ErrorCode.INVALID_REQUEST, MediationTeam.ONE_CO_MEDIATOR);
+        }
         Optional<Participant> namesake = state.roster().all().stream()
                 .filter(p -> nameKey(p.displayName()).equals(nameKey(newcomer.displayName())))
                 .findFirst();
@@ -59,10 +62,11 @@ final class RosterChanges {
     }
 
     private static boolean concerns(Participant newcomer, Participant member) {
-        if (member.isMediator()) {
+        if (member.isOnMediationTeam()) {
             return true;
         }
-        if (newcomer.isThirdParty()) {
+        // A co-mediator may enter any caucus, so every side learns of it, as of a third party.
+        if (newcomer.isThirdParty() || newcomer.isCoMediator()) {
             return member.side().isPresent();
         }
         return member.sameSideAs(newcomer);

@@ -56,7 +56,7 @@ final class SettlementCommands {
             if (named.isEmpty()) {
                 return refused(ErrorCode.NO_SUCH_PARTICIPANT, "not on this session's roster");
             }
-            if (named.get().isThirdParty() || named.get().isMediator()) {
+            if (named.get().isThirdParty() || named.get().isOnMediationTeam()) {
                 return refused(ErrorCode.INVALID_REQUEST, "the scribe is a party or counsel");
             }
         }
@@ -94,6 +94,10 @@ final class SettlementCommands {
     Decision sign(Participant actor, String typedName, String textSha256, boolean fileWithCourt) {
         if (actor.isThirdParty()) {
             return refused(ErrorCode.FORBIDDEN, "parties sign the agreement; counsel and the mediator witness it");
+        }
+        if (actor.isCoMediator()) {
+            // One mediator's signature witnesses the agreement: the mediator of record's (see MediationTeam).
+            return refused(ErrorCode.FORBIDDEN, "the mediator of record witnesses the agreement");
         }
         Optional<Decision> notThere = notInJointRoom(actor);
         if (notThere.isPresent()) {
@@ -152,7 +156,7 @@ final class SettlementCommands {
     }
 
     private boolean mayEdit(Participant actor, SettlementDraft draft) {
-        return actor.isMediator() || draft.scribe().map(actor.id()::equals).orElse(false);
+        return actor.isOnMediationTeam() || draft.scribe().map(actor.id()::equals).orElse(false);
     }
 
     private Optional<Decision> notInJointRoom(Participant actor) {

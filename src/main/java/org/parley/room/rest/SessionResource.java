@@ -88,7 +88,7 @@ public class SessionResource {
     @GET
     public Uni<MediatorView> get(@PathParam("sessionId") UUID sessionId) {
         return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
-            if (!access.byMediator()) {
+            if (!access.byMediationTeam()) {
                 return Uni.createFrom().item(new MediatorView(SessionView.of(access.session()), List.of()));
             }
             ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
@@ -116,7 +116,7 @@ public class SessionResource {
     @Path("/participants")
     public Uni<List<ParticipantStatusView>> participants(@PathParam("sessionId") UUID sessionId) {
         return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
-            if (!access.byMediator()) {
+            if (!access.byMediationTeam()) {
                 throw ApiException.forbidden("only the session's mediator sees participants' attestations");
             }
             ParticipantId mediator = ParticipantId.of(access.participant().id.toString());
@@ -132,7 +132,7 @@ public class SessionResource {
     @WithSession
     public Uni<List<ReleaseView>> releases(@PathParam("sessionId") UUID sessionId) {
         return sessions.access(callers.from(identity).subject(), sessionId).chain(access -> {
-            if (!access.byMediator()) {
+            if (!access.byMediationTeam()) {
                 return Uni.createFrom().failure(ApiException.forbidden("only the session's mediator sees its releases"));
             }
             return releases.knownToMediator(sessionId).map(found -> found.stream().map(ReleaseView::of).toList());

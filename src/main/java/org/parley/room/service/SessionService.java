@@ -44,8 +44,14 @@ public class SessionService {
     /** A session together with the caller's participation in its case. */
     public record SessionAccess(MediationSession session, CaseParticipant participant) {
 
+        /** The case's mediator of record: it alone schedules sessions. */
         public boolean byMediator() {
             return participant.role.equals(CaseRole.MEDIATOR.wire());
+        }
+
+        /** The mediator or the co-mediator: both see the console's views of a session. */
+        public boolean byMediationTeam() {
+            return byMediator() || participant.role.equals(CaseRole.CO_MEDIATOR.wire());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.room.domain.ModelRun.A;
 import static org.parley.room.domain.ModelRun.B;
+import static org.parley.room.domain.ModelRun.CM;
 import static org.parley.room.domain.ModelRun.EVERYONE;
 import static org.parley.room.domain.ModelRun.M;
 import static org.parley.room.domain.ModelRun.NON_MEDIATORS;
@@ -12,6 +13,7 @@ import static org.parley.room.domain.ModelRun.PA;
 import static org.parley.room.domain.ModelRun.PARTIES;
 import static org.parley.room.domain.ModelRun.PB;
 import static org.parley.room.domain.ModelRun.T;
+import static org.parley.room.domain.ModelRun.TEAM;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +45,9 @@ final class ModelActions {
     Action next() {
         if (world.phase == SessionPhase.LIVE && random.nextInt(1000) == 0) {
             // A non-mediator tries more often here than elsewhere: "end" is rare, and its refusal must occur too.
-            ParticipantId actor = random.nextInt(4) == 0 ? pick(NON_MEDIATORS) : M;
+            // Now and then the co-mediator, whose end is refused: ending is the mediator of record's alone.
+            int who = random.nextInt(6);
+            ParticipantId actor = who == 0 ? pick(NON_MEDIATORS) : who == 1 ? CM : M;
             return new Action("end", actor, "", () -> session.endSession(actor), null, null);
         }
         if (world.phase == SessionPhase.NOT_STARTED && random.nextInt(6) == 0) {
@@ -79,10 +83,11 @@ final class ModelActions {
         }
         if (roll < 36) {
             ParticipantId actor = mostlyMediator();
-            Place target = random.nextInt(10) < 3 ? conveyTarget().orElseGet(() -> placeFor(M)) : placeFor(M);
+            Place target = random.nextInt(10) < 3 ? conveyTarget().orElseGet(() -> placeFor(actor))
+                    : placeFor(actor);
             return new Action("goTo", actor, "to " + target, () -> session.goTo(actor, target),
-                    expectMove(actor, M, target), null,
-                    () -> assertEquals(target, world.places.get(M), "the mediator went but is not there"));
+                    expectMove(actor, actor, target), null,
+                    () -> assertEquals(target, world.places.get(actor), "the mediator went but is not there"));
         }
         if (roll < 39) {
             ParticipantId actor = mostlyMediator();
@@ -133,7 +138,8 @@ final class ModelActions {
         if (roll < 20) {
             List<ParticipantId> unattested = EVERYONE.stream().filter(p -> !world.attested.contains(p)).toList();
             ParticipantId who = !unattested.isEmpty() && random.nextInt(5) > 0
-                    ? (unattested.contains(M) && random.nextBoolean() ? M : pick(unattested)) : orStranger();
+                    ? (unattested.contains(M) && random.nextBoolean() ? M
+                    : unattested.contains(CM) && random.nextBoolean() ? CM : pick(unattested)) : orStranger();
             return new Action("attest", who, "", () -> session.markAttested(who), expectKnown(who), null,
                     () -> assertTrue(world.attested.contains(who)));
         }
@@ -160,7 +166,7 @@ final class ModelActions {
                         assertFalse(world.places.get(p) instanceof Room, p + " still in a room");
                     }));
         }
-        ParticipantId actor = random.nextInt(10) == 0 ? M : orStranger();
+        ParticipantId actor = random.nextInt(10) == 0 ? pick(TEAM) : orStranger();
         Runnable reporterIsOut = () -> {
             assertFalse(world.attested.contains(actor), "still attested after reporting a breach");
             assertFalse(world.places.get(actor) instanceof Room, "still in a room after reporting a breach");
@@ -207,7 +213,7 @@ final class ModelActions {
             }
         });
         if (random.nextInt(20) == 0) {
-            members.add(M);
+            members.add(pick(TEAM));
         }
         return new Action("openAdHoc", actor, members.toString(), () -> session.openAdHocCaucus(actor, members),
                 expectAdHoc(actor, members), null);
@@ -266,8 +272,8 @@ final class ModelActions {
     }
 
     private Action convey() {
-        ParticipantId actor = random.nextInt(12) == 0 ? pick(NON_MEDIATORS) : M;
-        Place here = world.places.get(M);
+        ParticipantId actor = random.nextInt(12) == 0 ? pick(NON_MEDIATORS) : teamMember();
+        Place here = world.places.get(actor);
         ReleaseId release = randomRelease(r -> r.status() == ReleaseStatus.RELEASED && here != null
                 && world.covers(r.audience(), here));
         SeenPlace seen = composedFrom(actor);
@@ -278,7 +284,7 @@ final class ModelActions {
 
     /** The open-caucus convey of an item without a release; under release-required it must always be refused. */
     private Action conveyItem() {
-        ParticipantId actor = random.nextInt(12) == 0 ? pick(NON_MEDIATORS) : M;
+        ParticipantId actor = random.nextInt(12) == 0 ? pick(NON_MEDIATORS) : teamMember();
         ItemId item = randomItem();
         SeenPlace seen = composedFrom(actor);
         return new Action("conveyItem", actor, item.value() + " seen " + seen,
@@ -339,7 +345,7 @@ final class ModelActions {
     private Expect expectMoveSide(ParticipantId actor, Side side, Place target) {
         List<ParticipantId> placed = EVERYONE.stream()
                 .filter(p -> world.who(p).isOn(side) && world.places.containsKey(p)).toList();
-        if (actor.equals(M) && world.phase == SessionPhase.LIVE && placed.isEmpty()) {
+        if (TEAM.contains(actor) && world.phase == SessionPhase.LIVE && placed.isEmpty()) {
             return Expect.refuse(ErrorCode.INVALID_REQUEST);
         }
         return expectMoveOf(actor, placed, target);
@@ -347,11 +353,14 @@ final class ModelActions {
 
     /** Role, phase, placement, the caucus rules, then (into a room) every mover's consent, then attestation. */
     private Expect expectMoveOf(ParticipantId actor, List<ParticipantId> movers, Place target) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
             return Expect.refuse(ErrorCode.NOT_STARTED);
+        }
+        if (movers.stream().anyMatch(p -> TEAM.contains(p) && !p.equals(actor))) {
+            return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (movers.stream().anyMatch(p -> !world.places.containsKey(p))) {
             return Expect.refuse(ErrorCode.INVALID_REQUEST);
@@ -361,7 +370,7 @@ final class ModelActions {
             if (record == null || !record.open()) {
                 return Expect.refuse(ErrorCode.NO_SUCH_CAUCUS);
             }
-            if (movers.stream().anyMatch(p -> !p.equals(M) && !record.members().contains(p))) {
+            if (movers.stream().anyMatch(p -> !TEAM.contains(p) && !record.members().contains(p))) {
                 return Expect.refuse(ErrorCode.FORBIDDEN);
             }
         }
@@ -369,7 +378,7 @@ final class ModelActions {
     }
 
     private Expect expectAdmit(ParticipantId actor, ParticipantId who) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
@@ -382,13 +391,13 @@ final class ModelActions {
     }
 
     private Expect expectAdHoc(ParticipantId actor, Set<ParticipantId> members) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
             return Expect.refuse(ErrorCode.NOT_STARTED);
         }
-        if (members.isEmpty() || members.contains(M)) {
+        if (members.isEmpty() || members.contains(M) || members.contains(CM)) {
             return Expect.refuse(ErrorCode.INVALID_REQUEST);
         }
         return expectEntry(List.copyOf(members));
@@ -417,14 +426,14 @@ final class ModelActions {
     }
 
     private Expect expectReattest(ParticipantId actor, Optional<ParticipantId> target) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
-        return target.equals(Optional.of(M)) ? Expect.refuse(ErrorCode.INVALID_REQUEST) : Expect.ACCEPT;
+        return target.filter(TEAM::contains).isPresent() ? Expect.refuse(ErrorCode.INVALID_REQUEST) : Expect.ACCEPT;
     }
 
     private Expect expectConvey(ParticipantId actor, ReleaseId releaseId) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
@@ -440,13 +449,13 @@ final class ModelActions {
         if (release.status() != ReleaseStatus.RELEASED) {
             return Expect.refuse(ErrorCode.NOT_RELEASED);
         }
-        Optional<Room> room = world.speakingRoom(M);
+        Optional<Room> room = world.speakingRoom(actor);
         return room.isPresent() && world.covers(release.audience(), room.get())
                 ? Expect.ACCEPT : Expect.refuse(ErrorCode.NOT_IN_ROOM);
     }
 
     private Expect expectConveyItem(ParticipantId actor, ItemId itemId) {
-        if (!actor.equals(M)) {
+        if (!TEAM.contains(actor)) {
             return Expect.refuse(ErrorCode.FORBIDDEN);
         }
         if (world.phase == SessionPhase.NOT_STARTED) {
@@ -456,10 +465,10 @@ final class ModelActions {
             return Expect.refuse(ErrorCode.NOT_RELEASED);
         }
         ModelWorld.ItemRecord item = world.items.get(itemId);
-        if (item == null || !(item.room() instanceof Caucus) || !item.isOriginal() || !item.audience().contains(M)) {
+        if (item == null || !(item.room() instanceof Caucus) || !item.isOriginal() || !item.audience().contains(actor)) {
             return Expect.refuse(ErrorCode.NO_SUCH_ITEM);
         }
-        Optional<Room> room = world.speakingRoom(M);
+        Optional<Room> room = world.speakingRoom(actor);
         if (room.isEmpty()) {
             return Expect.refuse(ErrorCode.NOT_IN_ROOM);
         }
@@ -473,8 +482,13 @@ final class ModelActions {
         return random.nextInt(30) == 0 ? ParticipantId.of("stranger") : pick(NON_MEDIATORS);
     }
 
+    /** Mostly the mediation team (the mediator of record twice as often as the co-mediator), now and then not. */
     private ParticipantId mostlyMediator() {
-        return random.nextInt(10) == 0 ? pick(NON_MEDIATORS) : M;
+        return random.nextInt(10) == 0 ? pick(NON_MEDIATORS) : teamMember();
+    }
+
+    private ParticipantId teamMember() {
+        return random.nextInt(3) == 0 ? CM : M;
     }
 
     private ParticipantId sideMember(Side side, Role role) {
@@ -493,7 +507,7 @@ final class ModelActions {
 
     /** Lobby, joint room, a caucus the participant belongs to, any known caucus, or one that never existed. */
     private Place placeFor(ParticipantId who) {
-        Optional<CaucusId> theirs = openCaucuses(c -> who.equals(M) || c.members().contains(who));
+        Optional<CaucusId> theirs = openCaucuses(c -> TEAM.contains(who) || c.members().contains(who));
         if (theirs.isPresent() && random.nextInt(10) < 4) {
             return Place.caucus(theirs.get());
         }

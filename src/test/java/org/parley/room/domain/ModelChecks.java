@@ -69,7 +69,7 @@ final class ModelChecks {
                 assertEquals(to, asked.participant(), "re-attestation request sent to someone else");
                 assertFalse(world.attested.contains(to), "asked to re-attest but still attested");
             } else if (event instanceof Event.PrivacyAlert) {
-                assertTrue(world.who(to).isMediator(), "a privacy alert reached someone other than the mediator");
+                assertTrue(world.who(to).isOnMediationTeam(), "a privacy alert reached someone off the mediation team");
             }
         }
         // Completeness: a room event reaches everyone connected in the room, not only nobody-else.
@@ -142,7 +142,7 @@ final class ModelChecks {
             if (world.connected.contains(viewer)) {
                 assertEquals(actual, lastPresence.get(viewer), "stale presence view held by " + viewer);
             }
-            if (world.who(viewer).isMediator()) {
+            if (world.who(viewer).isOnMediationTeam()) {
                 assertEquals(world.expectedStatus(), session.statusForMediator(viewer).orElseThrow(), "status view");
             } else {
                 assertTrue(session.statusForMediator(viewer).isEmpty(), "status view given to " + viewer);
@@ -229,8 +229,8 @@ final class ModelChecks {
         ModelWorld.ReleaseRecord release = world.releases.get(update.releaseId());
         ModelWorld.ItemRecord item = world.items.get(release.itemId());
         assertEquals(release.status(), update.status(), "release status");
-        if (world.who(to).isMediator()) {
-            assertTrue(release.everConfirmed(), "the mediator learned of an unconfirmed proposal");
+        if (world.who(to).isOnMediationTeam()) {
+            assertTrue(release.everConfirmed(), "the mediation team learned of an unconfirmed proposal");
         } else {
             assertTrue(world.who(to).sameSideAs(world.who(item.author())) && item.audience().contains(to),
                     "release update to someone outside the owning side's audience");
@@ -251,7 +251,7 @@ final class ModelChecks {
     }
 
     private boolean isInsider(ParticipantId to, CaucusId caucus) {
-        return world.who(to).isMediator() || world.caucuses.get(caucus).members().contains(to);
+        return world.who(to).isOnMediationTeam() || world.caucuses.get(caucus).members().contains(to);
     }
 
     /** Every planted marker in the event must be one this recipient may see; cross-side leaks are named. */

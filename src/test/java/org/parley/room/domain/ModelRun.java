@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 final class ModelRun {
 
     static final ParticipantId M = ParticipantId.of("mediator");
+    /** The co-mediator: on the mediation team with {@link #M}, on no side. */
+    static final ParticipantId CM = ParticipantId.of("comediator");
     static final ParticipantId PA = ParticipantId.of("partyA");
     static final ParticipantId CA = ParticipantId.of("counselA");
     static final ParticipantId PB = ParticipantId.of("partyB");
     static final ParticipantId CB = ParticipantId.of("counselB");
     static final ParticipantId T = ParticipantId.of("observer");
-    static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB, T);
+    static final List<ParticipantId> EVERYONE = List.of(M, CM, PA, CA, PB, CB, T);
+    static final List<ParticipantId> TEAM = List.of(M, CM);
     static final List<ParticipantId> NON_MEDIATORS = List.of(PA, CA, PB, CB, T);
     static final List<ParticipantId> PARTIES = List.of(PA, PB);
     /** Longer than the default, so that with the run's pace of time roughly one return in four is a long one. */
@@ -32,6 +35,7 @@ final class ModelRun {
     static final Side B = Side.of("B");
     private static final List<Participant> ROSTER = List.of(
             Participant.mediator(M.value(), "Mediator"),
+            Participant.coMediator(CM.value(), "Co-mediator"),
             Participant.party(PA.value(), "Party A", "A"),
             Participant.counsel(CA.value(), "Counsel A", "A"),
             Participant.party(PB.value(), "Party B", "B"),
@@ -136,6 +140,12 @@ final class ModelRun {
             assertEquals(before, session.snapshot(), "refused " + refused.code() + " but state changed");
             assertEquals(presenceBefore, presenceNow, "refused but a presence view changed");
             ModelChecks.assertNoMarkers(refused.detail(), "a refusal detail");
+            if (!endedBefore && action.actor().equals(CM)
+                    && (action.kind().equals("start") || action.kind().equals("end"))) {
+                // Starting and ending are the mediator of record's alone (MediationTeam).
+                assertEquals(ErrorCode.FORBIDDEN, refused.code(), "the co-mediator's " + action.kind());
+                stats.note("co-mediator refused " + action.kind());
+            }
         } else {
             Decision.Accepted accepted = (Decision.Accepted) decision;
             if (action.kind().equals("attest")) {
@@ -158,6 +168,9 @@ final class ModelRun {
             checks.checkMedia(accepted, session);
             recordArrivalsShown(accepted);
             action.afterAccepted().run();
+            if (action.actor().equals(CM)) {
+                stats.note("co-mediator " + action.kind());
+            }
         }
         checks.checkPresenceEverywhere(session, presenceNow);
 
@@ -171,8 +184,9 @@ final class ModelRun {
      * a withdrawn consent, the third party: by the actor (the withdrawing party, the reporter, the returner).
      */
     private void checkMover(Action action, Fact.ParticipantMoved moved) {
-        if (moved.by().equals(M)) {
-            assertEquals(M, action.actor(), "a move by the mediator came from a command by " + action.actor());
+        if (TEAM.contains(moved.by())) {
+            assertEquals(moved.by(), action.actor(),
+                    "a move by the mediation team came from a command by " + action.actor());
             return;
         }
         assertEquals(action.actor(), moved.by(), "a move attributed to someone who did not act");

@@ -196,11 +196,11 @@ final class ModelWorld {
             return fullView(place);
         }
         boolean sameSide = viewer.side().isPresent() && viewer.side().equals(subject.side());
-        if (viewer.isMediator() || viewer.id().equals(subject.id()) || sameSide) {
+        if (viewer.isOnMediationTeam() || viewer.id().equals(subject.id()) || sameSide) {
             return fullView(place);
         }
         CaucusRecord record = caucuses.get(caucus.caucusId());
-        if (subject.isMediator()) {
+        if (subject.isOnMediationTeam()) {
             return record.members().contains(viewer.id()) ? fullView(place)
                     : new PlaceView.InUndisclosedCaucus(record.sides());
         }
@@ -280,8 +280,8 @@ final class ModelWorld {
                 assertFalse(connected.contains(r.participant()), "asked on return, but was already connected");
                 askedOnReturn.add(r.participant());
             } else {
-                assertEquals(mediator(), r.by(), "re-attestation asked by someone other than the mediator");
-                assertFalse(who(r.participant()).isMediator(), "the mediator was asked to re-attest");
+                assertTrue(team().contains(r.by()), "re-attestation asked by someone off the mediation team");
+                assertFalse(who(r.participant()).isOnMediationTeam(), "the mediation team was asked to re-attest");
             }
         } else if (fact instanceof Fact.PrivacyAlertRaised a) {
             attested.remove(a.participant());
@@ -358,7 +358,7 @@ final class ModelWorld {
         if (m.to() instanceof Caucus c) {
             CaucusRecord r = caucuses.get(c.caucusId());
             assertTrue(r.open(), "moved into a closed caucus");
-            assertTrue(who(m.participant()).isMediator() || r.members().contains(m.participant()),
+            assertTrue(who(m.participant()).isOnMediationTeam() || r.members().contains(m.participant()),
                     "moved into a caucus of which they are not a member");
         }
         places.put(m.participant(), m.to());
@@ -396,7 +396,8 @@ final class ModelWorld {
             }
         }
         if (status == ReleaseStatus.RELEASED) {
-            allow(wording, List.of(mediator()));
+            // A release to the mediator is to the mediation team: the co-mediator may see its wording too.
+            allow(wording, team());
         }
     }
 
@@ -410,7 +411,7 @@ final class ModelWorld {
         }
         assertEquals(ReleaseStatus.PENDING, existing.status(), "confirmed a release that was not pending");
         releases.put(existing.id(), existing.with(ReleaseStatus.RELEASED));
-        allow(existing.wording(), List.of(mediator()));
+        allow(existing.wording(), team());
     }
 
     private void applyConveyed(Fact.ReleaseConveyed c) {
@@ -418,7 +419,8 @@ final class ModelWorld {
         // The heart of the release rule: only a confirmed, unwithdrawn, unused release for exactly this room.
         assertEquals(ReleaseStatus.RELEASED, r.status(), "conveyed a release that was " + r.status());
         assertEquals(r.itemId(), c.itemId(), "conveyed a different item than released");
-        assertEquals(places.get(mediator()), c.room(), "conveyed into a room the mediator is not in");
+        assertTrue(team().contains(c.by()), "conveyed by " + c.by() + ", who is not on the mediation team");
+        assertEquals(places.get(c.by()), c.room(), "conveyed into a room the conveyor is not in");
         assertTrue(covers(r.audience(), c.room()), "conveyed to " + c.room() + " under a release for "
                 + r.audience());
         releases.put(r.id(), r.with(ReleaseStatus.CONVEYED));
@@ -439,8 +441,10 @@ final class ModelWorld {
         assertEquals(CaucusPolicy.OPEN_CAUCUS, policy, "conveyed without a release under " + policy);
         ItemRecord original = items.get(c.itemId());
         assertTrue(original.room() instanceof Caucus && original.isOriginal(), "openly conveyed a non-caucus item");
-        assertTrue(original.audience().contains(mediator()), "openly conveyed an item the mediator never heard");
-        assertEquals(places.get(mediator()), c.room(), "conveyed into a room the mediator is not in");
+        // Whoever of the team conveys carries only what it heard itself: never what the other one heard alone.
+        assertTrue(team().contains(c.by()), "openly conveyed by " + c.by() + ", who is not on the mediation team");
+        assertTrue(original.audience().contains(c.by()), "openly conveyed an item the conveyor never heard");
+        assertEquals(places.get(c.by()), c.room(), "conveyed into a room the conveyor is not in");
         assertFalse(c.room().equals(original.room()), "conveyed back into its own caucus");
         List<ParticipantId> audience = placedIn(c.room());
         items.put(c.conveyedItemId(), new ItemRecord(c.conveyedItemId(), c.room(), original.author(),
@@ -471,6 +475,11 @@ final class ModelWorld {
         for (String marker : markersIn(text)) {
             markers.get(marker).allowed().addAll(recipients);
         }
+    }
+
+    /** The mediator and the co-mediator, if the roster has one. */
+    List<ParticipantId> team() {
+        return roster.values().stream().filter(Participant::isOnMediationTeam).map(Participant::id).toList();
     }
 
     ParticipantId mediator() {

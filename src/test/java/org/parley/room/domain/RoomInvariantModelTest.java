@@ -90,7 +90,10 @@ class RoomInvariantModelTest {
         assertTrue(stats.refusedWith(ErrorCode.ATTESTATION_REQUIRED) > 0, "no entry refused unattested: " + stats);
         assertTrue(stats.refusedWith(ErrorCode.MOVED) > 100, "too few frames composed before a move: " + stats);
         for (String situation : List.of("third party received content", "readmitted after a privacy alert",
-                "long absence", "media changed", "media room retired")) {
+                "long absence", "media changed", "media room retired",
+                // The co-mediator runs the room like the mediator, under the same checks, and cannot end it.
+                "co-mediator admit", "co-mediator move", "co-mediator goTo", "co-mediator convey",
+                "co-mediator close", "co-mediator refused end")) {
             assertTrue(stats.noted(situation) > 0, "never reached: " + situation + " — " + stats);
         }
     }

@@ -27,6 +27,7 @@ final class SessionFixture {
     static final ParticipantId PB = ParticipantId.of("partyB");
     static final ParticipantId CB = ParticipantId.of("counselB");
     static final ParticipantId T = ParticipantId.of("observer");
+    static final ParticipantId CM = ParticipantId.of("comediator");
     static final List<ParticipantId> EVERYONE = List.of(M, PA, CA, PB, CB);
     static final Side A = Side.of("A");
     static final Side B = Side.of("B");
@@ -46,6 +47,10 @@ final class SessionFixture {
      * (release-required).
      */
     private SessionFixture(boolean withThirdParty, int replayCap, CaucusPolicy policy) {
+        this(withThirdParty, replayCap, policy, false);
+    }
+
+    private SessionFixture(boolean withThirdParty, int replayCap, CaucusPolicy policy, boolean withCoMediator) {
         List<Participant> participants = new ArrayList<>(List.of(
                 Participant.mediator(M.value(), "Mediator"),
                 Participant.party(PA.value(), "Party A", "A"),
@@ -54,6 +59,9 @@ final class SessionFixture {
                 Participant.counsel(CB.value(), "Counsel B", "B")));
         if (withThirdParty) {
             participants.add(Participant.thirdParty(T.value(), "Observer"));
+        }
+        if (withCoMediator) {
+            participants.add(Participant.coMediator(CM.value(), "Co-mediator"));
         }
         roster = participants.stream().map(Participant::id).toList();
         // The four-argument constructor on purpose: its two-minute re-attestation default is part of the contract.
@@ -99,6 +107,16 @@ final class SessionFixture {
         accepted(f.session.startSession(M));
         f.roster.forEach(p -> accepted(f.session.admit(M, p)));
         return f;
+    }
+
+    /** As {@link #allInJointRoom()}, with the co-mediator {@link #CM} on the roster and in the joint room too. */
+    static SessionFixture allInJointRoomWithCoMediator() {
+        return allInJointRoom(new SessionFixture(false, -1, null, true));
+    }
+
+    /** As {@link #allInJointRoomWithCoMediator()}, in a session of a case with this caucus policy. */
+    static SessionFixture allInJointRoomWithCoMediator(CaucusPolicy policy) {
+        return allInJointRoom(new SessionFixture(false, -1, policy, true));
     }
 
     /** Everyone in the joint room, then side A (with the mediator) moved into side A's caucus. */
