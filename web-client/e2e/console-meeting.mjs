@@ -14,7 +14,7 @@
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/console-meeting.mjs
 
 import { readFileSync } from "node:fs";
-import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
 
 const settings = scenarioSettings("e2e-console-meeting-screenshots");
 const LABEL = "e2e-console-meeting";
@@ -22,33 +22,15 @@ const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
 const PEOPLE = DEMO_PEOPLE;
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, attestAndJoin, openCaseAndInvite } = await openScenario(
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, joinFirstSession, openCaseAndInvite, accessible, axeScreens } = await openScenario(
   LABEL,
   { ...settings, PEOPLE },
 );
-let axeScreens = 0;
-
-/** axe-core on the screen as it is now: no serious or critical violation (the faint watermark is left out). */
-async function accessible(page, screen) {
-  const violations = await seriousAxeViolations(page);
-  axeScreens += 1;
-  check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
 
 async function page(who, viewport) {
   const opened = await newPage(who);
   await opened.setViewportSize(viewport);
   return opened;
-}
-
-async function joinFirstSession(p, reference) {
-  await caseCard(p, reference).getByRole("button", { name: /^Join session/ }).first().click();
-  await p.getByRole("heading", { name: "Before you join" }).waitFor();
-  await p.locator(".agreement-text").waitFor();
-  const disclosure = p.getByLabel("I have read the mediator's conflict-of-interest disclosure");
-  if (await disclosure.count()) await disclosure.check();
-  await attestAndJoin(p);
-  await p.getByRole("button", { name: "Join the session" }).click();
 }
 
 /** The text of the page's move announcer, once it says `expected` (and that it is a polite live region). */
@@ -257,4 +239,4 @@ if (failed) {
   console.error(`${LABEL}: FAILED after ${counts.checks} checks`);
   process.exit(1);
 }
-console.log(`${LABEL}: PASSED, ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens} screens with no serious or critical violation`);
+console.log(`${LABEL}: PASSED, ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens()} screens with no serious or critical violation`);

@@ -18,7 +18,7 @@
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const settings = { ...scenarioSettings("e2e-console-more-screenshots"), PEOPLE: DEMO_PEOPLE };
@@ -29,15 +29,7 @@ const PEOPLE = DEMO_PEOPLE;
 const OBSERVER = { name: "Olive Observer", email: `olive.observer.${Date.now()}@demo.parley.invalid` };
 
 const scenario = await openScenario("e2e-console-more", settings);
-const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite } = scenario;
-let axeScreens = 0;
-
-/** axe-core on the screen as it is now (dialogs included), the faint watermark left out. */
-async function accessible(page, screen) {
-  const violations = await seriousAxeViolations(page);
-  axeScreens += 1;
-  check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
+const { browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite, accessible, axeScreens } = scenario;
 
 async function docShot(page, name) {
   if (DOC_SHOTS) await page.screenshot({ path: path.join(DOC_SHOTS, `${name}.png`) });
@@ -291,4 +283,4 @@ if (failed) {
   console.error(`e2e-console-more: FAILED after ${counts.checks} checks`);
   process.exit(1);
 }
-console.log(`e2e-console-more: PASSED, ${counts.checks} checks, axe-core on ${axeScreens} screens with no serious or critical violation`);
+console.log(`e2e-console-more: PASSED, ${counts.checks} checks, axe-core on ${axeScreens()} screens with no serious or critical violation`);

@@ -24,7 +24,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { seriousAxeViolations } from "./scenario.mjs";
+import { axeChecks } from "./scenario.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
@@ -68,12 +68,13 @@ const pageErrors = [];
 const notFound = [];
 let stepNo = 0;
 let checks = 0;
-let axeScreens = 0;
 
 function check(condition, message) {
   checks += 1;
   if (!condition) throw new Error(`check failed: ${message}`);
 }
+
+const { accessible, screens: axeScreens } = axeChecks(check);
 
 async function step(name, who, body) {
   stepNo += 1;
@@ -151,12 +152,6 @@ async function docShot(page, name) {
  * axe-core on the screen as it is now (dialogs included): no serious or critical violation. The watermark is left
  * out on purpose: it is meant to be faint, and never carries anything to read.
  */
-async function accessible(page, screen) {
-  const violations = await seriousAxeViolations(page);
-  axeScreens += 1;
-  check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
-
 async function signIn(page, role) {
   await page.goto("/");
   await page.getByRole("button", { name: `Sign in as ${PEOPLE[role].account}` }).click();
@@ -490,4 +485,4 @@ if (failed) {
   console.error(`e2e-console: FAILED after ${checks} checks`);
   process.exit(1);
 }
-console.log(`e2e-console: PASSED, ${checks} checks, axe-core on ${axeScreens} screens with no serious or critical violation`);
+console.log(`e2e-console: PASSED, ${checks} checks, axe-core on ${axeScreens()} screens with no serious or critical violation`);

@@ -42,7 +42,7 @@ function pdf(text) {
   return Buffer.from(out, "latin1");
 }
 
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite, accessible, axeScreens } =
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin, openCaseAndInvite, mediatorStartsFirstSession, accessible, axeScreens } =
   await openScenario("e2e-documents", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
 
 const reference = `DOCS-${Date.now().toString(36).toUpperCase()}`;
@@ -59,19 +59,7 @@ try {
   });
 
   await step("mediator-discloses-and-starts", async () => {
-    await signIn(mediator, "mediator");
-    const card = caseCard(mediator, reference);
-    await card.getByLabel("Disclosure", { exact: true }).fill(DISCLOSURE);
-    await card.getByRole("button", { name: "Record disclosure" }).click();
-    await card.locator(".disclosure-status", { hasText: "Disclosed (version 1)" }).waitFor();
-    await card.getByRole("button", { name: "Schedule a session" }).click();
-    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
-    await openPreJoin(mediator, reference);
-    await attestAndJoin(mediator);
-    await mediator.getByRole("button", { name: "Join the session" }).click();
-    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
-    await mediator.getByRole("button", { name: "Start the session" }).click();
-    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+    await mediatorStartsFirstSession(mediator, reference, DISCLOSURE);
   });
 
   await step("parties-join-and-side-A-goes-into-caucus", async () => {

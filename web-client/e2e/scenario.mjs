@@ -272,6 +272,32 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
     await page.getByLabel("I am in a private place; nobody else can see or hear").check();
   }
 
+  /** The mediator signs in, records its disclosure, schedules the first session, joins and starts it. */
+  async function mediatorStartsFirstSession(mediator, reference, disclosure = `None relevant (${Date.now().toString(36)}).`) {
+    await signIn(mediator, "mediator");
+    const card = caseCard(mediator, reference);
+    await card.getByLabel("Disclosure", { exact: true }).fill(disclosure);
+    await card.getByRole("button", { name: "Record disclosure" }).click();
+    await card.locator(".disclosure-status", { hasText: "Disclosed (version 1)" }).waitFor();
+    await card.getByRole("button", { name: "Schedule a session" }).click();
+    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
+    await openPreJoin(mediator, reference);
+    await attestAndJoin(mediator);
+    await mediator.getByRole("button", { name: "Join the session" }).click();
+    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
+    await mediator.getByRole("button", { name: "Start the session" }).click();
+    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
+  }
+
+  /** From the case list, through the pre-join screen (acknowledging a disclosure if asked) into the first session. */
+  async function joinFirstSession(page, reference) {
+    await openPreJoin(page, reference);
+    const disclosure = page.getByLabel("I have read the mediator's conflict-of-interest disclosure");
+    if (await disclosure.count()) await disclosure.check();
+    await attestAndJoin(page);
+    await page.getByRole("button", { name: "Join the session" }).click();
+  }
+
   /**
    * The court-admin's page, signed in, opens a case (`beforeCreate` may set more of the form, e.g. the caucus
    * policy) and invites each person `{email, name, role, side?}`, waiting for each invitation's confirmation.
@@ -297,6 +323,6 @@ export async function openScenario(label, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOP
 
   return {
     browser, pages, consoleErrors, counts, check, step, newPage, signIn, caseCard, openPreJoin, attestAndJoin,
-    openCaseAndInvite, accessible: axe.accessible, axeScreens: axe.screens,
+    joinFirstSession, mediatorStartsFirstSession, openCaseAndInvite, accessible: axe.accessible, axeScreens: axe.screens,
   };
 }

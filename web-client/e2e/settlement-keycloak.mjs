@@ -21,8 +21,8 @@
 // signing screen. It prints `settlement-hash: <hex>` for its JUnit class.
 
 import { createHash } from "node:crypto";
-import { keycloakPeople, openScenario, scenarioSettings, seriousAxeViolations, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
-import { downloaded, pdfText, settlementSteps } from "./settlement-steps.mjs";
+import { keycloakPeople, openScenario, scenarioSettings, storageIsEmpty, submitKeycloakLogin } from "./scenario.mjs";
+import { settlementSteps } from "./settlement-steps.mjs";
 
 const LABEL = "e2e-settlement-keycloak";
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("e2e-settlement-keycloak-screenshots");
@@ -35,15 +35,8 @@ const STALE_SENTENCE = "Please sign in again just before you sign the agreement.
 const CLOSED_SENTENCE = "The sign-in window was closed before you signed in again: nothing was signed.";
 
 const scenario = await openScenario(LABEL, { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE, keycloak: true });
-const { browser, consoleErrors, counts, check, step, newPage, openCaseAndInvite } = scenario;
-const { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft } = settlementSteps(scenario);
-
-let axeScreens = 0;
-async function accessible(page, screen) {
-  const violations = await seriousAxeViolations(page);
-  axeScreens += 1;
-  check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
+const { browser, consoleErrors, counts, check, step, newPage, openCaseAndInvite, accessible, axeScreens } = scenario;
+const { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft, signersDownloadTheSamePdf } = settlementSteps(scenario);
 
 /** How many room sockets a page opened: signing in again must not replace its connection. */
 function countSockets(page) {
@@ -189,22 +182,13 @@ try {
   });
 
   await step("both-parties-download-the-same-pdf", async () => {
-    const files = [];
-    for (const page of [partyA, partyB]) {
-      const button = page.getByRole("button", { name: "Download the signed agreement (PDF)" });
-      await button.waitFor();
-      files.push(await downloaded(page, button));
-    }
-    check(Buffer.compare(files[0], files[1]) === 0, "both parties received the same PDF");
-    const text = await pdfText(files[0]);
-    check(text.includes(`SHA-256 of the text: ${shownHash}`), "the PDF carries the hash the room showed");
+    const { text } = await signersDownloadTheSamePdf([partyA, partyB], shownHash, [PEOPLE.partyA.name, PEOPLE.partyB.name]);
     check(text.includes("Alice PartyA pays for the paint."), "the PDF carries the scribe's text");
-    check(text.includes(`${PEOPLE.partyA.name}, party`) && text.includes(`${PEOPLE.partyB.name}, party`), "the PDF names both signers");
     console.log(`settlement-hash: ${shownHash}`);
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`${LABEL}: PASSED ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens} screens with no serious or critical violation`);
+  console.log(`${LABEL}: PASSED ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens()} screens with no serious or critical violation`);
 } catch (error) {
   exitCode = 1;
   console.error(`${LABEL}: FAILED after ${counts.checks} checks: ${error?.stack ?? error}`);

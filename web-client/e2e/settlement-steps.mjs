@@ -32,33 +32,12 @@ export async function pdfText(bytes) {
 }
 
 /** The scenario helpers (from `openScenario`) bound into the settlement steps. */
-export function settlementSteps({ signIn, caseCard, openPreJoin, attestAndJoin }) {
-  /** The mediator signs in, discloses no conflict, schedules the first session, joins and starts it. */
-  async function mediatorStartsFirstSession(mediator, reference) {
-    await signIn(mediator, "mediator");
-    const card = caseCard(mediator, reference);
-    await card.getByLabel("Disclosure", { exact: true }).fill(`None relevant (${Date.now().toString(36)}).`);
-    await card.getByRole("button", { name: "Record disclosure" }).click();
-    await card.locator(".disclosure-status", { hasText: "Disclosed (version 1)" }).waitFor();
-    await card.getByRole("button", { name: "Schedule a session" }).click();
-    await card.getByRole("button", { name: /^Join session 1/ }).waitFor();
-    await openPreJoin(mediator, reference);
-    await attestAndJoin(mediator);
-    await mediator.getByRole("button", { name: "Join the session" }).click();
-    await mediator.getByRole("heading", { name: "Mediator console" }).waitFor();
-    await mediator.getByRole("button", { name: "Start the session" }).click();
-    await mediator.getByRole("button", { name: "Start the session" }).waitFor({ state: "detached" });
-  }
-
+export function settlementSteps({ check, signIn, joinFirstSession, mediatorStartsFirstSession }) {
   /** Each `[page, role]` signs in, attests and waits in the lobby (a party acknowledges the disclosure first). */
   async function joinTheLobby(joiners, reference) {
     for (const [page, role] of joiners) {
       await signIn(page, role);
-      await openPreJoin(page, reference);
-      await attestAndJoin(page);
-      const acknowledgement = page.getByLabel(ACKNOWLEDGE);
-      if (await acknowledgement.count()) await acknowledgement.check();
-      await page.getByRole("button", { name: "Join the session" }).click();
+      await joinFirstSession(page, reference);
       await page.getByRole("heading", { name: "Waiting for the mediator to admit you" }).waitFor();
     }
   }
@@ -88,5 +67,23 @@ export function settlementSteps({ signIn, caseCard, openPreJoin, attestAndJoin }
     for (const page of readers) await page.getByTestId("settlement-text").filter({ hasText: lastLine }).waitFor();
   }
 
-  return { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft };
+  /**
+   * Each signer's page downloads the signed agreement: every copy is the same file, and it carries the hash the room
+   * showed and each named signer as a party. Answers the file and its text.
+   */
+  async function signersDownloadTheSamePdf(signers, shownHash, partyNames) {
+    const files = [];
+    for (const page of signers) {
+      const button = page.getByRole("button", { name: "Download the signed agreement (PDF)" });
+      await button.waitFor();
+      files.push(await downloaded(page, button));
+    }
+    check(files.every((file) => Buffer.compare(file, files[0]) === 0), "every signer received the same PDF");
+    const text = await pdfText(files[0]);
+    check(text.includes(`SHA-256 of the text: ${shownHash}`), "the PDF carries the hash the room showed");
+    check(partyNames.every((name) => text.includes(`${name}, party`)), "the PDF names every signer");
+    return { file: files[0], text };
+  }
+
+  return { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft, signersDownloadTheSamePdf };
 }

@@ -15,24 +15,16 @@
 // which compares it with the database's record.
 
 import { createHash } from "node:crypto";
-import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings, seriousAxeViolations } from "./scenario.mjs";
-import { ACKNOWLEDGE, downloaded, pdfText, settlementSteps } from "./settlement-steps.mjs";
+import { DEMO_PEOPLE, mediatorAndParties, openScenario, scenarioSettings } from "./scenario.mjs";
+import { ACKNOWLEDGE, downloaded, settlementSteps } from "./settlement-steps.mjs";
 
 const { BASE, SHOTS, CHROMIUM, TIMEOUT } = scenarioSettings("settlement-screenshots");
 const PEOPLE = DEMO_PEOPLE;
 const TERMS = `1. Paul Party moves the fence one metre by 31 March (${Date.now().toString(36)}).\n2. Each side bears its own costs.`;
 
 const scenario = await openScenario("e2e-settlement", { BASE, SHOTS, CHROMIUM, TIMEOUT, PEOPLE });
-const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openCaseAndInvite } = scenario;
-const { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft } = settlementSteps(scenario);
-
-let axeScreens = 0;
-/** axe-core on the screen as it is now: no serious or critical violation (the faint watermark left out). */
-async function accessible(page, screen) {
-  const violations = await seriousAxeViolations(page);
-  axeScreens += 1;
-  check(violations.length === 0, `${screen} has no serious or critical accessibility violation:\n  ${violations.join("\n  ")}`);
-}
+const { browser, consoleErrors, counts, check, step, newPage, signIn, caseCard, openCaseAndInvite, accessible, axeScreens } = scenario;
+const { mediatorStartsFirstSession, joinTheLobby, admitIntoJointRoom, shareDraft, signersDownloadTheSamePdf } = settlementSteps(scenario);
 
 const reference = `SETTLE-${Date.now().toString(36).toUpperCase()}`;
 let exitCode = 0;
@@ -91,18 +83,9 @@ try {
 
   let signersPdf = null;
   await step("each-party-downloads-the-same-pdf-carrying-the-hash", async () => {
-    const files = [];
-    for (const page of [partyA, partyB]) {
-      const button = page.getByRole("button", { name: "Download the signed agreement (PDF)" });
-      await button.waitFor();
-      files.push(await downloaded(page, button));
-    }
-    check(Buffer.compare(files[0], files[1]) === 0, "both parties received the same PDF");
-    const text = await pdfText(files[0]);
-    check(text.includes(`SHA-256 of the text: ${shownHash}`), "the PDF carries the hash the room showed");
+    const { file, text } = await signersDownloadTheSamePdf([partyA, partyB], shownHash, [PEOPLE.partyA.name, PEOPLE.partyB.name]);
     check(text.includes("Each side bears its own costs."), "the PDF carries the text");
-    check(text.includes(`${PEOPLE.partyA.name}, party`) && text.includes(`${PEOPLE.partyB.name}, party`), "the PDF names both signers");
-    signersPdf = files[0];
+    signersPdf = file;
     await accessible(partyB, "a party after the agreement is complete");
     console.log(`settlement-hash: ${shownHash}`);
   });
@@ -189,7 +172,7 @@ try {
   });
 
   check(consoleErrors.length === 0, `no script errors in the pages:\n  ${consoleErrors.join("\n  ")}`);
-  console.log(`e2e-settlement: PASSED ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens} screens with no serious or critical violation`);
+  console.log(`e2e-settlement: PASSED ${counts.steps} steps, ${counts.checks} checks, axe-core on ${axeScreens()} screens with no serious or critical violation`);
 } catch (error) {
   exitCode = 1;
   console.error(`e2e-settlement: FAILED after ${counts.checks} checks: ${error?.stack ?? error}`);
