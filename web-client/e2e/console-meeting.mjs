@@ -8,7 +8,7 @@
 // - clocks: the mediator's console shows the session clock and a timer per open caucus;
 // - moves: each move is announced in an aria-live region on the moved person's page;
 // - raise hand: party B raises a hand in side B's caucus and the mediator, in side A's caucus, sees it while party A
-//   does not; a move lowers a raised hand;
+//   does not; a move lowers a raised hand, and the mediator lowers party B's from another caucus;
 // - ad hoc caucus: the mediator picks participants and opens a caucus for them from the console.
 //
 //   PARLEY_E2E_URL=http://localhost:8080 node e2e/console-meeting.mjs
@@ -193,6 +193,13 @@ try {
     await announced(partyA, "You are now in the joint room.");
     await partyA.getByRole("button", { name: "Raise hand", pressed: false }).waitFor();
     await mediator.locator(".raised-hands li", { hasText: PEOPLE.partyA.name }).waitFor({ state: "detached" });
+    await mediator.locator(".raised-hands li", { hasText: PEOPLE.partyB.name }).waitFor();
+    // The mediator, in side A's caucus, gives party B the floor and lowers the hand raised in side B's caucus.
+    await mediator.getByRole("button", { name: `Lower ${PEOPLE.partyB.name}'s hand` }).click();
+    await partyB.getByRole("button", { name: "Raise hand", pressed: false }).waitFor();
+    await mediator.locator(".raised-hands").waitFor({ state: "detached" });
+    // And a party lowers its own.
+    await partyB.getByRole("button", { name: "Raise hand" }).click();
     await mediator.locator(".raised-hands li", { hasText: PEOPLE.partyB.name }).waitFor();
     await partyB.getByRole("button", { name: "Lower hand" }).click();
     await mediator.locator(".raised-hands").waitFor({ state: "detached" });

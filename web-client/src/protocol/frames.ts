@@ -252,7 +252,7 @@ export type ClientCommand =
   | { type: "privacy_alert" }
   | { type: "knock" }
   | { type: "raise_hand" }
-  | { type: "lower_hand" }
+  | { type: "lower_hand"; participant?: string }
   | { type: "lobby_message"; text: string }
   | { type: "settlement_edit"; text: string }
   | { type: "settlement_scribe"; participant?: string }

@@ -24,8 +24,12 @@ export function RaiseHandButton({ room }: { room: RoomState }) {
   );
 }
 
-/** The hands up that this participant may see; the mediator also sees where each one is. */
+/**
+ * The hands up that this participant may see. The mediation team (`withPlace`) also sees where each one is, and may
+ * lower a hand once it has given the floor (or the raiser forgot it).
+ */
 export function RaisedHandsList({ room, withPlace }: { room: RoomState; withPlace: boolean }) {
+  const controller = useController();
   const hands = raisedHands(room);
   if (hands.length === 0) return null;
   return (
@@ -36,6 +40,17 @@ export function RaisedHandsList({ room, withPlace }: { room: RoomState; withPlac
           <li key={entry.participant} data-hand={entry.participant}>
             {entry.name}
             {withPlace && <span class="muted small"> · {placeLabel(entry.place, room.caucuses)}</span>}
+            {withPlace && (
+              <button
+                type="button"
+                class="link"
+                aria-label={`Lower ${entry.name}'s hand`}
+                disabled={room.connection.state !== "open"}
+                onClick={() => controller.send({ type: "lower_hand", participant: entry.participant })}
+              >
+                Lower
+              </button>
+            )}
           </li>
         ))}
       </ul>

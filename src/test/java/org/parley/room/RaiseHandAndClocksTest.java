@@ -84,9 +84,7 @@ class RaiseHandAndClocksTest {
         partyA.await("you_are_in", frame -> kind(frame).equals("joint"));
         List<JsonNode> seenByB = partyB.settle();
         assertFalse(everShownHand(seenByB, alex), "a move lowers the hand: party B, now with party A, sees none");
-        JsonNode last = seenByB.stream().filter(f -> f.path("type").asText().equals("presence"))
-                .reduce((first, second) -> second).orElseThrow();
-        assertFalse(handUp(last, alex));
+        assertFalse(handUp(lastPresence(seenByB), alex));
     }
 
     @Test
@@ -108,6 +106,39 @@ class RaiseHandAndClocksTest {
         for (RoomClient other : List.of(partyA, counselA)) {
             assertFalse(everShownHand(other.settle(), jordan), "side A in its caucus never sees party B's hand");
         }
+    }
+
+    @Test
+    void theMediatorLowersAHandInAnotherRoomAndNobodyElseLowersAnothersHand() {
+        String alex = fixture.participant("party.a");
+        long presenceSeenByB = presenceFrames(partyB.settle());
+        partyA.send("raise_hand");
+        mediator.await("presence", frame -> handUp(frame, alex));
+        partyA.await("presence", frame -> handUp(frame, alex));
+
+        counselA.send("lower_hand", "participant", alex, "ref", "l1");
+        assertEquals("forbidden", counselA.await("error", frame -> frame.path("ref").asText().equals("l1"))
+                .path("code").asText());
+        mediator.send("lower_hand", "participant", "no-such-participant", "ref", "l2");
+        assertEquals("no_such_participant", mediator.await("error", frame -> frame.path("ref").asText().equals("l2"))
+                .path("code").asText());
+        assertTrue(handUp(lastPresence(partyA.settle()), alex), "neither refusal lowered party A's hand");
+
+        // The mediator, in the joint room, lowers the hand raised in side A's caucus.
+        mediator.send("lower_hand", "participant", alex);
+        partyA.await("presence", frame -> !handUp(frame, alex));
+        counselA.await("presence", frame -> !handUp(frame, alex));
+        assertEquals(presenceSeenByB, presenceFrames(partyB.settle()),
+                "party B is told nothing of the hand, raised or lowered");
+    }
+
+    private static long presenceFrames(List<JsonNode> frames) {
+        return frames.stream().filter(frame -> frame.path("type").asText().equals("presence")).count();
+    }
+
+    private static JsonNode lastPresence(List<JsonNode> frames) {
+        return frames.stream().filter(frame -> frame.path("type").asText().equals("presence"))
+                .reduce((first, second) -> second).orElseThrow();
     }
 
     @Test

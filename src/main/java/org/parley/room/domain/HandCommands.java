@@ -36,4 +36,22 @@ final class HandCommands {
         state.hands().lower(actor.id());
         return new Outcome().accepted();
     }
+
+    /**
+     * The mediation team lowers someone else's hand (the floor was given, or the hand was forgotten): it sees every
+     * hand wherever it is, so this tells it nothing new, and the same people as for the raiser's own lowering are told.
+     */
+    Decision lowerFor(Participant actor, ParticipantId raiser) {
+        if (raiser.equals(actor.id())) {
+            return lower(actor);
+        }
+        if (!actor.isOnMediationTeam()) {
+            return refused(ErrorCode.FORBIDDEN, "only the mediation team lowers someone else's hand");
+        }
+        if (state.roster().find(raiser).isEmpty()) {
+            return refused(ErrorCode.NO_SUCH_PARTICIPANT, "no participant " + raiser);
+        }
+        state.hands().lower(raiser);
+        return new Outcome().accepted();
+    }
 }

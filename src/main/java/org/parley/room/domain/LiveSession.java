@@ -326,6 +326,14 @@ public final class LiveSession {
     }
 
     /**
+     * Lowers {@code raiser}'s hand: the raiser's own, or anyone's for the mediation team ({@link ErrorCode#FORBIDDEN}
+     * for others, {@link ErrorCode#NO_SUCH_PARTICIPANT} for someone not on the roster).
+     */
+    public Decision lowerHand(ParticipantId actor, ParticipantId raiser) {
+        return run(actor, Access.ANYONE_LIVE, who -> hands.lowerFor(who, raiser));
+    }
+
+    /**
      * The mediator tells everyone connected in the lobby something (how long they will wait, say); they and the
      * mediator receive it once, nobody in a room does, and nothing keeps it. Mediator-only; also before the start,
      * while people wait for it.

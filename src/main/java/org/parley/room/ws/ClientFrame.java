@@ -108,8 +108,8 @@ public sealed interface ClientFrame {
     record RaiseHand(String ref) implements ClientFrame {
     }
 
-    /** Lowers the sender's raised hand. */
-    record LowerHand(String ref) implements ClientFrame {
+    /** Lowers the sender's raised hand, or (the mediation team) {@code participant}'s; null means the sender's. */
+    record LowerHand(String ref, String participant) implements ClientFrame {
     }
 
     /** The mediator's message to everyone connected in the lobby now. */

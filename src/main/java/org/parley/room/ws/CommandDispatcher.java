@@ -92,8 +92,9 @@ public final class CommandDispatcher {
             return session.knock(actor);
         } else if (frame instanceof ClientFrame.RaiseHand) {
             return session.raiseHand(actor);
-        } else if (frame instanceof ClientFrame.LowerHand) {
-            return session.lowerHand(actor);
+        } else if (frame instanceof ClientFrame.LowerHand lower) {
+            return lower.participant() == null ? session.lowerHand(actor)
+                    : session.lowerHand(actor, ParticipantId.of(lower.participant()));
         } else if (frame instanceof ClientFrame.LobbyMessage notice) {
             return session.tellLobby(actor, notice.text());
         } else if (frame instanceof ClientFrame.SettlementEdit edit) {

@@ -138,7 +138,7 @@ public final class FrameDecoder {
             case "privacy_alert" -> new ClientFrame.PrivacyAlert(ref);
             case "knock" -> new ClientFrame.Knock(ref);
             case "raise_hand" -> new ClientFrame.RaiseHand(ref);
-            case "lower_hand" -> new ClientFrame.LowerHand(ref);
+            case "lower_hand" -> new ClientFrame.LowerHand(ref, optionalString(node, "participant", MAX_ID_CHARS));
             case "lobby_message" -> new ClientFrame.LobbyMessage(ref, text(node, "text"));
             case "settlement_edit" -> new ClientFrame.SettlementEdit(ref, settlementText(node));
             case "settlement_scribe" -> new ClientFrame.SettlementScribe(ref,

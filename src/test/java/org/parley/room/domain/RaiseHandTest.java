@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.room.domain.SessionFixture.CA;
 import static org.parley.room.domain.SessionFixture.CB;
+import static org.parley.room.domain.SessionFixture.CM;
 import static org.parley.room.domain.SessionFixture.EVERYONE;
 import static org.parley.room.domain.SessionFixture.M;
 import static org.parley.room.domain.SessionFixture.PA;
@@ -103,6 +104,37 @@ class RaiseHandTest {
         Decision raisedTwice = f.session.raiseHand(PA);
         assertTrue(accepted(f.session.raiseHand(PA)).deliveries().isEmpty(), "raising a raised hand tells nothing");
         assertEquals(Set.of(PA, CA, M), recipientsOf(raisedTwice, Event.PresenceChanged.class));
+    }
+
+    @Test
+    void theMediatorLowersAHandFromAnotherRoomAndTheRaisersPlaceIsToldAsIfTheRaiserHadLoweredIt() {
+        SessionFixture f = SessionFixture.sideAInCaucus();
+        accepted(f.session.raiseHand(PB));
+        accepted(f.session.raiseHand(PA));
+
+        Decision lowered = f.session.lowerHand(M, PB);
+
+        assertEquals(Set.of(), whoSeesHandOf(f, PB));
+        assertEquals(Set.of(PB, CB, M), recipientsOf(lowered, Event.PresenceChanged.class),
+                "the joint room and the mediator are told; side A's caucus learns nothing");
+        assertEquals(Set.of(PA, CA, M), whoSeesHandOf(f, PA), "only the named hand is lowered");
+        assertTrue(accepted(f.session.lowerHand(M, PB)).deliveries().isEmpty(), "a hand that is down stays down");
+        assertTrue(accepted(f.session.lowerHand(PA, PA)).deliveries().size() > 0, "naming oneself lowers one's own");
+    }
+
+    @Test
+    void theCoMediatorLowersAnyHandButNobodyElseLowersAnothersHand() {
+        SessionFixture f = SessionFixture.allInJointRoomWithCoMediator();
+        accepted(f.session.raiseHand(PA));
+
+        f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.lowerHand(CA, PA));
+        f.assertRefusedAndUnchanged(ErrorCode.FORBIDDEN, () -> f.session.lowerHand(PB, PA));
+        f.assertRefusedAndUnchanged(ErrorCode.NO_SUCH_PARTICIPANT,
+                () -> f.session.lowerHand(M, ParticipantId.of("stranger")));
+        assertTrue(whoSeesHandOf(f, PA).contains(PA), "every refusal left the hand up");
+
+        accepted(f.session.lowerHand(CM, PA));
+        assertEquals(Set.of(), whoSeesHandOf(f, PA));
     }
 
     @Test
