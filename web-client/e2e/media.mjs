@@ -22,9 +22,6 @@ import { axeChecks } from "./scenario.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-// Media is a stream, not a queue: there is no last frame to wait for, so "receives nothing" is shown by byte
-// counters that stay still over this window while the people still entitled are shown receiving in it.
-const SILENCE_WINDOW_MS = 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE = (process.env.PARLEY_E2E_URL ?? "http://localhost:8080").replace(/\/+$/, "");
 const SHOTS = path.resolve(here, "..", process.env.PARLEY_E2E_SHOTS ?? "../target/e2e-media-screenshots");
@@ -122,6 +119,22 @@ async function awaitReceiving(page, from, label) {
     if (Date.now() > deadline) throw new Error(`${label}: no growing inbound RTP from ${missing.join(", ")}`);
     await page.waitForTimeout(200);
   }
+}
+
+/**
+ * Media is a stream, not a queue: there is no last frame to wait for. So "`silent` receives nothing from `from`" is
+ * shown over an interval anchored by the media itself: `silent`'s counters are read, then `witness` (entitled to
+ * the same media) is shown receiving more of it, then `silent`'s counters are read again and must not have moved.
+ * Answers both readings of `silent`.
+ */
+async function silentWhileWitnessReceives(silent, witness, from, label, screen = false) {
+  const before = await media(silent);
+  if (screen) {
+    for (const id of from) await awaitScreen(witness, id, label);
+  } else {
+    await awaitReceiving(witness, from, label);
+  }
+  return { before, after: await media(silent) };
 }
 
 /** Waits until the page receives the shared screen of `id` (screen bytes growing). */
@@ -376,9 +389,8 @@ try {
     await awaitStopped(partyA, id("partyB"), "party A");
     await awaitReceiving(mediator, [id("partyA"), id("counselA")], "the mediator in the caucus");
     await awaitReceiving(partyA, [id("mediator"), id("counselA")], "party A in the caucus");
-    const before = await media(partyB);
-    await partyB.waitForTimeout(SILENCE_WINDOW_MS);
-    const after = await media(partyB);
+    const { before, after } = await silentWhileWitnessReceives(partyB, counselA, [id("mediator"), id("partyA")],
+      "counsel A in the caucus");
     for (const role of ["mediator", "partyA", "counselA"]) {
       check((after.bytes[id(role)] ?? 0) === (before.bytes[id(role)] ?? 0), `party B receives nothing of ${role}`);
     }
@@ -398,9 +410,8 @@ try {
     check(!text.includes(PEOPLE.partyB.name), "the banner does not name party B");
     await awaitScreen(mediator, id("partyA"), "the mediator in the caucus");
     await awaitScreen(counselA, id("partyA"), "counsel A in the caucus");
-    const before = await media(partyB);
-    await partyB.waitForTimeout(SILENCE_WINDOW_MS);
-    const after = await media(partyB);
+    const { before, after } = await silentWhileWitnessReceives(partyB, counselA, [id("partyA")],
+      "counsel A watching the screen", true);
     check((after.screenBytes[id("partyA")] ?? 0) === (before.screenBytes[id("partyA")] ?? 0), "party B receives no screen");
     check((await partyB.locator(".screen-tile").count()) === 0, "party B shows no shared screen");
     check((await partyB.getByText("is sharing their screen").count()) === 0, "party B is not told of the screen");
@@ -437,9 +448,8 @@ try {
       await awaitReceiving(mediator, [id("partyA"), id("counselA")], "the mediator after Janus came back");
       await awaitReceiving(partyA, [id("mediator"), id("counselA")], "party A after Janus came back");
       recovery = Date.now() - killed;
-      const before = await media(partyB);
-      await partyB.waitForTimeout(SILENCE_WINDOW_MS);
-      const after = await media(partyB);
+      const { before, after } = await silentWhileWitnessReceives(partyB, counselA, [id("mediator"), id("partyA")],
+        "counsel A after Janus came back");
       for (const role of ["mediator", "partyA", "counselA"]) {
         check((after.bytes[id(role)] ?? 0) === (before.bytes[id(role)] ?? 0), `after the restart too, party B receives nothing of ${role}`);
       }
