@@ -48,6 +48,11 @@ public class SessionScheduling {
         if (request == null) {
             throw ApiException.invalid("a body {scheduledStart, expectedMinutes} is required");
         }
+        return planned(request, clock);
+    }
+
+    /** The schedule asked for, checked against now; 400 {@code invalid_request} naming what is wrong. */
+    static SessionSchedule planned(ScheduleRequest request, Clock clock) {
         try {
             return SessionSchedule.parse(request.scheduledStart(), request.expectedMinutes(), clock.instant());
         } catch (SessionSchedule.Refused refused) {

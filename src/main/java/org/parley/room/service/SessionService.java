@@ -83,20 +83,12 @@ public class SessionService {
                     if (schedule == null) {
                         return sessions.persist(session);
                     }
-                    SessionSchedule planned = planned(schedule);
+                    SessionSchedule planned = SessionScheduling.planned(schedule, clock);
                     session.scheduledStart = planned.start();
                     session.expectedMinutes = planned.expectedMinutes();
                     return sessions.persist(session).call(persisted -> audit.append(
                             SessionScheduling.scheduled(caller, visibleCase.courtId, persisted, planned)));
                 });
-    }
-
-    private SessionSchedule planned(SessionScheduling.ScheduleRequest request) {
-        try {
-            return SessionSchedule.parse(request.scheduledStart(), request.expectedMinutes(), clock.instant());
-        } catch (SessionSchedule.Refused refused) {
-            throw ApiException.invalid(refused.getMessage());
-        }
     }
 
     @WithSession
