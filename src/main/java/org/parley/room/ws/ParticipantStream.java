@@ -232,8 +232,14 @@ final class ParticipantStream {
     }
 
     static long utf8Length(String text) {
-        // JSON frames are mostly ASCII: one byte per char; only frames with other characters need encoding.
-        return text.chars().allMatch(c -> c < 0x80) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+        // JSON frames are mostly ASCII: one byte per char; only frames with other characters need encoding. A plain
+        // loop, not a stream: this runs for every frame kept and every frame queued, for every recipient.
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
     }
 
     private static byte[] digest(String text) {

@@ -19,6 +19,14 @@ class ParticipantStreamTest {
     }
 
     @Test
+    void aFramesLengthIsItsUtf8LengthWhetherAsciiOrNot() {
+        assertEquals(12, ParticipantStream.utf8Length("{\"type\":\"x\"}"));
+        assertEquals("{\"n\":\"Żółć €\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                ParticipantStream.utf8Length("{\"n\":\"Żółć €\"}"));
+        assertEquals(0, ParticipantStream.utf8Length(""));
+    }
+
+    @Test
     void aResumeIsCoveredFromAnyNumberTheStreamStillHoldsTheFramesAfter() {
         ParticipantStream stream = new ParticipantStream(10, 10_000);
         sendFrames(stream, 5, "frame");
