@@ -26,7 +26,8 @@ import org.parley.bench.report.StepResult;
  *
  * <p>Usage: {@code BenchmarkMain <quick|full|memory> <parley quarkus-run.jar> <output folder>}. Environment:
  * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
- * each server with Java Flight Recorder; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
+ * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@code -XX:+UseG1GC}) sets both servers'
+ * collector options; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
  * memory mode. Mode {@code memory} measures only memory per idle connection, with class
  * histograms.
  */
@@ -41,7 +42,8 @@ public final class BenchmarkMain {
      * The same collector and heap for both servers; pinned to one CPU the JVM would otherwise pick SerialGC. The heap
      * is touched at start, so resident memory grows only with what connections themselves cost.
      */
-    private static final List<String> SERVER_JVM = List.of("-XX:+UseG1GC", "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+    private static final List<String> SERVER_JVM = serverJvm(System.getenv().getOrDefault("BENCH_SERVER_GC",
+            "-XX:+UseG1GC"));
     /** Closing thousands of connections on purpose (reconnect storm, end of a server) is not worth a log line each. */
     private static final java.util.logging.Logger QUIET_CLOSES =
             java.util.logging.Logger.getLogger("io.vertx.core.net.impl.ConnectionBase");
@@ -52,7 +54,8 @@ public final class BenchmarkMain {
         Path jar = Path.of(args[1]).toAbsolutePath();
         Path out = Path.of(args[2]).toAbsolutePath();
         Files.createDirectories(out);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        // Enough workers for the parallel ticket requests of a reconnect storm (32 at a time) to run side by side.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(64));
         Context context = vertx.getOrCreateContext();
         Report report = new Report(settings.name, Instant.now(), SERVER_JVM);
         try {
@@ -88,6 +91,13 @@ public final class BenchmarkMain {
             vertx.close();
         }
         System.out.println("results in " + out);
+    }
+
+    /** The collector's options (space-separated, the same for both servers), then the heap. */
+    private static List<String> serverJvm(String collector) {
+        List<String> jvm = new ArrayList<>(List.of(collector.trim().split("\\s+")));
+        jvm.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+        return List.copyOf(jvm);
     }
 
     private static Target start(String name, Path jar, Path out) throws Exception {
