@@ -66,6 +66,12 @@ public final class BenchmarkMain {
                     }
                     continue;
                 }
+                if (settings == Settings.CONNECT) {
+                    try (Target target = start(name, jar, out)) {
+                        idleAndReconnect(target, context, settings, report);
+                    }
+                    continue;
+                }
                 try (Target target = start(name, jar, out)) {
                     List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
                     OpenLoopRun fanOut = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
@@ -81,7 +87,7 @@ public final class BenchmarkMain {
                     idleAndReconnect(target, context, settings, report);
                 }
             }
-            if (settings == Settings.MEMORY) {
+            if (settings == Settings.MEMORY || settings == Settings.CONNECT) {
                 return;
             }
             LatencyPlot.write("Joint-room fan-out, " + settings.rooms + " rooms of " + ROOM_SIZE + ", "
@@ -225,9 +231,14 @@ public final class BenchmarkMain {
         static final Settings MEMORY = new Settings("memory", 0, new double[0], 0, 0, 0,
                 memorySteps(), 0, 0, 0);
 
+        /** Connecting only: 1,000 idle connections, all of them reconnecting at once, then the ticket rate. */
+        static final Settings CONNECT = new Settings("connect", 0, new double[0], 0, 0, 0,
+                new int[] {1000}, 1000, 10, 0);
+
         static Settings named(String name) {
             return switch (name) {
                 case "full" -> FULL;
+                case "connect" -> CONNECT;
                 case "memory" -> MEMORY;
                 default -> QUICK;
             };

@@ -53,7 +53,9 @@ public final class Connections {
                         } else if (waiting.isEmpty() && running[0] == 0) {
                             done.complete(null);
                         } else {
-                            next[0].run();
+                            // On the next turn: a task that completes at once (closing a closed socket) would
+                            // otherwise recurse once per member and overflow the stack.
+                            context.runOnContext(again -> next[0].run());
                         }
                     });
                 }

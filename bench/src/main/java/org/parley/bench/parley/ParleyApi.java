@@ -18,7 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ParleyApi {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as a browser without TLS speaks it: each caller on a connection of its own. The client's default
+     * (HTTP/2 by upgrade) would carry every simulated participant's requests over one shared connection.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
