@@ -215,8 +215,10 @@ public final class ParleyTarget implements Target {
             String[] seat = SEATS[member.seat];
             String generated = "bench-" + seat[0] + "-" + runTag + "x" + member.index;
             String email = generated + "@bench.parley.invalid";
+            // A first and a last name, as a person has: a Keycloak account without a last name must complete its
+            // profile before any sign-in.
             JsonObject invitation = new JsonObject().put("email", email)
-                    .put("displayName", generated).put("role", seat[0]).put("side", seat[1]);
+                    .put("displayName", "Bench " + generated).put("role", seat[0]).put("side", seat[1]);
             member.participantId = api.post(admin, "/api/cases/" + caseId + "/participants", invitation, 201)
                     .getString("id");
             String username = identity.invited(generated, email);
