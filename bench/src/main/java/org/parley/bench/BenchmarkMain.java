@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.bench.b0.B0Target;
+import org.parley.bench.keycloak.KeycloakBench;
 import org.parley.bench.load.OpenLoopRun;
 import org.parley.bench.load.Room;
 import org.parley.bench.load.RunResult;
@@ -24,12 +25,13 @@ import org.parley.bench.report.StepResult;
  * CPU 1, the joint-room fan-out at rising offered load, then memory per idle connection, the reconnect storm and
  * (Parley) the ticket rate. Writes {@code report.md}, {@code results.json} and {@code fanout-latency.png}.
  *
- * <p>Usage: {@code BenchmarkMain <quick|full|memory> <parley quarkus-run.jar> <output folder>}. Environment:
+ * <p>Usage: {@code BenchmarkMain <quick|full|memory|keycloak> <parley quarkus-run.jar> <output folder>}. Environment:
  * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
  * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@code -XX:+UseG1GC}) sets both servers'
  * collector options; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
  * memory mode. Mode {@code memory} measures only memory per idle connection, with class
- * histograms.
+ * histograms; mode {@code keycloak} the ticket path and the revocation sweep against a real Keycloak
+ * ({@link KeycloakBench}).
  */
 public final class BenchmarkMain {
 
@@ -59,6 +61,10 @@ public final class BenchmarkMain {
         Context context = vertx.getOrCreateContext();
         Report report = new Report(settings.name, Instant.now(), SERVER_JVM);
         try {
+            if (settings == Settings.KEYCLOAK) {
+                KeycloakBench.run(context, jar, SERVER_JVM, out, report);
+                return;
+            }
             for (String name : System.getenv().getOrDefault("BENCH_SERVERS", "B0,Parley").split(",")) {
                 if (settings == Settings.MEMORY) {
                     try (Target target = start(name, jar, out)) {
@@ -235,11 +241,15 @@ public final class BenchmarkMain {
         static final Settings CONNECT = new Settings("connect", 0, new double[0], 0, 0, 0,
                 new int[] {1000}, 1000, 10, 0);
 
+        /** The ticket path and the revocation sweep against a real Keycloak ({@link KeycloakBench}). */
+        static final Settings KEYCLOAK = new Settings("keycloak", 0, new double[0], 0, 0, 0, new int[0], 0, 0, 0);
+
         static Settings named(String name) {
             return switch (name) {
                 case "full" -> FULL;
                 case "connect" -> CONNECT;
                 case "memory" -> MEMORY;
+                case "keycloak" -> KEYCLOAK;
                 default -> QUICK;
             };
         }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,11 +32,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code command} on CPU {@code cpu} (through {@code taskset}), its output going to {@code log}. */
     public static ServerProcess start(int cpu, List<String> command, Path log) throws IOException {
+        return start(cpu, command, log, null, environment -> { });
+    }
+
+    /** As {@link #start(int, List, Path)}, in {@code directory} (null: this one) with its environment adjusted. */
+    public static ServerProcess start(int cpu, List<String> command, Path log, Path directory,
+            Consumer<Map<String, String>> environment) throws IOException {
         List<String> pinned = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu)));
         pinned.addAll(command);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(pinned).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServerProcess(process, log);
+        ProcessBuilder builder = new ProcessBuilder(pinned).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        environment.accept(builder.environment());
+        return new ServerProcess(builder.start(), log);
     }
 
     public long pid() {
@@ -123,6 +135,23 @@ public final class ServerProcess implements AutoCloseable {
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         return out;
+    }
+
+    /**
+     * Stops the process and every process it started at the same time (for a launcher script such as Keycloak's
+     * {@code kc.sh}, whose Java process does the work).
+     */
+    public void closeWithDescendants() throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        close();
+        for (ProcessHandle each : descendants) {
+            try {
+                each.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                each.destroyForcibly();
+            }
+        }
     }
 
     @Override

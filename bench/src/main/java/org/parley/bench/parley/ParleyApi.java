@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Parley's REST API as a benchmark participant uses it: sign-in at the demo identity provider, cases, invitations,
- * disclosure, agreement, attestation and room tickets. Every call goes through the real checks.
+ * Parley's REST API as a benchmark participant uses it: sign-in (at the demo identity provider unless another token
+ * source is given), cases, invitations, disclosure, agreement, attestation and room tickets. Every call goes through
+ * the real checks.
  */
 public final class ParleyApi {
 
@@ -25,15 +27,29 @@ public final class ParleyApi {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> demoTokens = new ConcurrentHashMap<>();
+    private final Function<String, String> tokens;
 
+    /** Signed in at the demo identity provider of the server at {@code base}. */
     public ParleyApi(URI base) {
         this.base = base;
+        this.tokens = this::demoToken;
+    }
+
+    /** Signed in by {@code tokens}, which answers a current access token for a user name. */
+    public ParleyApi(URI base, Function<String, String> tokens) {
+        this.base = base;
+        this.tokens = tokens;
+    }
+
+    /** A current access token of {@code username}. */
+    public String token(String username) {
+        return tokens.apply(username);
     }
 
     /** An access token of a demo or generated account, signed in once per run. */
-    public String token(String username) {
-        return tokens.computeIfAbsent(username, name -> {
+    private String demoToken(String username) {
+        return demoTokens.computeIfAbsent(username, name -> {
             String form = "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/demo-idp/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -59,6 +75,23 @@ public final class ParleyApi {
     /** A fresh single-use room ticket for {@code username} in {@code sessionId}. */
     public String ticket(String username, String sessionId) {
         return post(username, "/api/sessions/" + sessionId + "/ticket", new JsonObject(), 200).getString("ticket");
+    }
+
+    /** The body of an unauthenticated GET, such as {@code /q/metrics}. */
+    public String text(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private HttpRequest.Builder authorized(String username, String path) {

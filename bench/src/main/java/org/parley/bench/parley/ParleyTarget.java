@@ -28,8 +28,8 @@ import org.parley.bench.load.Room;
 import org.parley.bench.load.Wire;
 
 /**
- * The packaged Parley server in its own process (demo profile: embedded PostgreSQL and the demo identity provider,
- * with generated accounts turned on), provisioned and joined through its real path: a case per room, invitations,
+ * The packaged Parley server in its own process (demo profile: embedded PostgreSQL and, unless another
+ * {@link ParleyIdentity} is given, the demo identity provider with generated accounts turned on), provisioned and joined through its real path: a case per room, invitations,
  * sign-in, disclosure, agreement and attestation over REST, then a single-use ticket and an upgrade from an allowed
  * Origin per connection; the mediator starts the session and admits everyone into the joint room.
  */
@@ -39,6 +39,8 @@ public final class ParleyTarget implements Target {
     private static final String[][] SEATS = {
         {"mediator", null}, {"party", "A"}, {"counsel", "A"}, {"party", "B"}, {"counsel", "B"}};
 
+    private final String name;
+    private final ParleyIdentity identity;
     private final ServerProcess server;
     private final int port;
     private final ParleyApi api;
@@ -54,6 +56,17 @@ public final class ParleyTarget implements Target {
 
     public ParleyTarget(int cpu, int port, List<String> jvmOptions, Path jar, Path dataDir, Path logs)
             throws Exception {
+        this("Parley", ParleyIdentity.DEMO, cpu, port, jvmOptions, jar, dataDir, logs);
+    }
+
+    /**
+     * The demo profile's server (embedded PostgreSQL) whose accounts come from {@code identity}, reported as
+     * {@code name}; its log is {@code logs/<name>.log}.
+     */
+    public ParleyTarget(String name, ParleyIdentity identity, int cpu, int port, List<String> jvmOptions, Path jar,
+            Path dataDir, Path logs) throws Exception {
+        this.name = name;
+        this.identity = identity;
         this.port = port;
         this.origin = "http://localhost:" + port;
         List<String> command = new ArrayList<>(List.of("java"));
@@ -63,23 +76,29 @@ public final class ParleyTarget implements Target {
                 "-Dquarkus.http.port=" + port,
                 "-Dparley.data-dir=" + dataDir,
                 "-Dparley.media.enabled=false",
-                "-Dparley.demo-identity.generated-accounts=true",
                 "-Dparley.websocket.allowed-origins=" + origin,
                 // One address opens every connection and sends every frame of the run; the per-address and
                 // per-connection limits are for people, not for a load generator.
                 "-Dparley.room.frames.rate=100000",
                 "-Dparley.room.frames.burst=100000",
                 "-Dparley.websocket.upgrades.rate=100000",
-                "-Dparley.websocket.upgrades.burst=100000",
-                "-jar", jar.toString()));
-        this.server = ServerProcess.start(cpu, command, logs.resolve("parley.log"));
+                "-Dparley.websocket.upgrades.burst=100000"));
+        command.addAll(identity.serverOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        this.server = ServerProcess.start(cpu, command, logs.resolve(name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-") + ".log"));
         server.awaitLog("Listening on", 180);
-        this.api = new ParleyApi(URI.create("http://127.0.0.1:" + port));
+        this.api = identity.api(URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** Parley's REST API as this run's participants call it. */
+    public ParleyApi api() {
+        return api;
     }
 
     @Override
     public String name() {
-        return "Parley";
+        return name;
     }
 
     @Override
@@ -141,20 +160,34 @@ public final class ParleyTarget implements Target {
 
     @Override
     public List<Room> connect(Context context, int rooms, int size, int firstIndex) throws Exception {
+        List<Room> created = provisioned(rooms, size, firstIndex);
+        join(context, created);
+        return created;
+    }
+
+    /**
+     * Creates {@code rooms} rooms of {@code size} members each, numbered from {@code firstIndex}: cases, invitations,
+     * sign-ins, disclosure, agreement and attestations, but no connection yet.
+     */
+    public List<Room> provisioned(int rooms, int size, int firstIndex) throws Exception {
         if (size < 3 || size > SEATS.length) {
             throw new IllegalArgumentException("a Parley room here has 3 to " + SEATS.length + " members");
         }
-        connections = new Connections(context);
         List<Room> created = new ArrayList<>();
         for (int r = 0; r < rooms; r++) {
             created.add(new Room("s" + (firstIndex + r * size), size, firstIndex + r * size));
         }
         provision(created);
-        List<Member> members = created.stream().flatMap(room -> room.members.stream()).toList();
-        connections.forEach(members, 32, this::open);
-        List<Member> mediators = created.stream().map(room -> room.members.get(0)).toList();
-        connections.forEach(mediators, 32, this::startAndAdmitEveryone);
         return created;
+    }
+
+    /** Connects every member of provisioned {@code rooms}; the mediators start and admit everyone. */
+    public void join(Context context, List<Room> rooms) {
+        connections = new Connections(context);
+        List<Member> members = rooms.stream().flatMap(room -> room.members.stream()).toList();
+        connections.forEach(members, 32, this::open);
+        List<Member> mediators = rooms.stream().map(room -> room.members.get(0)).toList();
+        connections.forEach(mediators, 32, this::startAndAdmitEveryone);
     }
 
     /** Cases, invitations, sign-ins and attestations, eight rooms at a time. */
@@ -174,18 +207,22 @@ public final class ParleyTarget implements Target {
     }
 
     private void provision(Room room) {
-        String admin = "demo.admin";
+        String admin = identity.courtAdmin();
         String caseId = api.post(admin, "/api/cases", new JsonObject().put("reference", "BENCH-" + room.name
                 + "-" + runTag).put("title", "Benchmark " + room.name).put("caucusPolicy", "release_required"), 201)
                 .getString("id");
         for (Member member : room.members) {
             String[] seat = SEATS[member.seat];
-            String username = "bench-" + seat[0] + "-" + runTag + "x" + member.index;
-            usernames.put(member, username);
-            JsonObject invitation = new JsonObject().put("email", username + "@bench.parley.invalid")
-                    .put("displayName", username).put("role", seat[0]).put("side", seat[1]);
+            String generated = "bench-" + seat[0] + "-" + runTag + "x" + member.index;
+            String email = generated + "@bench.parley.invalid";
+            // A first and a last name, as a person has: a Keycloak account without a last name must complete its
+            // profile before any sign-in.
+            JsonObject invitation = new JsonObject().put("email", email)
+                    .put("displayName", "Bench " + generated).put("role", seat[0]).put("side", seat[1]);
             member.participantId = api.post(admin, "/api/cases/" + caseId + "/participants", invitation, 201)
                     .getString("id");
+            String username = identity.invited(generated, email);
+            usernames.put(member, username);
             api.get(username, "/api/cases");
         }
         String mediator = usernames.get(room.members.get(0));

@@ -28,6 +28,17 @@ public final class Report {
     private int reconnects;
     private double ticketsPerSecond = Double.NaN;
     private long[] refusals;
+    /** Mode keycloak: per server, tickets/s, its CPU share and Keycloak's (NaN without one). */
+    private final Map<String, double[]> ticketsAgainst = new LinkedHashMap<>();
+    /** Mode keycloak: per number of connected subjects, the sweep passes' seconds and the CPU shares. */
+    private final Map<Integer, Sweep> sweeps = new LinkedHashMap<>();
+
+    private record Sweep(List<Double> seconds, double serverCpu, double keycloakCpu, int intervalSeconds) {
+        double median() {
+            List<Double> sorted = seconds.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
 
     public Report(String settings, Instant at, List<String> jvm) {
         this.settings = settings;
@@ -66,6 +77,18 @@ public final class Report {
         ticketsPerSecond = perSecond;
     }
 
+    /** Room tickets per second against {@code server}, its CPU share and Keycloak's (null when none runs). */
+    public void ticketsAgainst(String server, double perSecond, double serverCpu, Double keycloakCpu) {
+        ticketsAgainst.put(server, new double[] {perSecond, serverCpu, keycloakCpu == null ? Double.NaN
+                : keycloakCpu});
+    }
+
+    /** The revocation sweep's passes with {@code subjects} connected, and the CPU shares over them. */
+    public void sweep(int subjects, List<Double> seconds, double serverCpu, double keycloakCpu,
+            int intervalSeconds) {
+        sweeps.put(subjects, new Sweep(List.copyOf(seconds), serverCpu, keycloakCpu, intervalSeconds));
+    }
+
     private double best(String server) {
         return fanOut.getOrDefault(server, List.of()).stream().filter(StepResult::passed)
                 .mapToDouble(StepResult::offered).max().orElse(0);
@@ -99,7 +122,19 @@ public final class Report {
                     .put("heapBytesEach", bytes[0]).put("residentBytesEach", bytes[1])));
             memory.put(server, each);
         });
-        return root.put("servers", servers).put("idleConnections", memory);
+        root.put("servers", servers).put("idleConnections", memory);
+        if (!ticketsAgainst.isEmpty() || !sweeps.isEmpty()) {
+            JsonObject tickets = new JsonObject();
+            ticketsAgainst.forEach((server, t) -> tickets.put(server, new JsonObject().put("ticketsPerSecond", t[0])
+                    .put("serverCpu", t[1]).put("keycloakCpu", Double.isNaN(t[2]) ? null : t[2])));
+            JsonArray sweep = new JsonArray();
+            sweeps.forEach((subjects, each) -> sweep.add(new JsonObject().put("connectedSubjects", subjects)
+                    .put("passSeconds", new JsonArray(new ArrayList<>(each.seconds())))
+                    .put("medianSeconds", each.median()).put("serverCpu", each.serverCpu())
+                    .put("keycloakCpu", each.keycloakCpu()).put("intervalSeconds", each.intervalSeconds())));
+            root.put("keycloak", new JsonObject().put("tickets", tickets).put("sweep", sweep));
+        }
+        return root;
     }
 
     private static JsonObject json(RunResult run) {
@@ -176,6 +211,24 @@ public final class Report {
         }
         if (!Double.isNaN(ticketsPerSecond)) {
             md.append(String.format("| room tickets per second (32 callers) | %.0f | – | – |%n", ticketsPerSecond));
+        }
+        if (!ticketsAgainst.isEmpty()) {
+            md.append("\n## Ticket path against a real Keycloak\n\n");
+            md.append("| server | room tickets/s (32 callers) | ratio to the first | server CPU | Keycloak CPU |\n");
+            md.append("|---|---|---|---|---|\n");
+            double first = ticketsAgainst.values().iterator().next()[0];
+            ticketsAgainst.forEach((server, t) -> md.append(String.format("| %s | %.0f | %.2f× | %.0f%% | %s |%n",
+                    server, t[0], ratio(t[0], first), 100 * t[1],
+                    Double.isNaN(t[2]) ? "–" : String.format("%.0f%%", 100 * t[2]))));
+        }
+        if (!sweeps.isEmpty()) {
+            md.append("\n## Revocation sweep against a real Keycloak (one `DisabledAccountSweep` pass)\n\n");
+            md.append("| connected subjects | median pass s | passes s | ms per subject | server CPU | Keycloak CPU | interval |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            sweeps.forEach((subjects, each) -> md.append(String.format("| %,d | %.3f | %s | %.2f | %.0f%% | %.0f%% | %d s |%n",
+                    subjects, each.median(), each.seconds().stream().map(v -> String.format("%.3f", v)).toList(),
+                    1000 * each.median() / subjects, 100 * each.serverCpu(), 100 * each.keycloakCpu(),
+                    each.intervalSeconds())));
         }
         return md.toString();
     }
