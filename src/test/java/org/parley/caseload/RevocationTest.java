@@ -3,9 +3,13 @@ package org.parley.caseload;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,9 @@ class RevocationTest {
 
     @TestHTTPResource("/")
     URI server;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aRemovedParticipantIsDisconnectedAtOnceAndGetsNoNewTicket() {
@@ -48,15 +55,24 @@ class RevocationTest {
     }
 
     @Test
-    void aDisabledAccountIsDisconnectedWithinTheSweepIntervalAndGetsNoNewTicket() {
+    void aDisabledAccountIsDisconnectedWithinTheSweepIntervalAndGetsNoNewTicket() throws InterruptedException {
         MediationFixture fixture = MediationFixture.create(server);
         String tokenBeforeDisabling = MediationFixture.token("party.b");
         RoomClient partyB = fixture.connect("party.b");
         partyB.await("joined");
         String partyBId = (String) KeycloakAdminApi.shared().usersByUsername("party.b").get(0).get("id");
+        Timer passes = metrics.get("parley.accounts.sweep").timer();
+        long passesBefore = passes.count();
         KeycloakAdminApi.shared().setEnabled(partyBId, false);
         try {
             assertEquals(4403, partyB.closeCode());
+            // The pass that closed the connection is timed once it has asked about every connected subject.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (passes.count() <= passesBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(passes.count() > passesBefore, "the sweep pass that closed the connection was timed");
+            assertTrue(passes.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0, "its duration was recorded");
             given().auth().oauth2(tokenBeforeDisabling).post("/api/sessions/" + fixture.sessionId + "/ticket")
                     .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("forbidden"));
         } finally {
