@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -107,11 +108,18 @@ public class RoomSocket {
 
     /** A pong (the browser's automatic answer to the heartbeat's ping) shows the connection is alive. */
     @OnPongMessage
+    @NonBlocking
     public void onPong(WebSocketConnection connection, Buffer ignored) {
         connections.of(connection).ifPresent(attached -> attached.heard(clock.instant()));
     }
 
+    /**
+     * Runs on the connection's event loop, like everything it calls (decoding, the session's decision, the writes):
+     * a worker thread per frame would put every sender of a busy session behind its lock at once, and on few CPUs
+     * a descheduled lock holder keeps them all waiting.
+     */
     @OnTextMessage
+    @NonBlocking
     public void onMessage(WebSocketConnection connection, String text) {
         connections.of(connection).ifPresent(attached -> {
             attached.heard(clock.instant());
@@ -238,6 +246,7 @@ public class RoomSocket {
     }
 
     @OnClose
+    @NonBlocking
     public void onClose(WebSocketConnection connection) {
         connections.of(connection).ifPresent(attached -> {
             if (connections.detach(connection)) {
