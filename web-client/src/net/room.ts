@@ -25,6 +25,8 @@ export interface RoomDeps {
   setTimer: (run: () => void, ms: number) => unknown;
   clearTimer: (timer: unknown) => void;
   random?: () => number;
+  /** Milliseconds of a monotonic clock, for the send pace (default: `Date.now`). */
+  now?: () => number;
 }
 
 const OPEN = 1;
@@ -34,6 +36,56 @@ interface Unacknowledged {
   ref: string;
   clientId: string;
   command: RoomCommand & { type: "message" };
+  /** What goes on the wire: the command with its ref and client id (and, after a reconnect, the new placement). */
+  frame: string;
+  /** The socket it last went out on, or null while it waits for its turn. */
+  sentOn: SocketLike | null;
+  /** When it was asked for, among everything this connection sends: what waits goes out in this order. */
+  order: number;
+}
+
+/**
+ * How fast this client sends: under the server's default frame limit (20 frames a second, 40 at once; see
+ * docs/protocol.md, "Limits"), so that a burst of messages waits here, in order, instead of being refused there. When
+ * the server still answers `rate_limited` (it dropped a frame undecoded, so it cannot say which), nothing goes out
+ * for `afterRefusalMs` and then every unacknowledged message goes again with its client id, which the server applies
+ * once.
+ */
+export const PACE = { framesPerSecond: 10, burst: 20, afterRefusalMs: 1_000 } as const;
+
+/** A token bucket of frames at {@link PACE}. */
+class SendPace {
+  private tokens: number = PACE.burst;
+  private at: number;
+
+  constructor(private readonly now: () => number) {
+    this.at = now();
+  }
+
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until the next frame may go. */
+  untilNext(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / PACE.framesPerSecond);
+  }
+
+  /** Spends everything, so that the next frame goes out when `ms` have passed and not before. */
+  pauseFor(ms: number): void {
+    this.at = this.now();
+    this.tokens = 1 - (ms * PACE.framesPerSecond) / 1000;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(PACE.burst, this.tokens + ((now - this.at) * PACE.framesPerSecond) / 1000);
+    this.at = now;
+  }
 }
 
 /**
@@ -82,6 +134,10 @@ export class RoomConnection {
   private joinedOnSocket = false;
   private arrived = false;
   private readonly clientIdPrefix: string;
+  private readonly pace: SendPace;
+  /** Frames other than messages that wait for the pace, oldest first (messages wait in the outbox). */
+  private readonly waiting: { frame: string; order: number }[] = [];
+  private flushTimer: unknown = null;
 
   constructor(
     readonly sessionId: string,
@@ -90,6 +146,7 @@ export class RoomConnection {
   ) {
     // Unique within the session for this page: a reload starts a new outbox, and so a new prefix.
     this.clientIdPrefix = `m${Math.floor((deps.random ?? Math.random)() * 2 ** 32).toString(36)}`;
+    this.pace = new SendPace(deps.now ?? Date.now);
   }
 
   start(): void {
@@ -123,12 +180,18 @@ export class RoomConnection {
     this.onClosed(1006);
   }
 
-  /** Sends a command; returns its `ref`, or null when there is no open connection to send it on. */
+  /**
+   * Sends a command at the pace, after whatever waits before it; returns its `ref`, or null when there is no open
+   * connection to send it on. A `typing` frame that would have to wait is dropped: by then it would say nothing.
+   */
   send(command: ClientCommand): string | null {
     if (!this.socket || this.socket.readyState !== OPEN) return null;
     if ("text" in command && command.text.length > LIMITS.text) return null;
+    const nothingWaits = this.waiting.length === 0 && !this.messageWaits();
+    if (command.type === "typing" && !(nothingWaits && this.pace.untilNext() === 0)) return null;
     const ref = `c${++this.refCounter}`;
-    this.socket.send(JSON.stringify({ ...command, ref }));
+    this.waiting.push({ frame: JSON.stringify({ ...command, ref }), order: this.refCounter });
+    this.flush();
     return ref;
   }
 
@@ -141,10 +204,9 @@ export class RoomConnection {
     if (command.text.length > LIMITS.text) return null;
     const ref = `c${++this.refCounter}`;
     const clientId = `${this.clientIdPrefix}-${this.refCounter}`;
-    this.outbox.set(clientId, { ref, clientId, command });
-    if (this.socket && this.socket.readyState === OPEN && this.arrived) {
-      this.socket.send(JSON.stringify({ ...command, ref, clientId }));
-    }
+    const frame = JSON.stringify({ ...command, ref, clientId });
+    this.outbox.set(clientId, { ref, clientId, command, frame, sentOn: null, order: this.refCounter });
+    this.flush();
     return { ref, clientId };
   }
 
@@ -164,7 +226,9 @@ export class RoomConnection {
     this.stopped = true;
     // Unsent messages are content: they go with the rest, never out on some later connection.
     this.outbox.clear();
+    this.waiting.length = 0;
     this.clearTimer();
+    this.clearFlushTimer();
     const socket = this.socket;
     this.socket = null;
     if (socket) {
@@ -206,6 +270,8 @@ export class RoomConnection {
     try {
       this.arrived = false;
       this.joinedOnSocket = false;
+      // What waited for the pace belonged to the old connection's place and moment; messages wait in the outbox.
+      this.waiting.length = 0;
       socket = this.deps.socket(url, [SUBPROTOCOL, TICKET_PREFIX + ticket]);
     } catch {
       this.scheduleRetry("The connection could not be opened");
@@ -227,6 +293,7 @@ export class RoomConnection {
       if (!frame) return;
       this.lastSeq = frame.seq;
       this.settleOutbox(frame);
+      if (frame.type === "error" && frame.code === "rate_limited" && frame.ref === undefined) this.refused(socket);
       this.emit({ type: "frame", frame });
       if (frame.type === "joined") this.joinedOnSocket = true;
       if (frame.type === "you_are_in" && this.joinedOnSocket && !this.arrived) {
@@ -264,8 +331,63 @@ export class RoomConnection {
         command.place === here
           ? { ...command, placement: arrival.placement, ref: pending.ref, clientId: pending.clientId }
           : { ...command, ref: pending.ref, clientId: pending.clientId };
-      socket.send(JSON.stringify(frame));
+      pending.frame = JSON.stringify(frame);
+      pending.sentOn = null;
     }
+    if (this.socket === socket) this.flush();
+  }
+
+  /**
+   * The server dropped a frame of ours undecoded for coming too fast. It cannot say which, so every message not yet
+   * acknowledged goes again, after a pause; those it had applied are acknowledged again and change nothing.
+   */
+  private refused(socket: SocketLike): void {
+    for (const pending of this.outbox.values()) {
+      if (pending.sentOn === socket) pending.sentOn = null;
+    }
+    this.pace.pauseFor(PACE.afterRefusalMs);
+    this.flush();
+  }
+
+  private messageWaits(): boolean {
+    for (const pending of this.outbox.values()) if (pending.sentOn !== this.socket) return true;
+    return false;
+  }
+
+  /**
+   * Sends what waits, at the pace and in the order it was asked for: frames, and messages once this connection's
+   * arrival has come (a message resent after a reconnect or a refusal keeps its place, before newer frames). What must
+   * wait longer is sent by a timer.
+   */
+  private flush(): void {
+    this.clearFlushTimer();
+    const socket = this.socket;
+    if (!socket || socket.readyState !== OPEN) return;
+    const messages = this.arrived ? [...this.outbox.values()].filter((pending) => pending.sentOn !== socket) : [];
+    let next = 0;
+    while (this.waiting.length > 0 || next < messages.length) {
+      const message = messages[next];
+      const frameFirst = this.waiting.length > 0 && (!message || this.waiting[0].order < message.order);
+      if (!this.pace.take()) break;
+      if (frameFirst) {
+        socket.send(this.waiting.shift()!.frame);
+      } else {
+        socket.send(message.frame);
+        message.sentOn = socket;
+        next += 1;
+      }
+    }
+    if (this.waiting.length > 0 || next < messages.length) {
+      this.flushTimer = this.deps.setTimer(() => {
+        this.flushTimer = null;
+        this.flush();
+      }, Math.max(1, this.pace.untilNext()));
+    }
+  }
+
+  private clearFlushTimer(): void {
+    if (this.flushTimer !== null) this.deps.clearTimer(this.flushTimer);
+    this.flushTimer = null;
   }
 
   private onClosed(code: number): void {
