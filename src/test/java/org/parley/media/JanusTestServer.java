@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.parley.media.embedded.EmbeddedJanus;
+import org.parley.testing.DebianPackage;
 
 /**
  * A real Janus for tests: installs Debian's package when missing and running as root (as the browser tests do for
@@ -37,17 +37,13 @@ public final class JanusTestServer {
 
     /** Whether a Janus can be had here: installed, or installable because we run as root. */
     public static boolean available() {
-        return EmbeddedJanus.findBinary().isPresent() || "root".equals(System.getProperty("user.name"));
+        return EmbeddedJanus.findBinary().isPresent() || DebianPackage.installable();
     }
 
     private static Path binary() {
         Optional<Path> found = EmbeddedJanus.findBinary();
-        if (found.isEmpty() && "root".equals(System.getProperty("user.name"))) {
-            System.out.println("media tests: janus is missing; installing Debian's janus package (apt-get install -y janus)");
-            if (!aptInstall()) {
-                run("apt-get", "update", "-q");
-                aptInstall();
-            }
+        if (found.isEmpty()) {
+            DebianPackage.installWhenMissing(Path.of("/usr/bin/janus"), "janus", "media tests");
             found = EmbeddedJanus.findBinary();
         }
         // Skipped, not failed, only where Janus cannot be had: not installed and not root (so apt-get cannot run).
@@ -55,27 +51,5 @@ public final class JanusTestServer {
         Assumptions.assumeTrue(found.isPresent(),
                 "media tests SKIPPED: no janus binary; install it with: sudo apt-get install -y janus");
         return found.get();
-    }
-
-    private static boolean aptInstall() {
-        return run("apt-get", "install", "-y", "-q", "janus");
-    }
-
-    private static boolean run(String... command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

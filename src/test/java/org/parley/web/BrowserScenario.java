@@ -12,12 +12,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.parley.testing.DebianPackage;
 
 /**
  * Runs the browser client's end-to-end scenario (web-client/e2e/run.mjs, real headless Chromium) against a running
  * server and fails with the tail of its log when it does not pass.
  */
 final class BrowserScenario {
+
+    /** Where the scenarios look for Chromium (web-client/e2e/scenario.mjs): Debian's package. */
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private BrowserScenario() {
     }
@@ -32,6 +36,10 @@ final class BrowserScenario {
         // Only an explicit -Dskip.web=true (no client built) skips the browser, and it says so.
         Assumptions.assumeFalse("true".equals(System.getProperty("parley.web.skipped")),
                 "browser tests skipped: the build ran with -Dskip.web=true");
+        // The scenario names the missing browser in one line; as root on a fresh machine it is installed first.
+        if (System.getenv("PARLEY_E2E_CHROMIUM") == null) {
+            DebianPackage.installWhenMissing(CHROMIUM, "chromium", "browser tests");
+        }
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         Map<String, String> environment = new HashMap<>(settings);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.parley.testing.DebianPackage;
 
 /**
  * A real coturn {@code turnserver} on loopback for tests, in the TURN REST API mode Parley's credentials are for
@@ -74,34 +75,9 @@ final class CoturnTestServer implements AutoCloseable {
         }
     }
 
-    private static void installWhenMissing() throws InterruptedException {
-        if (!Files.isExecutable(BINARY) && "root".equals(System.getProperty("user.name"))) {
-            System.out.println("TURN tests: turnserver is missing; installing Debian's coturn package"
-                    + " (apt-get install -y coturn)");
-            if (!apt("install", "-y", "-q", "coturn")) {
-                apt("update", "-q");
-                apt("install", "-y", "-q", "coturn");
-            }
-        }
+    private static void installWhenMissing() {
         // Skipped, not failed, only where coturn can be neither found nor installed (not root).
-        Assumptions.assumeTrue(Files.isExecutable(BINARY),
+        Assumptions.assumeTrue(DebianPackage.installWhenMissing(BINARY, "coturn", "TURN tests"),
                 "TURN tests SKIPPED: no turnserver; install it with: sudo apt-get install -y coturn");
-    }
-
-    private static boolean apt(String... arguments) throws InterruptedException {
-        try {
-            List<String> command = new ArrayList<>(List.of("apt-get"));
-            command.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.inheritIO().start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
