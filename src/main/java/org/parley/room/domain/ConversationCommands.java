@@ -2,6 +2,7 @@ package org.parley.room.domain;
 
 import static org.parley.room.domain.Decision.refused;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,14 +30,14 @@ final class ConversationCommands {
         if (text == null || text.isBlank()) {
             return refused(ErrorCode.INVALID_REQUEST, "empty message");
         }
+        List<ParticipantId> placed = state.placement().placedIn(room.get(), state.roster());
         Item item = new Item(new ItemId(state.newId()), room.get(), actor.id(), actor.side(), text, state.now(),
-                Set.copyOf(state.placement().placedIn(room.get(), state.roster())), Optional.empty());
+                Set.copyOf(placed), Optional.empty());
         state.history().add(item);
 
         Outcome outcome = new Outcome();
         outcome.record(new Fact.ItemPosted(item.id(), item.room(), actor.id(), item.at()));
-        outcome.deliverEach(state.placement().connectedIn(room.get(), state.roster()),
-                new Event.MessagePosted(item.view()));
+        outcome.deliverEach(state.placement().connectedAmong(placed), new Event.MessagePosted(item.view()));
         return outcome.accepted();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.room.domain.SessionFixture.PA;
 import static org.parley.room.domain.SessionFixture.eventsFor;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,31 @@ class IdentifiersTest {
 
         assertEquals(50, drawn.size());
         drawn.forEach(id -> assertEquals(4, UUID.fromString(id).version(), id));
+    }
+
+    @Test
+    void productionIdsStayDistinctRandomUuidsAcrossTheirBlockRefills() throws Exception {
+        // Seeded, so that the bytes are known: each id is the next 16 of them with the version and variant set.
+        SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+        seeded.setSeed(42L);
+        SecureRandom same = SecureRandom.getInstance("SHA1PRNG");
+        same.setSeed(42L);
+        byte[] block = new byte[4096];
+        same.nextBytes(block);
+        java.nio.ByteBuffer first = java.nio.ByteBuffer.wrap(block);
+        UUID expected = new UUID((first.getLong() & ~0xF000L) | 0x4000L,
+                (first.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+        IdSource ids = new BufferedRandomUuids(seeded);
+
+        List<String> drawn = Stream.generate(ids::nextId).limit(1000).toList();
+
+        assertEquals(expected.toString(), drawn.get(0));
+        assertEquals(1000, Set.copyOf(drawn).size());
+        for (String id : drawn) {
+            UUID uuid = UUID.fromString(id);
+            assertEquals(4, uuid.version(), id);
+            assertEquals(2, uuid.variant(), id);
+        }
     }
 
     @Test
