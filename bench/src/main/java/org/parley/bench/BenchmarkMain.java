@@ -28,7 +28,7 @@ import org.parley.bench.report.StepResult;
  * <p>Usage: {@code BenchmarkMain <quick|full|memory|keycloak> <parley quarkus-run.jar> <output folder>}. Environment:
  * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
  * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@code -XX:+UseG1GC}) sets both servers'
- * collector options; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
+ * collector options; {@code BENCH_WARMUP_SECONDS} overrides the warm-up before each ladder; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
  * memory mode. Mode {@code memory} measures only memory per idle connection, with class
  * histograms; mode {@code keycloak} the ticket path and the revocation sweep against a real Keycloak
  * ({@link KeycloakBench}).
@@ -120,6 +120,10 @@ public final class BenchmarkMain {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(name + "-"
                     + System.nanoTime() + ".jfr"));
         }
+        // Every collection with its pause, on the wall clock of run.log, so that a failing run can be matched to them.
+        Files.createDirectories(out.resolve("logs"));
+        jvm.add("-Xlog:gc:file=" + out.resolve("logs").resolve(name + "-gc-" + System.nanoTime() + ".log")
+                + ":utctime");
         if ("B0".equals(name)) {
             return new B0Target(SERVER_CPU, port, jvm, out.resolve("logs"));
         }
@@ -131,7 +135,9 @@ public final class BenchmarkMain {
     private static List<StepResult> ladder(Target target, String label, OpenLoopRun run, Settings settings,
             Report report) {
         log(label + ": warming up");
-        measured(target, run, settings.steps[0], settings.runSeconds, settings.ladderWarmupSeconds);
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS",
+                String.valueOf(settings.ladderWarmupSeconds)));
+        measured(target, run, settings.steps[0], warmup, warmup);
         List<StepResult> steps = new ArrayList<>();
         for (double load : settings.steps) {
             List<RunResult> runs = new ArrayList<>();
@@ -158,10 +164,12 @@ public final class BenchmarkMain {
 
     private static RunResult measured(Target target, OpenLoopRun run, double load, int seconds, int warmup) {
         long cpuBefore = target.server().cpuNanos();
+        long jitBefore = target.server().jitCompilerNanos();
         long start = System.nanoTime();
         RunResult result = run.run(load, seconds, warmup);
-        double share = (target.server().cpuNanos() - cpuBefore) / (double) (System.nanoTime() - start);
-        return result.withServerCpu(share);
+        double elapsed = System.nanoTime() - start;
+        return result.withServerCpu((target.server().cpuNanos() - cpuBefore) / elapsed,
+                (target.server().jitCompilerNanos() - jitBefore) / elapsed);
     }
 
     private static void idleAndReconnect(Target target, Context context, Settings settings, Report report)

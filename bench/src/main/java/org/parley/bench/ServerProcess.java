@@ -79,9 +79,34 @@ public final class ServerProcess implements AutoCloseable {
                 .sum() * NANOS_PER_TICK;
     }
 
-    private static long ticks(long pid) {
+    /** CPU time of the server JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}). */
+    public long jitCompilerNanos() {
+        try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            return threads.filter(ServerProcess::isCompilerThread)
+                    .mapToLong(ServerProcess::ticks)
+                    .sum() * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static boolean isCompilerThread(Path thread) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String name = Files.readString(thread.resolve("comm"));
+            return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static long ticks(long pid) {
+        return ticks(Path.of("/proc/" + pid));
+    }
+
+    /** User and system clock ticks of a process or thread ({@code /proc/<pid>} or {@code /proc/<pid>/task/<tid>}). */
+    private static long ticks(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
             // Fields after the command name, which is in parentheses and may contain spaces.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -2,24 +2,26 @@ package org.parley.bench.load;
 
 /**
  * What one run measured. Latencies in microseconds; {@code lost} counts deliveries that never arrived.
- * {@code generatorCpu} is the generator's CPU use as a share of one core while it sent.
+ * {@code generatorCpu} is the generator's CPU use as a share of one core while it sent; {@code serverCpu} the
+ * server's (its child processes, such as an embedded PostgreSQL, included), and {@code serverJitCpu} the part of that
+ * its JIT compiler threads used: on one core they compete with the server's own work.
  */
 public record RunResult(long expected, long deliveries, long lost, long duplicates, long misdelivered,
         double deliveriesPerSecond, long p50, long p99, long p999, long max, double generatorCpu,
-        double serverCpu) {
+        double serverCpu, double serverJitCpu) {
 
     static RunResult of(Ledger ledger, long expected, long sendNanos, long generatorCpuNanos) {
         return new RunResult(expected, ledger.deliveries, expected - ledger.deliveries, ledger.duplicates,
                 ledger.misdelivered, ledger.deliveries / (sendNanos / 1e9),
                 ledger.latency.getValueAtPercentile(50), ledger.latency.getValueAtPercentile(99),
                 ledger.latency.getValueAtPercentile(99.9), ledger.latency.getMaxValue(),
-                generatorCpuNanos / (double) sendNanos, Double.NaN);
+                generatorCpuNanos / (double) sendNanos, Double.NaN, Double.NaN);
     }
 
-    /** The same result with the server's CPU use (share of one core) filled in. */
-    public RunResult withServerCpu(double share) {
+    /** The same result with the server's CPU use and its JIT compiler's (shares of one core) filled in. */
+    public RunResult withServerCpu(double share, double jitShare) {
         return new RunResult(expected, deliveries, lost, duplicates, misdelivered, deliveriesPerSecond, p50, p99,
-                p999, max, generatorCpu, share);
+                p999, max, generatorCpu, share, jitShare);
     }
 
     /** The service level a step must meet: p99 within 20 ms, p99.9 within 100 ms, nothing lost or misdelivered. */
