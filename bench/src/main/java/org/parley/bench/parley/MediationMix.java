@@ -29,6 +29,12 @@ final class MediationMix implements OpenLoopRun.Choreography {
     private final List<Room> rooms;
     private final Map<Room, String> caucuses;
     private final long halfCycleMillis;
+    /**
+     * Messages sent by parties and counsel over the whole mix, so that one in {@link #UNAUTHORISED_EVERY} of them is
+     * followed by a frame the server must refuse. Counted across members: at low load a member sends only a few
+     * messages per run, and a per-member count never reached 100 (the full run of 2026-12-02 sent none).
+     */
+    private long fromPartiesAndCounsel;
 
     MediationMix(ParleyTarget target, Context context, List<Room> rooms, Map<Room, String> caucuses,
             int cycleSeconds) {
@@ -86,7 +92,7 @@ final class MediationMix implements OpenLoopRun.Choreography {
             member.socket.writeTextMessage("{\"type\":\"typing\",\"place\":\"" + member.place + "\",\"placement\":"
                     + member.placement + ",\"typing\":true}");
         }
-        if (member.seat != 0 && number % UNAUTHORISED_EVERY == UNAUTHORISED_EVERY - 1) {
+        if (member.seat != 0 && ++fromPartiesAndCounsel % UNAUTHORISED_EVERY == 0) {
             target.expectRefusal();
             member.socket.writeTextMessage("{\"type\":\"open_caucus\",\"side\":\"B\",\"ref\":\""
                     + ParleyTarget.UNAUTHORISED_REF + "\"}");
