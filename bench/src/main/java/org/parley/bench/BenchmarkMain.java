@@ -38,8 +38,7 @@ public final class BenchmarkMain {
     private static final int SERVER_CPU = 0;
     private static final int PAYLOAD_BYTES = 300;
     private static final int ROOM_SIZE = 5;
-    /** The label of Parley's mediation-mix results; B0 has no caucuses, so its fan-out is the baseline for both. */
-    static final String MIX = "Parley mix";
+    static final String MIX = Report.MIX;
     /**
      * The same collector and heap for both servers; pinned to one CPU the JVM would otherwise pick SerialGC. The heap
      * is touched at start, so resident memory grows only with what connections themselves cost.
