@@ -192,6 +192,14 @@ export class RoomConnection {
   send(command: ClientCommand): string | null {
     if (!this.socket || this.socket.readyState !== OPEN) return null;
     if ("text" in command && command.text.length > LIMITS.text) return null;
+    if (command.type.startsWith("media_")) {
+      // Audio/video signaling goes at once, as it did before the pace: an offer and its candidates come in a
+      // burst, and a cut or a new subscription must not wait behind messages. It still spends from the pace.
+      const ref = `c${++this.refCounter}`;
+      this.pace.take();
+      this.socket.send(JSON.stringify({ ...command, ref }));
+      return ref;
+    }
     const nothingWaits = this.waiting.length === 0 && !this.messageWaits();
     if (command.type === "typing" && !(nothingWaits && this.pace.untilNext() === 0)) return null;
     const ref = `c${++this.refCounter}`;
