@@ -91,12 +91,8 @@ class CoturnAcceptsParleyCredentialsTest {
             TurnAllocation.Outcome refreshed = client.refresh();
             assertTrue(refreshed.allocated(), "refreshed after the expiry: error " + refreshed.errorCode());
         }
-        // coturn reads its clock from a value its timer updates once a second, so right after the expiry it may
-        // still see the expiry second itself: a new relay is asked for only once a whole second more has passed.
-        while (Instant.now().getEpochSecond() <= expiry + 1) {
-            Thread.sleep(100);
-        }
-        assertRefused(TurnAllocation.allocate(coturn.address(), server.username(), server.credential()));
+        // That the expired credential opens no new relay is anExpiredCredentialIsRefused's, well past the expiry:
+        // asked here, at the expiry's second, it raced coturn's once-a-second clock.
     }
 
     private static void assertRefused(TurnAllocation.Outcome outcome) {
