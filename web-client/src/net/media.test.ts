@@ -285,6 +285,35 @@ describe("media session", () => {
     expect(media.current.screen).toBeNull();
   });
 
+  it("a screen the media server did not take stops showing as shared, says so, and may be shared again", async () => {
+    const { media, sent, peers, screens } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    await media.shareScreen();
+    const screenPeer = peers[1];
+    const before = sent.length;
+    media.handle({ seq: 2, type: "media_screen_refused", reason: "timeout" });
+    expect(screenPeer.closed).toBe(true);
+    expect(screens[0].tracks.every((t) => t.stopped)).toBe(true);
+    expect(media.current.screen).toBeNull();
+    expect(media.current.cue).toContain("Screen sharing did not start");
+    // The server dropped it already: no stop, only the state that the others see.
+    expect(sent.slice(before)).toEqual([{ type: "media_state", audio: true, video: true, screen: false }]);
+    await media.shareScreen();
+    expect(peers).toHaveLength(3);
+    expect(sent.at(-2)).toMatchObject({ type: "media_screen_offer" });
+  });
+
+  it("a refusal with no screen being shared changes nothing", async () => {
+    const { media, sent } = setUp();
+    media.handle({ seq: 1, type: "media_grant", room: "joint" });
+    await settle();
+    const before = sent.length;
+    media.handle({ seq: 2, type: "media_screen_refused", reason: "refused" });
+    expect(sent.length).toBe(before);
+    expect(media.current.cue).toBeNull();
+  });
+
   it("a move's revocation ends the shared screen too and says so; the next grant says media restarted", async () => {
     const { media, sent, peers, screens } = setUp();
     media.handle({ seq: 1, type: "media_grant", room: "joint" });

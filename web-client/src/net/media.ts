@@ -141,6 +141,13 @@ export class MediaSession {
       case "media_screen_answer":
         this.screenPeer?.setRemoteDescription({ type: "answer", sdp: frame.sdp }).catch(() => this.stopScreen());
         return;
+      case "media_screen_refused":
+        // The server already dropped the screen: nothing to stop there, only our own side and what we show.
+        if (!this.screenPeer && !this.view.screen) return;
+        this.closeScreen();
+        this.update({ cue: "Screen sharing did not start: the media server did not take it. Try again." });
+        this.reportState();
+        return;
       case "media_subscribe":
         void this.receive(frame.feed, frame.participant, frame.sdp, frame.screen === true);
         return;

@@ -183,6 +183,7 @@ export type MediaServerFrame =
   | { seq: number; type: "media_grant"; room: string; ice_servers?: IceServerFrame[] }
   | { seq: number; type: "media_answer"; sdp: string }
   | { seq: number; type: "media_screen_answer"; sdp: string }
+  | { seq: number; type: "media_screen_refused"; reason: string }
   | { seq: number; type: "media_subscribe"; feed: number; participant: string; sdp: string; screen?: boolean }
   | { seq: number; type: "media_candidate"; feed?: number; candidate?: string; mid?: string; mline?: number }
   | { seq: number; type: "media_feed_ended"; feed: number }
@@ -273,6 +274,7 @@ const MEDIA_TYPES: readonly MediaServerFrame["type"][] = [
   "media_grant",
   "media_answer",
   "media_screen_answer",
+  "media_screen_refused",
   "media_subscribe",
   "media_candidate",
   "media_feed_ended",
@@ -377,6 +379,7 @@ const REQUIRED: Record<ServerFrameType, Record<string, "string" | "number" | "bo
   media_grant: { room: "string" },
   media_answer: { sdp: "string" },
   media_screen_answer: { sdp: "string" },
+  media_screen_refused: { reason: "string" },
   media_subscribe: { feed: "number", participant: "string", sdp: "string" },
   media_candidate: {},
   media_feed_ended: { feed: "number" },

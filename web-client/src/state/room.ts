@@ -655,6 +655,7 @@ function onFrame(state: RoomState, frame: ServerFrame, at: number): RoomState {
     case "media_grant":
     case "media_answer":
     case "media_screen_answer":
+    case "media_screen_refused":
     case "media_subscribe":
     case "media_candidate":
     case "media_feed_ended":

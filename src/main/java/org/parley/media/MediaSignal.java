@@ -53,6 +53,16 @@ public sealed interface MediaSignal {
     }
 
     /**
+     * The media server did not take the client's screen-sharing offer ({@code reason} {@code refused} or
+     * {@code timeout}): nobody receives the screen, and the client stops showing it as shared.
+     */
+    record ScreenRefused(String reason) implements MediaSignal {
+        public ScreenRefused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * An ICE candidate of the media server for the publisher connection ({@code feed} 0) or one subscription; a
      * null {@code candidate} means the media server has no more.
      */

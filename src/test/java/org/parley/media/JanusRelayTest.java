@@ -205,6 +205,24 @@ class JanusRelayTest {
         assertFalse(relay.fromClient(sessionId, PB, new ClientSignal.ScreenStop()));
     }
 
+    @Test
+    @Order(4)
+    void aScreenJanusDoesNotTakeIsReportedToItsSharerAndPublishedToNobodyAndMayBeSharedAgain() throws Exception {
+        everyoneInTheJointRoom();
+        MediaPass joint = passes.get(PA);
+        long room = joint.mediaRoom();
+        log.clear();
+
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer("v=0\r\nnot an offer\r\n")));
+
+        assertEquals("partyA media_screen_refused refused", awaitLog("partyA media_screen_refused"));
+        assertEquals(feedsOf(M, PA, PB), setOf(await(server.participants(room(room)))), "no screen on Janus");
+        assertEquals(-1, indexOf(line -> line.contains("media_subscribe")), () -> "nobody subscribed: " + log);
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer(fakeScreenOffer())));
+        assertTrue(awaitLog("partyA media_screen_answer").contains("a=fingerprint"), "the next offer is taken");
+        awaitParticipants(room, feedsOf(M, PA, PB, joint.screenFeed()));
+    }
+
     private java.util.Set<Long> feedsOf(Object... whoOrFeed) {
         java.util.Set<Long> feeds = new java.util.HashSet<>();
         for (Object one : whoOrFeed) {
@@ -352,6 +370,9 @@ class JanusRelayTest {
         }
         if (signal instanceof MediaSignal.ScreenAnswer answer) {
             return "media_screen_answer " + answer.sdp();
+        }
+        if (signal instanceof MediaSignal.ScreenRefused refused) {
+            return "media_screen_refused " + refused.reason();
         }
         if (signal instanceof MediaSignal.FeedEnded ended) {
             return "media_feed_ended " + ended.feed();

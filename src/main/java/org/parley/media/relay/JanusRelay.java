@@ -203,14 +203,33 @@ public final class JanusRelay implements MediaRelay {
         }).subscribe().with(answer -> {
             JsonObject data = pluginData(answer);
             JsonObject answered = answer.getJsonObject("jsep");
-            if (data.containsKey("error_code") || answered == null || peer.closed) {
+            if (peer.closed) {
+                return;
+            }
+            if (data.containsKey("error_code") || answered == null) {
                 LOG.debugf("screen of %s not published: Janus error %s", participant, data.getInteger("error_code"));
+                screenRefused(peer, "refused");
                 return;
             }
             peer.screenJoined = true;
             signals.send(peer.session, participant, new MediaSignal.ScreenAnswer(answered.getString("sdp")));
-        }, failure -> LOG.debugf("screen of %s not published: %s", participant, describe(failure)));
+        }, failure -> {
+            LOG.debugf("screen of %s not published: %s", participant, describe(failure));
+            if (!peer.closed) {
+                screenRefused(peer, failure instanceof MediaServerException typed
+                        && typed.kind() == MediaServerException.Kind.TIMEOUT ? "timeout" : "refused");
+            }
+        });
         return true;
+    }
+
+    /**
+     * The screen's offer was not taken: its handle goes (Janus may still publish it after a timeout, and nobody may
+     * receive a screen its sharer is told is not shared), and the client hears so rather than keep showing it shared.
+     */
+    private void screenRefused(JanusPeer peer, String reason) {
+        stopScreen(peer);
+        signals.send(peer.session, peer.pass.grant().participant(), new MediaSignal.ScreenRefused(reason));
     }
 
     /** Ends the shared screen: Janus tells everyone subscribed to it that the feed left. */

@@ -216,6 +216,9 @@ public final class FrameEncoder {
         } else if (signal instanceof MediaSignal.ScreenAnswer answer) {
             frame.put("type", "media_screen_answer");
             frame.put("sdp", answer.sdp());
+        } else if (signal instanceof MediaSignal.ScreenRefused refused) {
+            frame.put("type", "media_screen_refused");
+            frame.put("reason", refused.reason());
         } else if (signal instanceof MediaSignal.Candidate candidate) {
             frame.put("type", "media_candidate");
             if (candidate.feed() != 0) {

@@ -301,6 +301,7 @@ class ProtocolDocExamplesTest {
                 new MediaSignal.Subscribe(5, "p-jordan", "v=0"),
                 new MediaSignal.Subscribe(6, "p-jordan", "v=0", true),
                 new MediaSignal.ScreenAnswer("v=0"),
+                new MediaSignal.ScreenRefused("timeout"),
                 new MediaSignal.Candidate(5, "candidate:1", "0", 0),
                 new MediaSignal.Candidate(0, "candidate:1", "0", 0),
                 new MediaSignal.Candidate(5, null, null, null),
