@@ -1,0 +1,6 @@
+-- Parley schema, version 12: every room ticket (and every sign-in) looks for invitations made for the caller's email
+-- that no account has claimed yet. Without an index that was a scan of every participant of every case; this
+-- partial index holds only unclaimed invitations, keyed the way the lookup compares emails (ignoring case).
+
+CREATE INDEX case_participant_unlinked_email ON case_participant (lower(email))
+    WHERE subject IS NULL AND removed_at IS NULL;
