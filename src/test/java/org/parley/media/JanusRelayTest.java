@@ -223,6 +223,22 @@ class JanusRelayTest {
         awaitParticipants(room, feedsOf(M, PA, PB, joint.screenFeed()));
     }
 
+    @Test
+    @Order(4)
+    void aLateRefusalOfAnEarlierScreenOfferDoesNotEndTheScreenOfferedSince() throws Exception {
+        everyoneInTheJointRoom();
+        MediaPass joint = passes.get(PA);
+        log.clear();
+
+        // Both offers leave before Janus answers either: the refusal of the first arrives after the second was made.
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer("v=0\r\nnot an offer\r\n")));
+        assertTrue(relay.fromClient(sessionId, PA, new ClientSignal.ScreenOffer(fakeScreenOffer())));
+
+        assertTrue(awaitLog("partyA media_screen_answer").contains("a=fingerprint"), "the second offer is taken");
+        awaitParticipants(joint.mediaRoom(), feedsOf(M, PA, PB, joint.screenFeed()));
+        assertEquals(-1, indexOf(line -> line.startsWith("partyA media_screen_refused")), () -> "order was " + log);
+    }
+
     private java.util.Set<Long> feedsOf(Object... whoOrFeed) {
         java.util.Set<Long> feeds = new java.util.HashSet<>();
         for (Object one : whoOrFeed) {

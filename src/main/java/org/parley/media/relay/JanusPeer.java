@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.media.MediaPass;
 import org.parley.room.domain.SessionId;
 
@@ -28,6 +29,8 @@ final class JanusPeer {
     /** The handle publishing the participant's shared screen, 0 while it shares none. */
     volatile long screen;
     volatile boolean screenJoined;
+    /** Counts screen offers and stops, so that a late refusal of an earlier offer can tell it is stale. */
+    final AtomicInteger screenTurn = new AtomicInteger();
     volatile long privateId;
     volatile long keepalive = -1;
     volatile boolean joined;

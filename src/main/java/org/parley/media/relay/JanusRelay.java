@@ -189,6 +189,7 @@ public final class JanusRelay implements MediaRelay {
             return false;
         }
         ParticipantId participant = peer.pass.grant().participant();
+        int turn = peer.screenTurn.incrementAndGet();
         JsonObject jsep = new JsonObject().put("type", "offer").put("sdp", sdp);
         Uni<Long> handle = peer.screen != 0 ? Uni.createFrom().item(peer.screen)
                 : api.attach(peer.janusSession).invoke(attached -> peer.screen = attached);
@@ -208,7 +209,7 @@ public final class JanusRelay implements MediaRelay {
             }
             if (data.containsKey("error_code") || answered == null) {
                 LOG.debugf("screen of %s not published: Janus error %s", participant, data.getInteger("error_code"));
-                screenRefused(peer, "refused");
+                refuseScreenUnlessReplaced(peer, turn, "refused");
                 return;
             }
             peer.screenJoined = true;
@@ -216,7 +217,7 @@ public final class JanusRelay implements MediaRelay {
         }, failure -> {
             LOG.debugf("screen of %s not published: %s", participant, describe(failure));
             if (!peer.closed) {
-                screenRefused(peer, failure instanceof MediaServerException typed
+                refuseScreenUnlessReplaced(peer, turn, failure instanceof MediaServerException typed
                         && typed.kind() == MediaServerException.Kind.TIMEOUT ? "timeout" : "refused");
             }
         });
@@ -226,14 +227,20 @@ public final class JanusRelay implements MediaRelay {
     /**
      * The screen's offer was not taken: its handle goes (Janus may still publish it after a timeout, and nobody may
      * receive a screen its sharer is told is not shared), and the client hears so rather than keep showing it shared.
+     * Unless the client stopped or offered again since ({@code turn} is past): a late refusal of an earlier offer
+     * must not end the screen shared now.
      */
-    private void screenRefused(JanusPeer peer, String reason) {
+    private void refuseScreenUnlessReplaced(JanusPeer peer, int turn, String reason) {
+        if (peer.screenTurn.get() != turn) {
+            return;
+        }
         stopScreen(peer);
         signals.send(peer.session, peer.pass.grant().participant(), new MediaSignal.ScreenRefused(reason));
     }
 
     /** Ends the shared screen: Janus tells everyone subscribed to it that the feed left. */
     private boolean stopScreen(JanusPeer peer) {
+        peer.screenTurn.incrementAndGet();
         long handle = peer.screen;
         peer.screen = 0;
         peer.screenJoined = false;
