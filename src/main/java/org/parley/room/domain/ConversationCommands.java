@@ -4,7 +4,6 @@ import static org.parley.room.domain.Decision.refused;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Messages and typing, always in the room the model has the actor in and only to the people present there. */
 final class ConversationCommands {
@@ -32,7 +31,7 @@ final class ConversationCommands {
         }
         List<ParticipantId> placed = state.placement().placedIn(room.get(), state.roster());
         Item item = new Item(new ItemId(state.newId()), room.get(), actor.id(), actor.side(), text, state.now(),
-                Set.copyOf(placed), Optional.empty());
+                state.history().audienceFor(room.get(), placed), Optional.empty());
         state.history().add(item);
 
         Outcome outcome = new Outcome();

@@ -3,7 +3,6 @@ package org.parley.room.domain;
 import static org.parley.room.domain.Decision.refused;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The mediator's convey, the only way caucus-origin content leaves its caucus: as a release allows, or, under the
@@ -58,7 +57,7 @@ final class ConveyCommand {
                 release.scope());
         Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.get().author(),
                 original.get().authorSide(),
-                release.wording(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
+                release.wording(), state.now(), state.audienceIn(room.get()),
                 Optional.of(conveyance), original.get().document());
         state.history().add(conveyed);
         Release used = release.withStatus(ReleaseStatus.CONVEYED);
@@ -116,7 +115,7 @@ final class ConveyCommand {
                 : ReleaseScope.OTHER_SIDE_CONVEY;
         Conveyance conveyance = new Conveyance(Optional.empty(), original.id(), original.authorSide(), scope);
         Item conveyed = new Item(new ItemId(state.newId()), room.get(), original.author(), original.authorSide(),
-                original.text(), state.now(), Set.copyOf(state.placement().placedIn(room.get(), state.roster())),
+                original.text(), state.now(), state.audienceIn(room.get()),
                 Optional.of(conveyance), original.document());
         state.history().add(conveyed);
         Outcome outcome = new Outcome();

@@ -3,7 +3,6 @@ package org.parley.room.domain;
 import static org.parley.room.domain.Decision.refused;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Documents as items: shared into the room the model has the author in and shown to those present, exactly like a
@@ -51,7 +50,7 @@ final class DocumentCommands {
         Room room = state.placement().speakingRoomOf(actor.id()).orElseThrow();
         Item item = new Item(new ItemId(state.newId()), room, actor.id(), actor.side(),
                 caption == null ? "" : caption, state.now(),
-                Set.copyOf(state.placement().placedIn(room, state.roster())), Optional.empty(),
+                state.audienceIn(room), Optional.empty(),
                 Optional.of(document));
         state.history().add(item);
 

@@ -5,28 +5,60 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The in-memory items of every room of the session, in order; never persisted, and cleared when the session ends. */
+/**
+ * The in-memory items of every room of the session, in order; never persisted, and cleared when the session ends.
+ *
+ * <p>A room keeps every item until its session ends, so what one item costs beyond its words is paid for each
+ * line of a long day: there is no index by id (the few commands that name an item, a release or a document fetch,
+ * scan the history from its newest end), and consecutive items of a room heard by the same people share one
+ * audience set.
+ */
 final class RoomHistory {
 
     // Replaced rather than emptied by clear(), so that a mark taken before can still bring them back.
     private Map<Room, List<Item>> byRoom = new HashMap<>();
-    private Map<ItemId, Item> byId = new HashMap<>();
 
     /**
-     * Where the history stood: items are only ever appended (or all dropped at once), so the room sizes and the maps
-     * themselves are enough to go back there, without copying a single item.
+     * Where the history stood: items are only ever appended (or all dropped at once), so the room sizes and the map
+     * itself are enough to go back there, without copying a single item.
      */
-    record Mark(Map<Room, List<Item>> byRoom, Map<ItemId, Item> byId, Map<Room, Integer> sizes) {
+    record Mark(Map<Room, List<Item>> byRoom, Map<Room, Integer> sizes) {
     }
 
     void add(Item item) {
         byRoom.computeIfAbsent(item.room(), room -> new ArrayList<>()).add(item);
-        byId.put(item.id(), item);
     }
 
+    /**
+     * The audience of a new item in the room, given everyone placed there now: the very set of the room's latest
+     * item when it holds the same people, so that items said while nobody came or went share it.
+     */
+    Set<ParticipantId> audienceFor(Room room, List<ParticipantId> placed) {
+        List<Item> items = byRoom.get(room);
+        if (items != null && !items.isEmpty()) {
+            Set<ParticipantId> latest = items.get(items.size() - 1).audience();
+            if (latest.size() == placed.size() && latest.containsAll(placed)) {
+                return latest;
+            }
+        }
+        return Set.copyOf(placed);
+    }
+
+    /** The item with this id, in any room; newest first, since commands name recent items far more often. */
     Optional<Item> find(ItemId id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        for (List<Item> items : byRoom.values()) {
+            for (int i = items.size() - 1; i >= 0; i--) {
+                if (items.get(i).id().equals(id)) {
+                    return Optional.of(items.get(i));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     List<Item> itemsOf(Room room) {
@@ -45,30 +77,21 @@ final class RoomHistory {
     Mark mark() {
         Map<Room, Integer> sizes = new HashMap<>();
         byRoom.forEach((room, items) -> sizes.put(room, items.size()));
-        return new Mark(byRoom, byId, sizes);
+        return new Mark(byRoom, sizes);
     }
 
     /** Goes back to the mark: drops every item added since, or brings back everything a clear() dropped. */
     void backTo(Mark mark) {
         byRoom = mark.byRoom();
-        byId = mark.byId();
-        byRoom.entrySet().removeIf(entry -> !mark.sizes().containsKey(entry.getKey()) && dropAll(entry.getValue()));
+        byRoom.keySet().removeIf(room -> !mark.sizes().containsKey(room));
         byRoom.forEach((room, items) -> {
-            int keep = mark.sizes().getOrDefault(room, 0);
-            while (items.size() > keep) {
-                byId.remove(items.remove(items.size() - 1).id());
-            }
+            int keep = mark.sizes().get(room);
+            items.subList(keep, items.size()).clear();
         });
-    }
-
-    private boolean dropAll(List<Item> items) {
-        items.forEach(item -> byId.remove(item.id()));
-        return true;
     }
 
     void clear() {
         byRoom = new HashMap<>();
-        byId = new HashMap<>();
     }
 
     Map<Room, List<Item>> snapshot() {

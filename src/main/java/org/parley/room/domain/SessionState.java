@@ -3,6 +3,7 @@ package org.parley.room.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /** Everything one live session holds in memory, shared by the command handlers of that session. */
 final class SessionState {
@@ -87,6 +88,11 @@ final class SessionState {
 
     RoomHistory history() {
         return history;
+    }
+
+    /** The audience of an item said in the room now: everyone placed there, connected or not. */
+    Set<ParticipantId> audienceIn(Room room) {
+        return history.audienceFor(room, placement.placedIn(room, roster));
     }
 
     ReleaseBook releases() {
