@@ -86,6 +86,24 @@ class FactJournalBatchTest {
                 .execute(Tuple.of(session)).await().indefinitely().iterator().next().getLong(0));
     }
 
+    @Test
+    void aGroupOfPlainEventRowsIsWrittenWholeOrNotAtAll() {
+        UUID session = UUID.fromString(MediationFixture.create(server).sessionId);
+        Instant at = Instant.parse("2026-03-02T14:00:00Z");
+        List<Fact> written = List.of(new Fact.ItemPosted(new ItemId("i-0"), Place.joint(), AUTHOR, at),
+                new Fact.ParticipantMoved(AUTHOR, Place.joint(), Place.caucus(new CaucusId("c-1")), MEDIATOR, at));
+        // Longer than the participant column allows: the database refuses this row, after the one before it.
+        ParticipantId tooLong = ParticipantId.of("p".repeat(65));
+        List<Fact> refused = List.of(new Fact.ItemPosted(new ItemId("i-1"), Place.joint(), AUTHOR, at),
+                new Fact.ItemPosted(new ItemId("i-2"), Place.joint(), tooLong, at),
+                new Fact.ItemPosted(new ItemId("i-3"), Place.joint(), AUTHOR, at));
+
+        journal.record(session, written).await().indefinitely();
+        assertThrows(RuntimeException.class, () -> journal.record(session, refused).await().indefinitely());
+
+        assertEquals(List.of("item_posted", "moved"), kinds(session));
+    }
+
     private List<String> kinds(UUID session) {
         return StreamSupport.stream(pool.preparedQuery("SELECT kind FROM session_event WHERE session_id = $1"
                 + " ORDER BY id").execute(Tuple.of(session)).await().indefinitely().spliterator(), false)
