@@ -27,7 +27,7 @@ import org.parley.bench.report.StepResult;
  *
  * <p>Usage: {@code BenchmarkMain <quick|full|memory|keycloak> <parley quarkus-run.jar> <output folder>}. Environment:
  * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
- * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@code -XX:+UseG1GC -XX:MaxGCPauseMillis=10}) sets both servers'
+ * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@link #DEFAULT_COLLECTOR}) sets both servers'
  * collector options; {@code BENCH_WARMUP_SECONDS} overrides the warm-up before each ladder; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
  * memory mode. Mode {@code memory} measures only memory per idle connection, with class
  * histograms; mode {@code keycloak} the ticket path and the revocation sweep against a real Keycloak
@@ -40,10 +40,12 @@ public final class BenchmarkMain {
     private static final int ROOM_SIZE = 5;
     static final String MIX = Report.MIX;
     /**
-     * G1 held to 10 ms pauses, as the container image runs Parley: with G1's default 200 ms goal its young pauses
-     * grew to 65-97 ms over Parley's growing live set, far past the 20 ms latency bound (docs/benchmarks.md).
+     * G1 held to 10 ms pauses, classes unloaded only by full collections, as the container image runs Parley: with
+     * G1's default 200 ms goal its young pauses grew to 65-97 ms over Parley's growing live set, and unloading
+     * classes at the end of each marking cycle took 43 ms of a 47 ms pause (docs/benchmarks.md).
      */
-    private static final String DEFAULT_COLLECTOR = "-XX:+UseG1GC -XX:MaxGCPauseMillis=10";
+    private static final String DEFAULT_COLLECTOR =
+            "-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:-ClassUnloadingWithConcurrentMark";
     /**
      * The same collector and heap for both servers; pinned to one CPU the JVM would otherwise pick SerialGC. The heap
      * is touched at start, so resident memory grows only with what connections themselves cost.
