@@ -46,7 +46,7 @@ final class RoomHistory {
         return Set.copyOf(placed);
     }
 
-    /** The item with this id, in any room; newest first, since commands name recent items far more often. */
+    /** The item with this id, in any room; each room from its newest end, since commands mostly name recent items. */
     Optional<Item> find(ItemId id) {
         if (id == null) {
             return Optional.empty();

@@ -54,23 +54,24 @@ public class FactJournal {
             return Uni.createFrom().voidItem();
         }
         boolean ends = facts.stream().anyMatch(Fact.SessionEnded.class::isInstance);
-        Optional<List<Tuple>> onlyEvents = state.isEmpty() ? onlyEventRows(sessionId, facts) : Optional.empty();
-        if (onlyEvents.isPresent()) {
+        // Each fact's plain event row, where it has one, made once for either way of writing below.
+        List<Optional<Tuple>> rows = facts.stream().map(fact -> eventRow(sessionId, fact)).toList();
+        // Counted, so that a stopping server waits for it before the pool closes.
+        if (state.isEmpty() && rows.stream().allMatch(Optional::isPresent)) {
             // A busy room's messages, mostly. One batch is one implicit transaction in PostgreSQL's extended
             // protocol (a single Sync ends it), all or nothing without BEGIN and COMMIT: one round trip, not three.
-            return pending.track(batch(pool, onlyEvents.get()));
+            return pending.track(batch(pool, rows.stream().map(Optional::get).toList()));
         }
-        // Counted, so that a stopping server waits for it before the pool closes.
         return pending.track(pool.withTransaction(client -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            // Consecutive plain event rows (a busy room's messages, mostly) go in one batch: one round trip.
+            // Consecutive plain event rows go in one batch: one round trip.
             List<Tuple> events = new ArrayList<>();
-            for (Fact fact : facts) {
-                Optional<Tuple> row = eventRow(sessionId, fact);
-                if (row.isPresent()) {
-                    events.add(row.get());
+            for (int i = 0; i < facts.size(); i++) {
+                if (rows.get(i).isPresent()) {
+                    events.add(rows.get(i).get());
                     continue;
                 }
+                Fact fact = facts.get(i);
                 List<Tuple> before = events;
                 chain = chain.chain(() -> batch(client, before)).chain(() -> write(client, sessionId, fact));
                 events = new ArrayList<>();
@@ -173,19 +174,6 @@ public class FactJournal {
     }
 
     /** The row of a fact that is only a {@code session_event} line, or empty for a fact with its own statement. */
-    /** The facts' rows when every one of them is a plain event row; empty when any needs a statement of its own. */
-    private static Optional<List<Tuple>> onlyEventRows(UUID sessionId, List<Fact> facts) {
-        List<Tuple> rows = new ArrayList<>(facts.size());
-        for (Fact fact : facts) {
-            Optional<Tuple> row = eventRow(sessionId, fact);
-            if (row.isEmpty()) {
-                return Optional.empty();
-            }
-            rows.add(row.get());
-        }
-        return Optional.of(rows);
-    }
-
     private static Optional<Tuple> eventRow(UUID sessionId, Fact fact) {
         if (fact instanceof Fact.ParticipantConnected connected) {
             return row(sessionId, connected.resumed() ? "reconnected" : "connected", connected.participant(), null,

@@ -1,7 +1,6 @@
 package org.parley.room.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.parley.room.domain.SessionFixture.A;
 import static org.parley.room.domain.SessionFixture.M;
@@ -28,15 +27,6 @@ class RoomHistoryTest {
         assertSame(first.audience(), unchanged, "the same people, in another order: the same set");
         assertEquals(Set.of(M, PB), afterALeave);
         assertEquals(Set.of(M, PA, PB), first.audience(), "the earlier item's audience is untouched");
-    }
-
-    @Test
-    void aRoomNeverBorrowsTheAudienceOfAnother() {
-        said("i1", Place.joint(), history.audienceFor(Place.joint(), List.of(M, PA)));
-        Item inCaucus = said("i2", caucus, history.audienceFor(caucus, List.of(M, PA)));
-
-        assertNotSame(history.find(new ItemId("i1")).orElseThrow().audience(), inCaucus.audience());
-        assertEquals(Set.of(M, PA), inCaucus.audience());
     }
 
     @Test
