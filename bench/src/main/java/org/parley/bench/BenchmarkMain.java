@@ -25,17 +25,20 @@ import org.parley.bench.report.StepResult;
  * CPU 1, the joint-room fan-out at rising offered load, then memory per idle connection, the reconnect storm and
  * (Parley) the ticket rate. Writes {@code report.md}, {@code results.json} and {@code fanout-latency.png}.
  *
- * <p>Usage: {@code BenchmarkMain <quick|full|memory|keycloak> <parley quarkus-run.jar> <output folder>}. Environment:
- * {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any value) records
- * each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@link #DEFAULT_COLLECTOR}) sets both servers'
- * collector options; {@code BENCH_WARMUP_SECONDS} overrides the warm-up before each ladder; {@code BENCH_HEAP_DUMP} (any value) adds a heap dump to each step of the
- * memory mode. Mode {@code memory} measures only memory per idle connection, with class
- * histograms; mode {@code keycloak} the ticket path and the revocation sweep against a real Keycloak
- * ({@link KeycloakBench}).
+ * <p>Usage: {@code BenchmarkMain <quick|full|fanout|memory|connect|keycloak> <parley quarkus-run.jar> <output folder>}.
+ * Environment: {@code BENCH_SERVERS} (default {@code B0,Parley}) chooses the servers, {@code BENCH_SERVER_JFR} (any
+ * value) records each server with Java Flight Recorder, {@code BENCH_SERVER_GC} (default {@link #DEFAULT_COLLECTOR})
+ * sets both servers' collector options; {@code BENCH_WARMUP_SECONDS} overrides the warm-up before each ladder,
+ * {@code BENCH_STEPS} (e.g. {@code 8000,16000}) its offered loads; {@code BENCH_HEAP_DUMP} (any value) adds a heap
+ * dump to each step of the memory mode. Mode {@code fanout} runs the full mode's fan-out ladder alone; mode
+ * {@code memory} measures only memory per idle connection, with class histograms; mode {@code keycloak} the ticket
+ * path and the revocation sweep against a real Keycloak ({@link KeycloakBench}).
  */
 public final class BenchmarkMain {
 
     private static final int SERVER_CPU = 0;
+    /** Where bench/run pins this generator ({@code taskset -c 1}). */
+    private static final int GENERATOR_CPU = 1;
     private static final int PAYLOAD_BYTES = 300;
     private static final int ROOM_SIZE = 5;
     static final String MIX = Report.MIX;
@@ -88,6 +91,9 @@ public final class BenchmarkMain {
                     List<Room> rooms = target.connect(context, settings.rooms, ROOM_SIZE, 0);
                     OpenLoopRun fanOut = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES);
                     report.fanOut(name, ladder(target, name, fanOut, settings, report));
+                    if (settings == Settings.FANOUT) {
+                        continue;
+                    }
                     if (target instanceof ParleyTarget parley) {
                         OpenLoopRun mix = new OpenLoopRun(context, rooms, target.wire(), PAYLOAD_BYTES,
                                 parley.mediationMix(context, rooms, settings.mixCycleSeconds));
@@ -143,9 +149,9 @@ public final class BenchmarkMain {
         log(label + ": warming up");
         int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS",
                 String.valueOf(settings.ladderWarmupSeconds)));
-        measured(target, run, settings.steps[0], warmup, warmup);
+        measured(target, run, settings.ladder()[0], warmup, warmup);
         List<StepResult> steps = new ArrayList<>();
-        for (double load : settings.steps) {
+        for (double load : settings.ladder()) {
             List<RunResult> runs = new ArrayList<>();
             for (int i = 0; i < settings.runsPerStep; i++) {
                 runs.add(measured(target, run, load, settings.runSeconds, settings.warmupSeconds));
@@ -171,11 +177,15 @@ public final class BenchmarkMain {
     private static RunResult measured(Target target, OpenLoopRun run, double load, int seconds, int warmup) {
         long cpuBefore = target.server().cpuNanos();
         long jitBefore = target.server().jitCompilerNanos();
+        long serverStolenBefore = StolenTime.nanos(SERVER_CPU);
+        long generatorStolenBefore = StolenTime.nanos(GENERATOR_CPU);
         long start = System.nanoTime();
         RunResult result = run.run(load, seconds, warmup);
         double elapsed = System.nanoTime() - start;
         return result.withServerCpu((target.server().cpuNanos() - cpuBefore) / elapsed,
-                (target.server().jitCompilerNanos() - jitBefore) / elapsed);
+                (target.server().jitCompilerNanos() - jitBefore) / elapsed)
+                .withStolen(StolenTime.share(serverStolenBefore, StolenTime.nanos(SERVER_CPU), elapsed),
+                        StolenTime.share(generatorStolenBefore, StolenTime.nanos(GENERATOR_CPU), elapsed));
     }
 
     private static void idleAndReconnect(Target target, Context context, Settings settings, Report report)
@@ -257,6 +267,9 @@ public final class BenchmarkMain {
         static final Settings FULL = new Settings("full", 100,
                 new double[] {250, 500, 1000, 2000, 4000, 8000, 16000, 24000, 32000, 48000}, 3, 30, 5,
                 60, new int[] {1000, 5000}, 1000, 15, 10);
+        /** The full mode's joint-room fan-out alone: to try a change to Parley in a quarter of the time. */
+        static final Settings FANOUT = new Settings("fanout", FULL.rooms, FULL.steps, FULL.runsPerStep,
+                FULL.runSeconds, FULL.warmupSeconds, FULL.ladderWarmupSeconds, new int[0], 0, 0, 0);
         /** Memory per idle connection only, at 1,000 and 5,000 connections, with class histograms. */
         static final Settings MEMORY = new Settings("memory", 0, new double[0], 0, 0, 0, 0,
                 memorySteps(), 0, 0, 0);
@@ -274,11 +287,19 @@ public final class BenchmarkMain {
         static Settings named(String name) {
             return switch (name) {
                 case "full" -> FULL;
+                case "fanout" -> FANOUT;
                 case "connect" -> CONNECT;
                 case "memory" -> MEMORY;
                 case "keycloak" -> KEYCLOAK;
                 default -> QUICK;
             };
+        }
+
+        /** The ladder's offered loads: {@code BENCH_STEPS} (e.g. {@code 8000,16000}) overrides the mode's. */
+        double[] ladder() {
+            String override = System.getenv("BENCH_STEPS");
+            return override == null ? steps
+                    : java.util.Arrays.stream(override.split(",")).mapToDouble(Double::parseDouble).toArray();
         }
 
         /** {@code BENCH_IDLE_CONNECTIONS} (e.g. {@code 1000}) overrides the memory mode's steps. */

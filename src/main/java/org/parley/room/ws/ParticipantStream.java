@@ -45,13 +45,22 @@ final class ParticipantStream {
     }
 
     /**
-     * One buffered frame: its number, its body (the frame without its number, shared with the other recipients of
-     * the same event; see {@link FrameText}) and the frame's size in bytes.
+     * A buffered frame's body (the frame without its number; see {@link FrameText}), shared with the other recipients
+     * of the same event: either its text, or what makes exactly that text again when the frame is replayed.
      */
-    record Buffered(long seq, String body, long bytes) {
+    interface Body {
+        String text();
+    }
+
+    /** A body kept as the text that was sent. */
+    record SentText(String text) implements Body {
+    }
+
+    /** One buffered frame: its number, its body and the frame's size in bytes. */
+    record Buffered(long seq, Body body, long bytes) {
         /** The frame as it was sent. */
         String text() {
-            return FrameText.numbered(seq, body);
+            return FrameText.numbered(seq, body.text());
         }
     }
 
@@ -116,7 +125,15 @@ final class ParticipantStream {
      * ones beyond the bounds. The bounds count the frame's bytes as sent.
      */
     void keep(long seq, String body) {
-        long bytes = FrameText.utf8Length(seq, body);
+        keep(seq, new SentText(body), body);
+    }
+
+    /**
+     * Keeps a sent frame whose body {@code body} makes again when it is replayed; {@code sent} is the body as it was
+     * sent, which the bounds count.
+     */
+    void keep(long seq, Body body, String sent) {
+        long bytes = FrameText.utf8Length(seq, sent);
         buffer.addLast(new Buffered(seq, body, bytes));
         bufferedBytes += bytes;
         while (!buffer.isEmpty() && (buffer.size() > maxFrames || bufferedBytes > maxBytes)) {

@@ -30,6 +30,29 @@ final class ParticipantStreams {
     private record Key(String session, String participant) {
     }
 
+    /**
+     * An event's body as sent now, and as the resume buffers keep it. A message's body is most of the bytes those
+     * buffers hold (a busy room's last 512 frames, seconds to minutes old), so it is kept as its event, whose item
+     * the session's history holds anyway, and encoded again only if it is replayed: the same immutable view makes
+     * the same text. Other events are few, and some carry views that are not theirs alone; their text is kept.
+     */
+    private record Encoded(String sent, ParticipantStream.Body kept) {
+
+        static Encoded of(Event event, FrameEncoder encoder) {
+            String sent = encoder.body(event, null);
+            return new Encoded(sent, event instanceof Event.MessagePosted ? new ReEncoded(event, encoder)
+                    : new ParticipantStream.SentText(sent));
+        }
+    }
+
+    /** A body made again from its event when its frame is replayed. */
+    private record ReEncoded(Event event, FrameEncoder encoder) implements ParticipantStream.Body {
+        @Override
+        public String text() {
+            return encoder.body(event, null);
+        }
+    }
+
     private final Map<Key, ParticipantStream> streams = new ConcurrentHashMap<>();
     /**
      * The last number of each stream that went with its window, until the session ends: a new stream of the same
@@ -109,7 +132,7 @@ final class ParticipantStreams {
         Map<ParticipantStream, Boolean> arriving = new IdentityHashMap<>();
         // Recipients of equal events (everyone in a room hears one message, and sees the same presence there) share
         // one body: encoded once, and kept once in all their resume buffers instead of once in each.
-        Map<Event, String> bodies = new HashMap<>();
+        Map<Event, Encoded> bodies = new HashMap<>();
         for (Delivery delivery : deliveries) {
             ParticipantStream stream = streams.get(new Key(session, delivery.recipient().value()));
             if (stream == null) {
@@ -130,11 +153,16 @@ final class ParticipantStreams {
                     resume = shaped.resume();
                 }
                 long seq = stream.next();
-                String body = resume == null ? bodies.computeIfAbsent(event, shared -> encoder.body(shared, null))
-                        : encoder.body(event, resume);
                 ResumedArrival.recordSent(stream, delivery.event(), encoder);
-                stream.keep(seq, body);
-                stream.sendToCurrent(FrameText.numbered(seq, body));
+                if (resume == null) {
+                    Encoded body = bodies.computeIfAbsent(event, shared -> Encoded.of(shared, encoder));
+                    stream.keep(seq, body.kept(), body.sent());
+                    stream.sendToCurrent(FrameText.numbered(seq, body.sent()));
+                } else {
+                    String body = encoder.body(event, resume);
+                    stream.keep(seq, body);
+                    stream.sendToCurrent(FrameText.numbered(seq, body));
+                }
             }
         }
         // A reconnect's arrival is one decision, delivered in one call: what follows it is ordinary again.

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.room.domain.Delivery;
 import org.parley.room.domain.Event;
+import org.parley.room.domain.ItemId;
+import org.parley.room.domain.ItemView;
+import org.parley.room.domain.JointRoom;
 import org.parley.room.domain.ParticipantId;
 import org.parley.room.domain.SessionId;
 import org.parley.room.domain.SessionPhase;
@@ -116,6 +121,26 @@ class ParticipantStreamsTest {
         assertSame(alexKept.body(), samKept.body(), "one text kept for both recipients");
         assertEquals(received.get(0), parse(alexKept.text()));
         assertEquals(samReceived.get(0), parse(samKept.text()));
+    }
+
+    @Test
+    void aReplayedMessageIsExactlyTheFrameThatWasSentAndCountsItsBytesAsSent() {
+        List<String> sent = new ArrayList<>();
+        ParticipantStreams.Outlet connection = sent::add;
+        ParticipantStream first = streams.attach("s-1", ALEX.value(), connection, null, T0, stream -> {
+        });
+        ItemView said = new ItemView(new ItemId("i-1"), new JointRoom(), ALEX, "Le délai « raisonnable » — 30 jours",
+                T0, Optional.empty());
+        streams.deliver("s-1", List.of(new Delivery(ALEX, new Event.MessagePosted(said))));
+        String message = sent.get(0);
+        assertEquals(message.getBytes(StandardCharsets.UTF_8).length, first.bufferedBytes());
+
+        streams.detach(first, connection, T0);
+        List<String> replayed = new ArrayList<>();
+        streams.attach("s-1", ALEX.value(), replayed::add, 0L, T0.plusSeconds(1), stream -> {
+        });
+
+        assertEquals(List.of(message), replayed);
     }
 
     private static JsonNode parse(String frame) {

@@ -168,7 +168,8 @@ public final class Report {
                 .put("deliveriesPerSecond", run.deliveriesPerSecond()).put("p50Micros", run.p50())
                 .put("p99Micros", run.p99()).put("p999Micros", run.p999()).put("maxMicros", run.max())
                 .put("generatorCpu", run.generatorCpu()).put("serverCpu", run.serverCpu())
-                .put("serverJitCpu", run.serverJitCpu());
+                .put("serverJitCpu", run.serverJitCpu()).put("serverCpuStolen", run.serverCpuStolen())
+                .put("generatorCpuStolen", run.generatorCpuStolen());
     }
 
     private String markdown() {
@@ -176,16 +177,16 @@ public final class Report {
         md.append("# Benchmark run (").append(settings).append(", ").append(at).append(")\n\n");
         md.append("Server JVM options (both servers): `").append(String.join(" ", jvm)).append("`\n\n");
         md.append("## Joint-room fan-out: every step\n\n");
-        md.append("| server | offered/s | pass | delivered/s | p50 ms | p99 ms (min–max of 3) | p99.9 ms | max ms | lost | dup | misdelivered | server CPU (of it JIT) | generator CPU |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| server | offered/s | pass | delivered/s | p50 ms | p99 ms (min–max of 3) | p99.9 ms | max ms | lost | dup | misdelivered | server CPU (of it JIT) | generator CPU | stolen from server / generator CPU |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (List<StepResult> steps : fanOut.values()) {
             for (StepResult step : steps) {
                 RunResult m = step.median();
-                md.append(String.format("| %s | %,.0f | %s | %,.0f | %.2f | %.2f (%.2f–%.2f) | %.2f | %.2f | %d | %d | %d | %.0f%% (%.0f%%) | %.0f%% |%n",
+                md.append(String.format("| %s | %,.0f | %s | %,.0f | %.2f | %.2f (%.2f–%.2f) | %.2f | %.2f | %d | %d | %d | %.0f%% (%.0f%%) | %.0f%% | %.1f%% / %.1f%% |%n",
                         step.server(), step.offered(), step.passed() ? "yes" : "no", m.deliveriesPerSecond(),
                         ms(m.p50()), ms(m.p99()), ms(step.p99Min()), ms(step.p99Max()), ms(m.p999()), ms(m.max()),
                         m.lost(), m.duplicates(), m.misdelivered(), 100 * m.serverCpu(), 100 * m.serverJitCpu(),
-                        100 * m.generatorCpu()));
+                        100 * m.generatorCpu(), 100 * m.serverCpuStolen(), 100 * m.generatorCpuStolen()));
             }
         }
         md.append("\n## Summary\n\n| figure | Parley | B0 | ratio |\n|---|---|---|---|\n");
