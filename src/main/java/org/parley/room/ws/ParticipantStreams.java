@@ -34,7 +34,8 @@ final class ParticipantStreams {
      * An event's body as sent now, and as the resume buffers keep it. A message's body is most of the bytes those
      * buffers hold (a busy room's last 512 frames, seconds to minutes old), so it is kept as its event, whose item
      * the session's history holds anyway, and encoded again only if it is replayed: the same immutable view makes
-     * the same text. Other events are few, and some carry views that are not theirs alone; their text is kept.
+     * the same text. Other events are far fewer, and not every one is known to encode the same later; their text
+     * is kept.
      */
     private record Encoded(String sent, ParticipantStream.Body kept) {
 
