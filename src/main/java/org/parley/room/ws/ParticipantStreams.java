@@ -41,8 +41,12 @@ final class ParticipantStreams {
 
         static Encoded of(Event event, FrameEncoder encoder) {
             String sent = encoder.body(event, null);
-            return new Encoded(sent, event instanceof Event.MessagePosted ? new ReEncoded(event, encoder)
-                    : new ParticipantStream.SentText(sent));
+            return event instanceof Event.MessagePosted ? new Encoded(sent, new ReEncoded(event, encoder))
+                    : asText(sent);
+        }
+
+        static Encoded asText(String sent) {
+            return new Encoded(sent, new ParticipantStream.SentText(sent));
         }
     }
 
@@ -155,15 +159,10 @@ final class ParticipantStreams {
                 }
                 long seq = stream.next();
                 ResumedArrival.recordSent(stream, delivery.event(), encoder);
-                if (resume == null) {
-                    Encoded body = bodies.computeIfAbsent(event, shared -> Encoded.of(shared, encoder));
-                    stream.keep(seq, body.kept(), body.sent());
-                    stream.sendToCurrent(FrameText.numbered(seq, body.sent()));
-                } else {
-                    String body = encoder.body(event, resume);
-                    stream.keep(seq, body);
-                    stream.sendToCurrent(FrameText.numbered(seq, body));
-                }
+                Encoded body = resume == null ? bodies.computeIfAbsent(event, shared -> Encoded.of(shared, encoder))
+                        : Encoded.asText(encoder.body(event, resume));
+                stream.keep(seq, body.kept(), body.sent());
+                stream.sendToCurrent(FrameText.numbered(seq, body.sent()));
             }
         }
         // A reconnect's arrival is one decision, delivered in one call: what follows it is ordinary again.
