@@ -89,6 +89,17 @@ public final class KeycloakAdminApi {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /**
+     * How many times this client signed in with its own credentials (client-credentials grants) since the given
+     * time. The realm records such events (its {@code eventsEnabled}); newest come first.
+     */
+    public long clientSignInsSince(String clientId, long epochMillis) {
+        List<Map<String, Object>> events = given().auth().oauth2(adminToken()).queryParam("type", "CLIENT_LOGIN")
+                .queryParam("client", clientId).queryParam("max", 1000).when().get(realmUrl() + "/events")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return events.stream().filter(event -> ((Number) event.get("time")).longValue() >= epochMillis).count();
+    }
+
     private String realmUrl() {
         return keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
     }

@@ -36,7 +36,7 @@ public class AccountProvisionerProducer {
         if (demo.enabled() && !oidcEnabled) {
             return new DemoAccountProvisioner(demo.court(), new DemoAccounts(demo.generatedAccounts()));
         }
-        // Instance.get() of the request-scoped admin client yields its client proxy: no request is needed here.
+        // Only here is the admin client built: the demo profile never asks for it.
         return new KeycloakAccountProvisioner(keycloak.get(), realm);
     }
 }

@@ -44,7 +44,7 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
     private final String realmName;
 
     /**
-     * @param keycloak  the admin client (Quarkus makes it request-scoped: it is resolved on the calling thread)
+     * @param keycloak  the admin client, one for the application (see {@link KeycloakAdminClientProducer})
      * @param realmName the realm whose users are provisioned
      */
     public KeycloakAccountProvisioner(Keycloak keycloak, String realmName) {
@@ -222,7 +222,6 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
      */
     private <T> Uni<T> onWorker(Function<RealmResource, T> work) {
         return Uni.createFrom().deferred(() -> {
-            // The admin client bean is request-scoped: resolve it here, where the request context is active.
             RealmResource realm = keycloak.realm(realmName);
             Context caller = Vertx.currentContext();
             Uni<T> blocking = Uni.createFrom().item(() -> translated(work, realm))

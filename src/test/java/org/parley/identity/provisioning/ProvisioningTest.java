@@ -107,6 +107,22 @@ class ProvisioningTest {
     }
 
     @Test
+    void theServerSignsInToKeycloakOnceForManyInvitationsNotOncePerRequest() {
+        String caseId = newCase("admin.north");
+        invite("admin.north", caseId, freshEmail("warm.up"), "Wendy Warm", "party", "A").statusCode(201);
+        long since = System.currentTimeMillis();
+
+        for (String name : List.of("Ann One", "Ben Two", "Cat Three", "Dan Four")) {
+            invite("admin.north", caseId, freshEmail("many"), name, "counsel", "B").statusCode(201);
+        }
+
+        // Four invitations are four requests and about sixteen admin API calls. The server's token lives 5
+        // minutes and is renewed 30 s before it expires, so at most one grant can fall in this window.
+        long signIns = KEYCLOAK.clientSignInsSince(KeycloakServer.SERVER_CLIENT_ID, since);
+        assertTrue(signIns <= 1, "the server's admin client signed in " + signIns + " times for 4 invitations");
+    }
+
+    @Test
     void theCaseStaysInvisibleToAnotherCourtAndToUninvitedParties() {
         String caseId = newCase("admin.north");
         invite("admin.north", caseId, freshEmail("invisible"), "Ivy Visible", "party", "A").statusCode(201);
