@@ -16,10 +16,11 @@ import org.keycloak.admin.client.KeycloakBuilder;
  *
  * <p>The extension's own client is request-scoped: every request that touches it builds a new HTTP client, asks
  * Keycloak for a new service-account token and closes both again, so every room ticket cost Keycloak a token grant
- * on top of the account check. This client keeps its token until it expires (the admin client's token manager
- * renews it then, and drops it when Keycloak answers 401) and reuses its connections. The extension's bean is a
- * default bean, so this one replaces it; it is built when first asked for, which the demo profile never does. The HTTP
- * client comes from the provider the extension installs, with the same TLS settings.
+ * on top of the account check. This client keeps its token until shortly before it expires (the admin client's
+ * token manager renews it then, and drops it when Keycloak answers 401, so only that one call fails) and reuses
+ * its connections. The extension's bean is a default bean, so this one replaces it. It is built when first asked
+ * for, which the demo profile never does. Its HTTP client comes from the provider the extension installs, with the
+ * same TLS settings.
  */
 @ApplicationScoped
 public class KeycloakAdminClientProducer {
@@ -35,9 +36,11 @@ public class KeycloakAdminClientProducer {
     public KeycloakAdminClientProducer(
             @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.realm", defaultValue = "master") String realm,
-            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id", defaultValue = "admin-cli") String clientId,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id", defaultValue = "admin-cli")
+            String clientId,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret") Optional<String> clientSecret,
-            @ConfigProperty(name = "quarkus.keycloak.admin-client.grant-type", defaultValue = "PASSWORD") String grantType,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.grant-type", defaultValue = "PASSWORD")
+            String grantType,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.password") Optional<String> password) {
         this.serverUrl = serverUrl;
