@@ -34,9 +34,11 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /q/health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 # G1 held to 10 ms pauses whatever the CPU count (with one CPU the JVM would pick SerialGC), no class unloading
-# in the pause that ends a marking cycle, and survivors promoted after one young collection: a live session's items
-# stay in memory, G1's default goal let young pauses reach 65-97 ms, class unloading made that pause 47 ms, and
-# copying the kept items between survivor spaces lengthened every young pause (docs/operations.md, "The collector").
+# in the pause that ends a marking cycle, survivors promoted after one young collection, and metaspace's first
+# threshold above what a warm server loads: a live session's items stay in memory, G1's default goal let young
+# pauses reach 65-97 ms, class unloading made that pause 47 ms, copying the kept items between survivor spaces
+# lengthened every young pause, and each metaspace threshold met at start cost a full collection of up to 278 ms
+# (docs/operations.md, "The collector").
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10", \
-            "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MaxTenuringThreshold=1", \
+            "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MaxTenuringThreshold=1", "-XX:MetaspaceSize=256m", \
             "-jar", "/opt/parley/quarkus-run.jar"]
