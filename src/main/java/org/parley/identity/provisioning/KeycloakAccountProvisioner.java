@@ -40,16 +40,15 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final int MAX_USERNAME = 255;
 
-    private final Keycloak keycloak;
-    private final String realmName;
+    private final RealmResource realm;
 
     /**
      * @param keycloak  the admin client, one for the application (see {@link KeycloakAdminClientProducer})
      * @param realmName the realm whose users are provisioned
      */
     public KeycloakAccountProvisioner(Keycloak keycloak, String realmName) {
-        this.keycloak = keycloak;
-        this.realmName = realmName;
+        // One client for the application, so one realm resource too: building it sends nothing to Keycloak.
+        this.realm = keycloak.realm(realmName);
     }
 
     @Override
@@ -222,7 +221,6 @@ public class KeycloakAccountProvisioner implements AccountProvisioner {
      */
     private <T> Uni<T> onWorker(Function<RealmResource, T> work) {
         return Uni.createFrom().deferred(() -> {
-            RealmResource realm = keycloak.realm(realmName);
             Context caller = Vertx.currentContext();
             Uni<T> blocking = Uni.createFrom().item(() -> translated(work, realm))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
