@@ -43,12 +43,8 @@ public final class BenchmarkMain {
     private static final int ROOM_SIZE = 5;
     static final String MIX = Report.MIX;
     /**
-     * G1 held to 10 ms pauses, classes unloaded only by full collections, survivors promoted after one young
-     * collection, as the container image runs Parley: with G1's default 200 ms goal its young pauses grew to 65-97
-     * ms over Parley's growing live set, unloading classes at the end of each marking cycle took 43 ms of a 47 ms
-     * pause, and G1's adaptive tenuring copied each kept item 2-4 times before promoting it; metaspace's first
-     * threshold above the ~100 MB a warm server uses, since without concurrent class unloading each threshold met
-     * costs a full collection (35-278 ms at start, docs/benchmarks.md).
+     * The collector options the container image runs Parley with (the Dockerfile's ENTRYPOINT); why each one is
+     * there, measured: docs/operations.md, "The collector", and docs/benchmarks.md.
      */
     private static final String DEFAULT_COLLECTOR = "-XX:+UseG1GC -XX:MaxGCPauseMillis=10"
             + " -XX:-ClassUnloadingWithConcurrentMark -XX:MaxTenuringThreshold=1 -XX:MetaspaceSize=256m";
